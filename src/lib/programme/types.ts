@@ -1,0 +1,93 @@
+/**
+ * The Programme record: what one PDF says, before any interpretation.
+ * Produced by `extractProgramme` (PDF bytes → Programme) in Node and in the browser alike.
+ */
+import type { SectionId } from './form-tem-2024';
+
+/** How the document was made, which decides how it is read. */
+export type InputKind =
+	/** the fillable TEM form with its fields */
+	| 'fillable-form'
+	/** a copy of the form whose fields were flattened into page text */
+	| 'flattened-form'
+	/** the municipality's own document following the form's list of questions */
+	| 'own-template'
+	/** pages with no text layer (image only) */
+	| 'scan'
+	/** a PDF that is none of the above */
+	| 'unknown';
+
+/** Where a value came from, so the dashboard can show and link it. */
+export interface Provenance {
+	/** The PDF field name, or for text-layer reading the heading the text was found under. */
+	fieldName: string;
+	/** 1-based page number, if known. */
+	page: number | null;
+	/** [x1, y1, x2, y2] in PDF user space, if known. */
+	rect: [number, number, number, number] | null;
+}
+
+export type AnswerStatus = 'filled' | 'empty';
+
+export interface Answer {
+	/** Canonical key (see form-tem-2024.ts), e.g. `s3.a2`. */
+	key: string;
+	section: SectionId;
+	part: string;
+	/** The value exactly as written; only `\r\n` and lone `\r` become `\n`. */
+	text: string;
+	/** `empty` when the text is empty or whitespace only. Finer grading lives in completeness. */
+	status: AnswerStatus;
+	source: Provenance;
+}
+
+/** A form field that maps to no canonical key: kept and reported, never dropped. */
+export interface UnmappedField {
+	fieldName: string;
+	text: string;
+	source: Provenance;
+}
+
+export interface DocumentMetadata {
+	title: string | null;
+	author: string | null;
+	subject: string | null;
+	keywords: string | null;
+	creator: string | null;
+	producer: string | null;
+}
+
+export interface Programme {
+	/** sha256 of the PDF bytes, hex. */
+	id: string;
+	inputKind: InputKind;
+	/** Template id (e.g. `tem-2024-09-03`), or null when the document does not follow a known form. */
+	template: string | null;
+	pageCount: number;
+	metadata: DocumentMetadata;
+	/** True when the PDF's metadata marks it as synthetic demo data. */
+	isSynthetic: boolean;
+	/** Answers by canonical key, in form order; a key the document lacks is absent. */
+	answers: Answer[];
+	unmapped: UnmappedField[];
+	/** Things a reader should know about this document (e.g. unmapped fields, ambiguous labels). */
+	warnings: string[];
+}
+
+/** Raised for input that cannot be read as a programme; `reason` is shown to users. */
+export class ProgrammeReadError extends Error {
+	constructor(
+		readonly reason: string,
+		readonly code:
+			| 'not-pdf'
+			| 'empty'
+			| 'truncated'
+			| 'encrypted'
+			| 'no-form-fields'
+			| 'foreign-form'
+			| 'unreadable'
+	) {
+		super(reason);
+		this.name = 'ProgrammeReadError';
+	}
+}
