@@ -1,0 +1,204 @@
+/**
+ * The published dataset: every Parquet table, its columns and what they mean.
+ *
+ * This is the single contract between the ingest (which writes these tables), the SQL in
+ * `src/lib/db` (which reads them) and the data dictionary (generated from these definitions,
+ * so documentation cannot drift from the files). Column types are DuckDB types.
+ *
+ * Every derived fact keeps its evidence: programme_id, key, and the character span
+ * [span_start, span_end) in that answer's text, plus the snippet, so a page can show why.
+ */
+
+export type ColumnType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'VARCHAR[]';
+
+export interface ColumnDef {
+	name: string;
+	type: ColumnType;
+	/** May the value be null? */
+	nullable: boolean;
+	description: string;
+}
+
+export interface TableDef {
+	name: string;
+	description: string;
+	/** What one row is. */
+	grain: string;
+	columns: readonly ColumnDef[];
+	/** Columns the rows are sorted by when written, so the same inputs give byte-identical files. */
+	orderBy: readonly string[];
+}
+
+const col = (name: string, type: ColumnType, description: string, nullable = false): ColumnDef => ({
+	name,
+	type,
+	nullable,
+	description
+});
+
+/** The evidence columns every derived-fact table carries. */
+const evidence: readonly ColumnDef[] = [
+	col('programme_id', 'VARCHAR', 'The programme the fact was read from (programmes.programme_id).'),
+	col('key', 'VARCHAR', 'Canonical key of the answer the fact was read from, e.g. `s3.a2` (answers.key).'),
+	col('span_start', 'INTEGER', 'Start of the evidence in the answer text, in UTF-16 code units (JavaScript string index).'),
+	col('span_end', 'INTEGER', 'End (exclusive) of the evidence in the answer text.'),
+	col('snippet', 'VARCHAR', 'The evidence text itself: answers.text[span_start, span_end).')
+];
+
+export const PROGRAMMES: TableDef = {
+	name: 'programmes',
+	description: 'One row per ingested document (distinct content).',
+	grain: 'programme (document content hash)',
+	orderBy: ['programme_id'],
+	columns: [
+		col('programme_id', 'VARCHAR', 'sha256 of the PDF bytes (hex): the same file always gets the same id.'),
+		col('file', 'VARCHAR', 'Path of the input file, relative to the ingest root, with `/` separators.'),
+		col('bytes', 'BIGINT', 'File size in bytes.'),
+		col('input_kind', 'VARCHAR', '`fillable-form`, `flattened-form`, `own-template`, `scan` or `unknown`.'),
+		col('template', 'VARCHAR', 'Form template the document follows (`tem-2024-09-03`), null if none.', true),
+		col('page_count', 'INTEGER', 'Number of pages.'),
+		col('municipalities_text', 'VARCHAR', 'The header answer "Kunta tai kunnat" as written.', true),
+		col('municipality_codes', 'VARCHAR[]', 'Municipality codes (3 digits) the programme covers, resolved from the header and other evidence.'),
+		col('updated', 'DATE', 'Date the programme was drawn up or updated (header "laadittu tai päivitetty"), if it parses.', true),
+		col('updated_text', 'VARCHAR', 'That date as written.', true),
+		col('document_language', 'VARCHAR', 'Main language of the answers: `fi`, `sv` or `und` (undetermined).'),
+		col('is_synthetic', 'BOOLEAN', 'True for generated demo documents (marked in their PDF metadata). Never mix with real data silently.'),
+		col('is_current', 'BOOLEAN', 'False when a later programme covers the same municipalities (an older version).'),
+		col('title', 'VARCHAR', 'PDF metadata title.', true),
+		col('producer', 'VARCHAR', 'PDF metadata producer.', true)
+	]
+};
+
+export const ANSWERS: TableDef = {
+	name: 'answers',
+	description: 'Every answer of every programme, long format; fields that map to no key are kept with key `unmapped`.',
+	grain: 'programme × key (× field name for unmapped fields)',
+	orderBy: ['programme_id', 'ordinal'],
+	columns: [
+		col('programme_id', 'VARCHAR', 'programmes.programme_id'),
+		col('ordinal', 'INTEGER', 'Position of the answer in form order (unmapped fields last).'),
+		col('key', 'VARCHAR', 'Canonical key (e.g. `s1.b2`, `header.updated`, `table.plan.jobseekers`) or `unmapped`.'),
+		col('section', 'VARCHAR', '`header`, `1`…`7` or `table`; null for unmapped fields.', true),
+		col('part', 'VARCHAR', 'Part within the section, e.g. `a1`, `b`, `c`, `plan.jobseekers`; null for unmapped.', true),
+		col('field_name', 'VARCHAR', 'The PDF field name (or, for text-layer reading, the heading) the value came from.'),
+		col('text', 'VARCHAR', 'The answer exactly as written (line breaks kept; `\\r\\n` → `\\n`).'),
+		col('status', 'VARCHAR', '`filled` or `empty` (empty or whitespace only). See completeness for finer grading.'),
+		col('page', 'INTEGER', '1-based page number the value is on, if known.', true),
+		col('x1', 'DOUBLE', 'Field rectangle in PDF user space (points from the bottom-left), if known.', true),
+		col('y1', 'DOUBLE', '', true),
+		col('x2', 'DOUBLE', '', true),
+		col('y2', 'DOUBLE', '', true)
+	]
+};
+
+export const INGEST_LOG: TableDef = {
+	name: 'ingest_log',
+	description: 'Every input file the ingest saw, with its outcome. Errors are files that gave no programme.',
+	grain: 'input file × message',
+	orderBy: ['file', 'seq'],
+	columns: [
+		col('file', 'VARCHAR', 'Path of the input file, relative to the ingest root.'),
+		col('seq', 'INTEGER', 'Message number within the file (0 for the first).'),
+		col('programme_id', 'VARCHAR', 'The programme it gave, if any.', true),
+		col('status', 'VARCHAR', '`ok`, `warning` or `error`.'),
+		col('code', 'VARCHAR', 'Machine-readable reason, e.g. `not-pdf`, `encrypted`, `unmapped-field`, `unresolved-municipality`.'),
+		col('reason', 'VARCHAR', 'What happened, in words a person can act on.')
+	]
+};
+
+export const MUNICIPALITIES: TableDef = {
+	name: 'municipalities',
+	description:
+		'Reference: Finland’s municipalities in the 1.1.2025 division (Statistics Finland classifications, CC BY 4.0; population 31.12.2022).',
+	grain: 'municipality',
+	orderBy: ['code'],
+	columns: [
+		col('code', 'VARCHAR', '3-digit municipality code.'),
+		col('name_fi', 'VARCHAR', 'Finnish name.'),
+		col('name_sv', 'VARCHAR', 'Swedish name.'),
+		col('region_code', 'VARCHAR', 'Region (maakunta) code.'),
+		col('region_fi', 'VARCHAR', 'Region name.'),
+		col('wellbeing_county_code', 'VARCHAR', 'Wellbeing services county (hyvinvointialue) code; 90 Helsinki, 91 Åland.'),
+		col('wellbeing_county_fi', 'VARCHAR', 'Wellbeing services county name.'),
+		col('employment_area_code', 'VARCHAR', 'Employment area (työllisyysalue) code.'),
+		col('employment_area', 'VARCHAR', 'Employment area short name (Statistics Finland).'),
+		col('language_status', 'VARCHAR', '`fi`, `sv`, `fi-sv` (bilingual, Finnish majority) or `sv-fi`.'),
+		col('population', 'INTEGER', 'Population 31.12.2022.'),
+		col('population_class', 'VARCHAR', 'Size class used by the filters: `<5k`, `5–20k`, `20–50k`, `50–100k`, `≥100k`.'),
+		col('aland', 'BOOLEAN', 'True for Åland (outside the mainland reforms; not expected to publish a programme under KotoL).')
+	]
+};
+
+export const RESPONSIBILITIES: TableDef = {
+	name: 'responsibilities',
+	description: 'Providers named for each service and client group, with the kind of provider and the evidence.',
+	grain: 'programme × service × client group × provider mention',
+	orderBy: ['programme_id', 'key', 'span_start', 'provider'],
+	columns: [
+		...evidence,
+		col('service', 'VARCHAR', 'Service: `assessment`, `multi_assessment`, `plan`, `multi_plan`, `orientation`, `training`, `other_training`, `guidance`, `other_services`, `follow_up`.'),
+		col('client_group', 'VARCHAR', '`jobseekers`, `others` or `both`, as the text says (`both` when it does not distinguish).'),
+		col('provider', 'VARCHAR', 'The provider as named in the text (normalised to the nominative where known).'),
+		col('provider_kind', 'VARCHAR', '`municipality`, `host_municipality`, `employment_authority`, `wellbeing_county`, `ely_keha`, `education_provider`, `ngo_parish`, `private_company`, `other`.'),
+		col('provider_municipality_code', 'VARCHAR', 'Municipality code when the provider is a municipality (itself or a host).', true),
+		col('from_table', 'BOOLEAN', 'True when read from the responsibility table, false when from the prose.')
+	]
+};
+
+export const LANGUAGES: TableDef = {
+	name: 'languages',
+	description: 'Languages a programme names as offered, with the context and the evidence.',
+	grain: 'programme × language × mention',
+	orderBy: ['programme_id', 'key', 'span_start', 'language_code'],
+	columns: [
+		...evidence,
+		col('language_code', 'VARCHAR', 'ISO 639-1 code where one exists, else ISO 639-3 (e.g. `uk`, `ar`, `prs` Dari, `ckb` Sorani, `fse` Finnish Sign Language).'),
+		col('language_name_fi', 'VARCHAR', 'The language’s Finnish name.'),
+		col('context', 'VARCHAR', '`orientation`, `training`, `guidance` or `other`: what the language is offered for.')
+	]
+};
+
+export const COOPERATION: TableDef = {
+	name: 'cooperation',
+	description: 'Cooperation arrangements a programme describes, with partners and evidence.',
+	grain: 'programme × arrangement × partner',
+	orderBy: ['programme_id', 'arrangement_type', 'key', 'span_start', 'partner'],
+	columns: [
+		...evidence,
+		col('arrangement_type', 'VARCHAR', '`kuntalaki_54` (cooperation agreement, Kuntalaki 410/2015 54 §), `joint_programme`, `employment_area`, `joint_procurement`, `purchased_service`, `wellbeing_county`, `education_provider`, `ngo_parish`.'),
+		col('partner', 'VARCHAR', 'The partner as named (nominative where known); empty when the arrangement names none.'),
+		col('partner_kind', 'VARCHAR', 'Same vocabulary as responsibilities.provider_kind.'),
+		col('partner_municipality_code', 'VARCHAR', 'Municipality code of the partner, if it is a municipality.', true),
+		col('role', 'VARCHAR', 'For `kuntalaki_54`: `host` or `member`; otherwise `partner`.')
+	]
+};
+
+export const COMPLETENESS: TableDef = {
+	name: 'completeness',
+	description: 'How well each part of the form is answered, scored by the published rubric.',
+	grain: 'programme × key (every part of the form, whether or not the document has it)',
+	orderBy: ['programme_id', 'ordinal'],
+	columns: [
+		col('programme_id', 'VARCHAR', 'programmes.programme_id'),
+		col('ordinal', 'INTEGER', 'Position of the part in form order.'),
+		col('key', 'VARCHAR', 'Canonical key.'),
+		col('section', 'VARCHAR', '`header`, `1`…`7` or `table`.'),
+		col('mandatory', 'BOOLEAN', 'True for parts KotoL 13 § requires (sections 1–6, header except approval).'),
+		col('grade', 'VARCHAR', '`answered`, `thin` (too short to say anything), `placeholder` ("-", "ei", "tulossa", "TBD"…), `empty` or `missing` (the document has no such part).'),
+		col('score', 'DOUBLE', 'Score of the part by the rubric, 0–1.'),
+		col('reason', 'VARCHAR', 'Why the grade, in words.'),
+		col('chars', 'INTEGER', 'Length of the answer in characters.')
+	]
+};
+
+/** Every table, in the order the data dictionary lists them. */
+export const TABLES: readonly TableDef[] = [
+	PROGRAMMES,
+	ANSWERS,
+	COMPLETENESS,
+	RESPONSIBILITIES,
+	LANGUAGES,
+	COOPERATION,
+	MUNICIPALITIES,
+	INGEST_LOG
+];
