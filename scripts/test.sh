@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# Every test: unit and integration in Node (vitest), then end-to-end against the built site.
+# Every test: unit and integration in Node (vitest), then end-to-end against the built site in Chromium.
+# Installs the system packages the tests need when they are missing (Debian, as root): chromium for the
+# browser tests, qpdf (encrypted-PDF fixtures), poppler-utils (pdftotext/pdftoppm checks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v qpdf >/dev/null || missing+=(qpdf)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "Installing ${missing[*]} (apt-get)" >&2
+	apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
+fi
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
 npx vitest run
 if [ -d tests/e2e ]; then
 	bash scripts/e2e.sh
