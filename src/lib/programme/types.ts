@@ -71,7 +71,15 @@ export interface Programme {
 	answers: Answer[];
 	unmapped: UnmappedField[];
 	/** Things a reader should know about this document (e.g. unmapped fields, ambiguous labels). */
-	warnings: string[];
+	warnings: ProgrammeWarning[];
+}
+
+/** A warning about one document; `code` goes to ingest_log.code, `message` to ingest_log.reason. */
+export interface ProgrammeWarning {
+	/** Machine-readable, e.g. `unmapped-field`, `missing-subquestion`, `scan`. */
+	code: string;
+	/** What the reader should know, in words a person can act on. */
+	message: string;
 }
 
 /** Raised for input that cannot be read as a programme; `reason` is shown to users. */
