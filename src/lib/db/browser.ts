@@ -1,0 +1,124 @@
+/**
+ * The browser side of the data layer: one DuckDB-WASM (the "eh" bundle, self-hosted through
+ * Vite `?url` imports, no CDN), with each dataset table decoded from Parquet by hyparquet,
+ * inserted as `raw_<table>` and exposed as a view (./schema.ts), exactly as Node does it.
+ *
+ * Import this module dynamically (in onMount): it pulls in DuckDB-WASM and Arrow, which the
+ * prerendered shell must not wait for.
+ */
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { tableToIPC } from 'apache-arrow';
+import { TABLES } from '$lib/dataset/tables';
+import { parquetToArrow } from './parquet-arrow';
+import { emptyTableSql, rawTableName, SAFETY_SETTINGS, viewSql } from './schema';
+import { plainCell, type Query, type QueryRunner, type Row } from './types';
+
+/** Where to fetch a table from; tables not listed (not produced yet) become empty tables. */
+export interface TableSource {
+	table: string;
+	url: string;
+}
+
+/** The part of a DuckDB-WASM connection the runner needs (tests pass a recording fake). */
+export type WasmConnection = Pick<AsyncDuckDBConnection, 'query' | 'prepare'>;
+
+/**
+ * A QueryRunner over a DuckDB-WASM connection: the Query's SQL is prepared verbatim and its
+ * parameters bound in order, the same SQL text Node runs. Calls are queued: one worker, one
+ * statement at a time.
+ */
+export function wasmRunner(conn: WasmConnection): QueryRunner {
+	let queue: Promise<unknown> = Promise.resolve();
+	return {
+		run<T extends Row = Row>(query: Query): Promise<T[]> {
+			const next = queue.then(async () => {
+				try {
+					const stmt = await conn.prepare(query.sql);
+					try {
+						const result = await stmt.query(...query.params);
+						return result.toArray().map((r: { toJSON(): Record<string, unknown> }) => {
+							const out: Row = {};
+							for (const [k, v] of Object.entries(r.toJSON())) out[k] = plainCell(v);
+							return out as T;
+						});
+					} finally {
+						await stmt.close();
+					}
+				} catch (e) {
+					throw new Error(`query ${query.id} failed: ${(e as Error).message}`);
+				}
+			});
+			queue = next.catch(() => undefined);
+			return next;
+		}
+	};
+}
+
+/** The part of a connection the loader needs: async in the browser, the blocking Node build in tests. */
+export interface WasmLoaderConnection {
+	query(sql: string): unknown;
+	insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): unknown;
+}
+
+/**
+ * Decodes each table's Parquet bytes and creates the views; a table without bytes (not produced
+ * yet) or without rows becomes an empty table of the declared shape.
+ */
+export async function loadDataset(
+	conn: WasmLoaderConnection,
+	files: ReadonlyMap<string, Promise<ArrayBuffer> | ArrayBuffer>
+): Promise<Record<string, number>> {
+	const rows: Record<string, number> = {};
+	for (const table of TABLES) {
+		const bytes = files.get(table.name);
+		const decoded = bytes ? await parquetToArrow(await bytes, table, `${table.name}.parquet`) : null;
+		rows[table.name] = decoded?.rows ?? 0;
+		if (!decoded?.arrow) {
+			await conn.query(emptyTableSql(table));
+			continue;
+		}
+		await conn.query(`DROP TABLE IF EXISTS ${rawTableName(table)}`);
+		// Serialised here with our own Arrow module (not the driver's copy) so the instance never mismatches.
+		await conn.insertArrowFromIPCStream(tableToIPC(decoded.arrow, 'stream'), { name: rawTableName(table), create: true });
+		await conn.query(viewSql(table, rawTableName(table), decoded.present));
+	}
+	return rows;
+}
+
+export interface BrowserDatabase extends QueryRunner {
+	/** Milliseconds spent: fetching+instantiating the wasm, fetching+decoding+inserting the tables. */
+	timings: { instantiate: number; tables: number };
+}
+
+/** Opens DuckDB-WASM and loads the tables. Never call during prerender. */
+export async function openBrowserDatabase(sources: readonly TableSource[]): Promise<BrowserDatabase> {
+	const t0 = performance.now();
+	const [duckdb, wasm, worker] = await Promise.all([
+		import('@duckdb/duckdb-wasm'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
+	]);
+	// Start downloading the data while the wasm compiles.
+	const fetched = new Map(
+		sources.map((s) => {
+			const bytes = fetch(s.url).then((r) => {
+				if (!r.ok) throw new Error(`${s.url}: HTTP ${r.status}`);
+				return r.arrayBuffer();
+			});
+			// Awaited in order below; this keeps a later failure from surfacing as "unhandled" first.
+			bytes.catch(() => undefined);
+			return [s.table, bytes];
+		})
+	);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(worker.default));
+	await db.instantiate(wasm.default);
+	await db.open({ query: { castBigIntToDouble: true } });
+	const conn = await db.connect();
+	for (const s of SAFETY_SETTINGS) await conn.query(s);
+	const t1 = performance.now();
+
+	await loadDataset(conn, fetched);
+	const t2 = performance.now();
+	const runner = wasmRunner(conn);
+	return { run: runner.run, timings: { instantiate: t1 - t0, tables: t2 - t1 } };
+}

@@ -1,0 +1,176 @@
+/**
+ * The browser's data path, run in Node: Parquet → hyparquet → Arrow → DuckDB-WASM (the same
+ * package the site ships, its Node build) → views, queried through `wasmRunner`. Its answers
+ * and the SQL it ran must equal the Node path's (@duckdb/node-api over the same files).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
+import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
+import { loadDataset, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
+import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
+import { loadOverview, scopeSummary, tableCounts, tableRows } from '../../src/lib/db/queries';
+import type { Query, QueryRunner } from '../../src/lib/db/types';
+import { EMPTY_FILTERS, parseView } from '../../src/lib/state/filters';
+import { PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
+
+const require = createRequire(import.meta.url);
+const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+
+async function openWasm() {
+	const db = await duckdb.createDuckDB(
+		{
+			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+		},
+		new duckdb.VoidLogger(),
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate();
+	db.open({ query: { castBigIntToDouble: true } });
+	return { db, conn: db.connect() };
+}
+
+function readFiles(dir: string, tables = TABLES.map((t) => t.name)) {
+	return new Map(tables.map((t) => [t, new Uint8Array(readFileSync(join(dir, `${t}.parquet`))).buffer]));
+}
+
+/** Records the SQL and parameters a runner was asked to run. */
+function recording(runner: QueryRunner, log: Query[]): QueryRunner {
+	return { run: (q) => (log.push(q), runner.run(q)) };
+}
+
+let dir: string;
+let node: NodeDatabase;
+let wasm: Awaited<ReturnType<typeof openWasm>>;
+let browser: QueryRunner;
+const prepared: string[] = [];
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'kk-wasm-'));
+	await writeFixtureDataset(dir);
+	node = await openNodeDatabase(dir);
+	wasm = await openWasm();
+	await loadDataset(wasm.conn, readFiles(dir));
+	// Spy on what reaches DuckDB-WASM's prepare().
+	const conn: WasmConnection = {
+		query: wasm.conn.query.bind(wasm.conn) as never,
+		prepare: ((sql: string) => (prepared.push(sql), wasm.conn.prepare(sql))) as never
+	};
+	browser = wasmRunner(conn);
+}, 120_000);
+
+afterAll(() => {
+	node?.close();
+	wasm?.conn.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('browser path (DuckDB-WASM) = Node path (@duckdb/node-api)', () => {
+	const cases = ['', 'region=02', 'pop=ge100k', 'langstatus=sv-fi', 'input=fillable-form', 'synthetic=real', 'area=08&region=01'];
+
+	it.each(cases.map((c) => [c || '(no filters)', c]))('overview %s: same SQL, same answers', async (_n, search) => {
+		const filters = parseView(new URLSearchParams(search)).filters;
+		const nodeLog: Query[] = [];
+		const wasmLog: Query[] = [];
+		prepared.length = 0;
+		const fromNode = await loadOverview(recording(node, nodeLog), filters);
+		const fromWasm = await loadOverview(recording(browser, wasmLog), filters);
+		expect(fromWasm).toEqual(fromNode);
+		expect(wasmLog).toEqual(nodeLog);
+		// The SQL string reaches DuckDB-WASM verbatim.
+		expect(prepared).toEqual(nodeLog.map((q) => q.sql));
+	});
+
+	it('row counts of every table agree with the fixture', async () => {
+		const rows = await browser.run(tableCounts());
+		expect(Object.fromEntries(rows.map((r) => [r.table_name, r.rows]))).toEqual(
+			Object.fromEntries(TABLES.map((t) => [t.name, (FIXTURE as Record<string, unknown[]>)[t.name].length]))
+		);
+	});
+
+	it('typed columns survive the trip: lists, dates, booleans, BIGINT', async () => {
+		const q: Query = {
+			id: 'test.types',
+			sql: `SELECT programme_id, municipality_codes, CAST(updated AS VARCHAR) AS updated, is_current, bytes,
+				typeof(municipality_codes) AS t_codes, typeof(updated) AS t_updated, typeof(bytes) AS t_bytes
+				FROM programmes ORDER BY programme_id`,
+			params: []
+		};
+		const [a, b] = [await browser.run(q), await node.run(q)];
+		expect(a).toEqual(b);
+		expect(a[0].t_codes).toBe('VARCHAR[]');
+		expect(a[0].t_updated).toBe('DATE');
+		expect(a[0].t_bytes).toBe('BIGINT');
+		expect(a.map((r) => r.municipality_codes)).toEqual(FIXTURE.programmes.map((p) => p.municipality_codes));
+		expect(a.map((r) => r.updated)).toEqual(FIXTURE.programmes.map((p) => p.updated));
+	});
+
+	it('answer text with markup and line breaks comes back unchanged', async () => {
+		const rows = await browser.run(tableRows('answers'));
+		const want = [...FIXTURE.answers]
+			.sort((x, y) => String(x.programme_id).localeCompare(String(y.programme_id)) || (x.ordinal as number) - (y.ordinal as number))
+			.map((r) => r.text);
+		expect(rows.map((r) => r.text)).toEqual(want);
+		expect(rows.some((r) => String(r.text).includes('<script>'))).toBe(true);
+	});
+});
+
+describe('tables not produced yet, columns a file lacks', () => {
+	it('a missing table is an empty table of the declared shape on both paths', async () => {
+		const partial = mkdtempSync(join(tmpdir(), 'kk-partial-'));
+		const only = ['programmes', 'answers', 'municipalities', 'ingest_log'];
+		await writeFixtureDataset(partial, only);
+		const nodeDb = await openNodeDatabase(partial);
+		const w = await openWasm();
+		try {
+			await loadDataset(w.conn, readFiles(partial, only));
+			const runner = wasmRunner(w.conn as never);
+			const a = await loadOverview(runner, EMPTY_FILTERS);
+			const b = await loadOverview(nodeDb, EMPTY_FILTERS);
+			expect(a).toEqual(b);
+			expect(a.languages).toEqual([]);
+			expect(a.arrangements).toEqual([]);
+			expect(a.missingParts).toEqual([]);
+			expect(a.figures.mean_completeness).toBeNull();
+			expect(a.figures.programmes).toBe(FIXTURE.programmes.filter((p) => p.is_current).length);
+			expect(await runner.run(scopeSummary(EMPTY_FILTERS))).toEqual(await nodeDb.run(scopeSummary(EMPTY_FILTERS)));
+		} finally {
+			nodeDb.close();
+			w.conn.close();
+			rmSync(partial, { recursive: true, force: true });
+		}
+	});
+
+	it('a column the file lacks reads as NULL; a non-Parquet file is refused with its name', async () => {
+		const odd = mkdtempSync(join(tmpdir(), 'kk-odd-'));
+		try {
+			const inst = await DuckDBInstance.create(':memory:');
+			const c = await inst.connect();
+			const path = join(odd, 'programmes.parquet');
+			await c.run(
+				`COPY (SELECT * EXCLUDE (producer) FROM read_parquet('${join(dir, 'programmes.parquet')}')) TO '${path}' (FORMAT parquet, COMPRESSION snappy)`
+			);
+			c.closeSync();
+			inst.closeSync();
+			const decoded = await parquetToArrow(new Uint8Array(readFileSync(path)).buffer, PROGRAMMES, 'programmes.parquet');
+			expect(decoded.present.has('producer')).toBe(false);
+			expect(decoded.present.has('title')).toBe(true);
+			expect(decoded.rows).toBe(FIXTURE.programmes.length);
+			const nodeDb = await openNodeDatabase(odd);
+			const rows = await nodeDb.run({ id: 't', sql: 'SELECT count(*) AS n, count(producer) AS p FROM programmes', params: [] });
+			nodeDb.close();
+			expect(rows).toEqual([{ n: FIXTURE.programmes.length, p: 0 }]);
+			await expect(parquetToArrow(new TextEncoder().encode('not parquet at all').buffer, PROGRAMMES, 'x/programmes.parquet')).rejects.toThrow(
+				/x\/programmes\.parquet: not a readable Parquet file/
+			);
+		} finally {
+			rmSync(odd, { recursive: true, force: true });
+		}
+	});
+});
