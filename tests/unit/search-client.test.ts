@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchClient, type WorkerLike } from '../../src/lib/search/client';
+import { SearchIndex } from '../../src/lib/search/engine';
+import { createSearchHandler, type SearchRequest, type SearchResponse } from '../../src/lib/search/protocol';
+import { AURA_ID, auraAnswers } from './search-fixtures';
+
+/**
+ * A stand-in for the Web Worker: the real handler behind an asynchronous message boundary
+ * (structuredClone, as postMessage does), so the client's worker path runs as in a browser.
+ */
+class FakeWorker implements WorkerLike {
+	private handle = createSearchHandler();
+	private listeners: Record<string, ((event: never) => void)[]> = {};
+	requests: SearchRequest[] = [];
+	terminated = false;
+	constructor(private readonly crashOn?: (request: SearchRequest) => boolean) {}
+	addEventListener(type: string, listener: (event: never) => void): void {
+		(this.listeners[type] ??= []).push(listener);
+	}
+	postMessage(message: SearchRequest): void {
+		const request = structuredClone(message);
+		this.requests.push(request);
+		setTimeout(() => {
+			if (this.terminated) return;
+			if (this.crashOn?.(request)) {
+				for (const l of this.listeners.error ?? []) l(new Event('error') as never);
+				return;
+			}
+			const response: SearchResponse = structuredClone(this.handle(request));
+			for (const l of this.listeners.message ?? []) l({ data: response } as never);
+		}, 1);
+	}
+	terminate(): void {
+		this.terminated = true;
+	}
+}
+
+describe('search client', () => {
+	const answers = auraAnswers();
+	const expected = SearchIndex.build(answers).search('ukrainn');
+
+	it('searches in the worker and gives what the index gives', async () => {
+		const worker = new FakeWorker();
+		const client = createSearchClient(answers, { worker: () => worker });
+		expect(client.mode).toBe('worker');
+		const info = await client.ready;
+		expect(info.passages).toBeGreaterThan(answers.length / 2);
+		const result = await client.search({ query: 'ukrainn' });
+		expect(result!.mode).toBe('worker');
+		expect(result!.hits).toEqual(expected.hits);
+		expect(worker.requests.filter((r) => r.type === 'build')).toHaveLength(1);
+		client.dispose();
+		expect(worker.terminated).toBe(true);
+	});
+
+	it('falls back to the main thread when there is no worker, with the same results', async () => {
+		const client = createSearchClient(answers, { worker: null });
+		expect(client.mode).toBe('main-thread');
+		await client.ready;
+		const result = await client.search({ query: 'ukrainn', programmeIds: [AURA_ID] });
+		expect(result!.hits).toEqual(expected.hits);
+		expect((await client.search({ query: 'ukrainn', programmeIds: [] }))!.hits).toEqual([]);
+	});
+
+	it('falls back when the worker cannot start or crashes, and still answers', async () => {
+		const broken = createSearchClient(answers, {
+			worker: () => {
+				throw new Error('Workers are disabled');
+			}
+		});
+		await broken.ready;
+		expect(broken.mode).toBe('main-thread');
+		expect((await broken.search({ query: 'ukrainn' }))!.hits).toEqual(expected.hits);
+
+		const crashing = new FakeWorker((r) => r.type === 'search');
+		const client = createSearchClient(answers, { worker: () => crashing });
+		await client.ready;
+		const result = await client.search({ query: 'ukrainn' });
+		expect(client.mode).toBe('main-thread');
+		expect(crashing.terminated).toBe(true);
+		expect(result!.hits).toEqual(expected.hits);
+	});
+
+	it('answers only the latest of queries typed in quick succession', async () => {
+		const worker = new FakeWorker();
+		const client = createSearchClient(answers, { worker: () => worker });
+		const typed = ['u', 'uk', 'ukr', 'ukra', 'ukrainn'].map((query) => client.search({ query }));
+		const results = await Promise.all(typed);
+		expect(results.at(-1)!.hits).toEqual(expected.hits);
+		// Typed before the index was ready: all but the last were replaced while waiting.
+		expect(results.slice(0, -1)).toEqual([null, null, null, null]);
+		expect(worker.requests.filter((r) => r.type === 'search')).toHaveLength(1);
+	});
+
+	it('reports a search before the index is built as an error from the handler', () => {
+		const handle = createSearchHandler();
+		expect(handle({ type: 'search', id: 7, query: 'x', programmeIds: null })).toEqual({
+			type: 'error',
+			id: 7,
+			message: 'The search index is not built yet.'
+		});
+	});
+});

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchIndex, groupByProgramme, queryTerms } from '../../src/lib/search/engine';
+import { highlightSegments } from '../../src/lib/search/highlight';
+import type { SearchableAnswer } from '../../src/lib/search/passages';
+import { AURA_ID, HOSTILE_ID, OTHER_ID, auraAnswers, hostileAnswers, otherAnswers } from './search-fixtures';
+
+let answers: SearchableAnswer[];
+let index: SearchIndex;
+
+beforeAll(() => {
+	answers = [...auraAnswers(), ...otherAnswers(), ...hostileAnswers()];
+	index = SearchIndex.build(answers);
+});
+
+function answerOf(programmeId: string, key: string): string {
+	return answers.find((a) => a.programmeId === programmeId && a.key === key)!.text;
+}
+
+/** The highlighted strings of a hit, read back from the ANSWER text via the passage offsets. */
+function highlighted(hit: ReturnType<SearchIndex['search']>['hits'][number]): string[] {
+	const text = answerOf(hit.passage.programmeId, hit.passage.key);
+	return hit.ranges.map(([s, e]) => text.slice(hit.passage.start + s, hit.passage.start + e));
+}
+
+describe('search over answers', () => {
+	it('finds Aura by the misspelt "ukrainn", highlighting "Ukrainan" in s3.a2', () => {
+		const result = index.search('ukrainn');
+		const aura = result.hits.filter((h) => h.passage.programmeId === AURA_ID);
+		expect(aura.length).toBeGreaterThan(0);
+		const hit = aura.find((h) => h.passage.key === 's3.a2')!;
+		expect(hit).toBeDefined();
+		expect(highlighted(hit)).toEqual(['Ukrainan']);
+		expect(answerOf(AURA_ID, 's3.a2')).toContain('Ukrainan kielellä');
+	});
+
+	it('finds Aura by "Loimaan maahanmuuttokoordinaattori", the phrase first (s6.a)', () => {
+		const result = index.search('Loimaan maahanmuuttokoordinaattori');
+		expect(result.terms).toEqual(['loimaan', 'maahanmuuttokoordinaattori']);
+		expect(result.total).toBeGreaterThan(3);
+		expect(new Set(result.hits.map((h) => h.passage.programmeId))).toEqual(new Set([AURA_ID]));
+		const first = result.hits[0];
+		expect(first.phrase).toBe(true);
+		expect(first.passage.key).toBe('s6.a');
+		expect(highlighted(first)).toEqual(['Loimaan maahanmuuttokoordinaattori']);
+		// Every hit has both words (AND), highlighted where they are.
+		for (const hit of result.hits) {
+			const marks = highlighted(hit).join(' ').toLowerCase();
+			expect(marks).toContain('loima');
+			expect(marks).toContain('maahanmuuttokoordinaattori');
+		}
+	});
+
+	it('ignores case and diacritics both ways', () => {
+		const withoutDots = index.search('yhteistyosopimuksella');
+		expect(withoutDots.hits.some((h) => highlighted(h).some((m) => m.startsWith('yhteistyösopimuksella')))).toBe(true);
+		const plain = index.search('VENAJAKSI');
+		expect(plain.hits.map((h) => h.passage.programmeId)).toContain(OTHER_ID);
+		expect(highlighted(plain.hits.find((h) => h.passage.programmeId === OTHER_ID)!)).toEqual(['venäjäksi']);
+	});
+
+	it('restricts hits to the filtered programmes', () => {
+		const all = index.search('ukraina');
+		expect(new Set(all.hits.map((h) => h.passage.programmeId))).toEqual(new Set([AURA_ID, HOSTILE_ID]));
+		const onlyAura = index.search('ukraina', { programmeIds: [AURA_ID] });
+		expect(onlyAura.hits.length).toBeGreaterThan(0);
+		expect(onlyAura.hits.every((h) => h.passage.programmeId === AURA_ID)).toBe(true);
+		expect(index.search('ukraina', { programmeIds: new Set<string>() }).hits).toEqual([]);
+	});
+
+	it('keeps hostile markup in hits as plain text segments', () => {
+		const result = index.search('ukraina', { programmeIds: [HOSTILE_ID] });
+		expect(result.hits).toHaveLength(3);
+		for (const hit of result.hits) {
+			const segments = highlightSegments(hit.passage.text, hit.ranges);
+			expect(segments.map((s) => s.text).join('')).toBe(hit.passage.text);
+			expect(segments.filter((s) => s.hit).every((s) => !/[<>"]/.test(s.text))).toBe(true);
+		}
+	});
+
+	it('limits hits but counts them all, best first', () => {
+		const result = index.search('kunta', { limit: 3 });
+		expect(result.hits).toHaveLength(3);
+		expect(result.total).toBeGreaterThan(3);
+		const scores = result.hits.map((h) => h.score);
+		expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+	});
+
+	it('returns nothing for empty, punctuation-only and unmatched queries', () => {
+		expect(index.search('').hits).toEqual([]);
+		expect(index.search('  -- !! ').terms).toEqual([]);
+		expect(index.search('qwxzvb').total).toBe(0);
+	});
+
+	it('reads words out of a query: folded, deduplicated, punctuation trimmed, hyphens kept', () => {
+		expect(queryTerms('  "TE-palvelut", Ukraina ukraina!  ')).toEqual(['te-palvelut', 'ukraina']);
+		expect(queryTerms('a b c d e f g h i j k')).toHaveLength(8);
+	});
+
+	it('indexes no passage for empty answers', () => {
+		expect(index.passages.some((p) => p.programmeId === OTHER_ID && (p.key === 's4.a1' || p.key === 's5.a1'))).toBe(false);
+	});
+});
+
+describe('grouping by programme', () => {
+	it('orders programmes by their best hit and caps hits per programme', () => {
+		const result = index.search('ukraina');
+		const groups = groupByProgramme(result.hits, 2);
+		expect(groups.map((g) => g.programmeId).sort()).toEqual([AURA_ID, HOSTILE_ID].sort());
+		for (const g of groups) {
+			expect(g.hits.length).toBeLessThanOrEqual(2);
+			expect(g.hits.length + g.more).toBe(result.hits.filter((h) => h.passage.programmeId === g.programmeId).length);
+			expect(g.score).toBe(Math.min(...g.hits.map((h) => h.score)));
+		}
+		expect(groups[0].score).toBeLessThanOrEqual(groups[1].score);
+	});
+});
