@@ -127,6 +127,9 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
 			while (line === '' && w > limit() && word.length > 1) {
 				let cut = word.length - 1;
 				while (cut > 1 && wc.width(word.slice(0, cut)) > limit()) cut--;
+				// Prefer to cut after a slash or hyphen (URLs, compounds) in the second half of the piece.
+				const soft = Math.max(word.lastIndexOf('/', cut - 1), word.lastIndexOf('-', cut - 1));
+				if (soft >= cut / 2) cut = soft + 1;
 				out.push(word.slice(0, cut));
 				word = word.slice(cut);
 				w = wc.width(word);
