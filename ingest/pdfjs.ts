@@ -11,7 +11,7 @@ export function nodeExtractDeps(): Promise<ExtractDeps> {
 		const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
 		// pdf.js in Node reads this as a file path; it must end with a separator.
 		const standardFontDataUrl = join(dirname(pkg), 'standard_fonts') + '/';
-		return { pdfjs: pdfjs as unknown as ExtractDeps['pdfjs'], standardFontDataUrl };
+		return { pdfjs, standardFontDataUrl };
 	})();
 	return cached;
 }

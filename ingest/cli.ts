@@ -1,0 +1,144 @@
+/**
+ * npm run ingest -- [paths…] [--out static/data] [--root .] [--json] [--help]
+ *
+ * A data loader in the Observable Framework sense: the data goes to files, logs and progress
+ * to stderr, a machine-readable report to stdout with --json, and the exit code says how it went.
+ */
+import { parseArgs } from 'node:util';
+import { rmSync } from 'node:fs';
+import { pendingDirs } from './parquet';
+import { INGEST_VERSION, NoInputsError, runIngest, type IngestReport } from './run';
+
+const HELP = `Kotokartta ingest ${INGEST_VERSION}: integration programme PDFs → Parquet.
+
+Usage: npm run ingest -- [paths…] [options]
+
+  paths          PDF files and folders (folders are searched recursively for *.pdf;
+                 files named explicitly are read whatever their extension).
+                 Default: data/pdfs
+  --out DIR      Output directory, replaced as a whole and atomically (default: static/data).
+                 It receives one <table>.parquet per table, manifest.json and data-dictionary.md.
+  --root DIR     Input paths in the dataset are relative to DIR (default: the current directory).
+  --reference F  Municipality reference CSV (default: data/reference/municipalities.csv).
+  --json         Print a machine-readable report to stdout (logs stay on stderr).
+  -h, --help     Show this help.
+
+Every input file gets ingest_log rows: ok, warning (e.g. unmapped field, duplicate content)
+or error (not-pdf, empty, truncated, encrypted, no-form-fields, foreign-form, unreadable, not-found).
+One bad file never stops the batch.
+
+Exit codes:
+  0  every file was read (possibly with warnings); the dataset was written
+  1  some files were rejected (see ingest_log / stderr); the dataset was still written
+  2  usage error, or no input files found; nothing written
+  3  the dataset could not be written; the previous dataset is left intact
+`;
+
+function parse(argv: string[]) {
+	return parseArgs({
+		args: argv,
+		allowPositionals: true,
+		options: {
+			out: { type: 'string', default: 'static/data' },
+			root: { type: 'string', default: '.' },
+			reference: { type: 'string' },
+			json: { type: 'boolean', default: false },
+			help: { type: 'boolean', short: 'h', default: false }
+		}
+	});
+}
+
+function progressBar(done: number, total: number, file: string): void {
+	const width = 28;
+	const filled = total === 0 ? width : Math.round((done / total) * width);
+	const name = file.length > 48 ? '…' + file.slice(-47) : file;
+	process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${name}`);
+	if (done === total) process.stderr.write('\r\x1b[2K');
+}
+
+function summary(report: IngestReport): string {
+	const kinds = new Map<string, number>();
+	for (const f of report.files) {
+		const k = f.status === 'error' ? `error: ${f.code}` : f.code === 'duplicate' ? 'duplicate' : (f.inputKind ?? 'unknown');
+		kinds.set(k, (kinds.get(k) ?? 0) + 1);
+	}
+	const lines = [
+		'',
+		`Ingested ${report.counts.files} file(s) → ${report.counts.programmes} programme(s) in ${report.out}`,
+		'',
+		'  outcome                      files',
+		'  ---------------------------  -----',
+		...[...kinds].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `  ${k.padEnd(27)}  ${String(n).padStart(5)}`),
+		'',
+		`  ok ${report.counts.ok}, with warnings ${report.counts.warning}, rejected ${report.counts.error}`,
+		'',
+		'  table                 rows      bytes',
+		'  ------------------  ------  ---------',
+		...report.manifest.tables.map((t) => `  ${t.name.padEnd(18)}  ${String(t.rows).padStart(6)}  ${String(t.bytes).padStart(9)}`),
+		''
+	];
+	return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+	let args;
+	try {
+		args = parse(process.argv.slice(2));
+	} catch (e) {
+		process.stderr.write(`ingest: ${(e as Error).message}\nRun with --help for usage.\n`);
+		return 2;
+	}
+	if (args.values.help) {
+		process.stdout.write(HELP);
+		return 0;
+	}
+	const inputs = args.positionals.length > 0 ? args.positionals : ['data/pdfs'];
+	const tty = process.stderr.isTTY === true;
+	const cleanup = () => {
+		for (const dir of pendingDirs) rmSync(dir, { recursive: true, force: true });
+	};
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.on(signal, () => {
+			cleanup();
+			process.stderr.write(`\ningest: interrupted (${signal}); the previous dataset is unchanged.\n`);
+			process.exit(130);
+		});
+	}
+
+	let report: IngestReport;
+	try {
+		report = await runIngest({
+			inputs,
+			out: args.values.out!,
+			root: args.values.root,
+			referenceCsv: args.values.reference,
+			onProgress: tty ? progressBar : undefined
+		});
+	} catch (e) {
+		cleanup();
+		const err = e as Error;
+		if (err instanceof NoInputsError) {
+			process.stderr.write(`ingest: ${err.message}\n`);
+			return 2;
+		}
+		process.stderr.write(`ingest: the dataset could not be written: ${err.stack ?? err.message}\nThe previous dataset is unchanged.\n`);
+		return 3;
+	}
+
+	for (const f of report.files) {
+		if (f.status === 'error') process.stderr.write(`ingest: ${f.file}: ${f.code}: ${f.reason}\n`);
+	}
+	process.stderr.write(summary(report));
+	if (args.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+	return report.counts.error > 0 ? 1 : 0;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(e) => {
+		process.stderr.write(`ingest: ${(e as Error).stack ?? e}\n`);
+		process.exitCode = 3;
+	}
+);

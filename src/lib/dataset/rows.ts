@@ -1,0 +1,335 @@
+/**
+ * Programmes + reference data → the rows of every table in `tables.ts`. Isomorphic (the ingest
+ * writes these rows to Parquet; a browser page could build them for a draft just the same).
+ *
+ * What each input file gave is a `FileOutcome` (a programme, a duplicate of one, or an error);
+ * `buildDataset` turns the outcomes into rows, sorted by each table's `orderBy` and checked
+ * against the table's columns. Derived facts (completeness, responsibilities, languages,
+ * cooperation, the municipalities a programme covers) come from an `Enricher`, a function
+ * of one programme and the reference data; without one those tables are empty and the
+ * municipalities are resolved from the header by exact name.
+ */
+import { ALL_FIELDS } from '../programme/form-tem-2024';
+import { detectDocumentLanguage } from '../programme/language';
+import type { Programme, ProgrammeWarning } from '../programme/types';
+import type { Municipality } from '../reference';
+import { TABLES, type ColumnDef, type TableDef } from './tables';
+
+/** A cell: VARCHAR/DATE ('YYYY-MM-DD') as string, INTEGER/DOUBLE as number, BIGINT as number, VARCHAR[] as string[]. */
+export type Cell = string | number | boolean | null | readonly string[];
+export type Row = Record<string, Cell>;
+/** Rows by table name, for every table in TABLES. */
+export type Dataset = Record<string, Row[]>;
+
+export type FileOutcome =
+	| { file: string; bytes: number; kind: 'programme'; programme: Programme }
+	/** Same content as an earlier file (sorted by path): one programme, a warning for this path. */
+	| { file: string; bytes: number; kind: 'duplicate'; programmeId: string; duplicateOf: string }
+	| { file: string; bytes: number | null; kind: 'error'; code: string; reason: string };
+
+/** What enrichment derives from one programme. Rows follow tables.ts (`programme_id` included). */
+export interface Enrichment {
+	/** Municipality codes the programme covers (replaces the exact-name resolution). */
+	municipalityCodes?: readonly string[];
+	completeness?: readonly Row[];
+	responsibilities?: readonly Row[];
+	languages?: readonly Row[];
+	cooperation?: readonly Row[];
+	/** Go to ingest_log as warnings of the programme's file (e.g. `unresolved-municipality`). */
+	warnings?: readonly ProgrammeWarning[];
+}
+
+export type Enricher = (programme: Programme, reference: readonly Municipality[]) => Enrichment;
+
+export interface DatasetInput {
+	files: readonly FileOutcome[];
+	municipalities: readonly Municipality[];
+	enrich?: Enricher;
+}
+
+const FIELD_ORDER = new Map(ALL_FIELDS.map((f, i) => [f.key, i]));
+const ENRICHED_TABLES = ['completeness', 'responsibilities', 'languages', 'cooperation'] as const;
+
+export function buildDataset(input: DatasetInput): Dataset {
+	const data: Dataset = Object.fromEntries(TABLES.map((t) => [t.name, [] as Row[]]));
+	const programmes = input.files.filter((f): f is Extract<FileOutcome, { kind: 'programme' }> => f.kind === 'programme');
+	const seen = new Set<string>();
+	const enrichment = new Map<string, Enrichment>();
+	const warningsById = new Map<string, ProgrammeWarning[]>();
+
+	for (const { programme } of programmes) {
+		if (seen.has(programme.id)) throw new Error(`programme ${programme.id} given twice: pass later copies as duplicates`);
+		seen.add(programme.id);
+		const e = input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities);
+		enrichment.set(programme.id, e);
+		warningsById.set(programme.id, [...programme.warnings, ...(e.warnings ?? [])]);
+		for (const t of ENRICHED_TABLES) data[t].push(...(e[t] ?? []));
+	}
+
+	const programmeRows = programmes.map(({ file, bytes, programme }) =>
+		programmeRow(file, bytes, programme, enrichment.get(programme.id)!.municipalityCodes ?? [])
+	);
+	markCurrent(programmeRows);
+	data.programmes = programmeRows;
+	data.answers = programmes.flatMap(({ programme }) => answerRows(programme));
+	data.municipalities = input.municipalities.map(municipalityRow);
+	data.ingest_log = input.files.flatMap((f) => logRows(f, f.kind === 'programme' ? warningsById.get(f.programme.id)! : []));
+
+	for (const table of TABLES) data[table.name] = sortRows(table, validateRows(table, data[table.name]));
+	return data;
+}
+
+function programmeRow(file: string, bytes: number, p: Programme, codes: readonly string[]): Row {
+	const header = (key: string) => p.answers.find((a) => a.key === key);
+	const municipalities = header('header.municipalities');
+	const updated = header('header.updated');
+	return {
+		programme_id: p.id,
+		file,
+		bytes,
+		input_kind: p.inputKind,
+		template: p.template,
+		page_count: p.pageCount,
+		municipalities_text: municipalities && municipalities.status === 'filled' ? municipalities.text : null,
+		municipality_codes: [...new Set(codes)].sort(),
+		updated: updated ? parseDate(updated.text) : null,
+		updated_text: updated && updated.status === 'filled' ? updated.text : null,
+		document_language: detectDocumentLanguage(p.answers),
+		is_synthetic: p.isSynthetic,
+		is_current: true,
+		title: p.metadata.title,
+		producer: p.metadata.producer
+	};
+}
+
+/**
+ * A programme is not current when another one covers all of its municipalities and is dated
+ * later. Undated programmes, and programmes without resolved municipalities, stay current.
+ */
+function markCurrent(rows: Row[]): void {
+	for (const row of rows) {
+		const codes = row.municipality_codes as string[];
+		const date = row.updated as string | null;
+		if (codes.length === 0 || date === null) continue;
+		row.is_current = !rows.some(
+			(other) =>
+				other !== row &&
+				other.updated !== null &&
+				(other.updated as string) > date &&
+				codes.every((c) => (other.municipality_codes as string[]).includes(c))
+		);
+	}
+}
+
+/** "18.11.2024", "18.11.2024 klo 12", "2024-11-18" → "2024-11-18"; null unless exactly one valid date is written. */
+export function parseDate(text: string): string | null {
+	const found: string[] = [];
+	for (const m of text.matchAll(/(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/g)) found.push(isoDate(+m[3], +m[2], +m[1]) ?? '');
+	for (const m of text.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g)) found.push(isoDate(+m[1], +m[2], +m[3]) ?? '');
+	const valid = [...new Set(found)];
+	return valid.length === 1 && valid[0] !== '' ? valid[0] : null;
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+	const d = new Date(Date.UTC(year, month - 1, day));
+	if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function answerRows(p: Programme): Row[] {
+	const rect = (r: [number, number, number, number] | null) => ({
+		x1: r ? r[0] : null,
+		y1: r ? r[1] : null,
+		x2: r ? r[2] : null,
+		y2: r ? r[3] : null
+	});
+	const mapped = p.answers.map((a) => ({
+		programme_id: p.id,
+		ordinal: FIELD_ORDER.get(a.key) ?? ALL_FIELDS.length,
+		key: a.key,
+		section: a.section,
+		part: a.part,
+		field_name: a.source.fieldName,
+		text: a.text,
+		status: a.status,
+		page: a.source.page,
+		...rect(a.source.rect)
+	}));
+	const unmapped = p.unmapped.map((u, i) => ({
+		programme_id: p.id,
+		ordinal: ALL_FIELDS.length + i,
+		key: 'unmapped',
+		section: null,
+		part: null,
+		field_name: u.source.fieldName,
+		text: u.text,
+		status: u.text.trim() === '' ? 'empty' : 'filled',
+		page: u.source.page,
+		...rect(u.source.rect)
+	}));
+	return [...mapped, ...unmapped];
+}
+
+function municipalityRow(m: Municipality): Row {
+	return {
+		code: m.code,
+		name_fi: m.nameFi,
+		name_sv: m.nameSv,
+		region_code: m.regionCode,
+		region_fi: m.regionFi,
+		wellbeing_county_code: m.wellbeingCountyCode,
+		wellbeing_county_fi: m.wellbeingCountyFi,
+		employment_area_code: m.employmentAreaCode,
+		employment_area: m.employmentArea,
+		language_status: m.languageStatus,
+		population: m.population,
+		population_class: m.populationClass,
+		aland: m.aland
+	};
+}
+
+function logRows(f: FileOutcome, warnings: readonly ProgrammeWarning[]): Row[] {
+	const row = (seq: number, programmeId: string | null, status: string, code: string, reason: string): Row => ({
+		file: f.file,
+		seq,
+		programme_id: programmeId,
+		status,
+		code,
+		reason
+	});
+	if (f.kind === 'error') return [row(0, null, 'error', f.code, f.reason)];
+	if (f.kind === 'duplicate') {
+		return [row(0, f.programmeId, 'warning', 'duplicate', `Same content as ${f.duplicateOf}: ingested once, under that file.`)];
+	}
+	const p = f.programme;
+	const filled = p.answers.filter((a) => a.status === 'filled').length;
+	const summary =
+		p.inputKind === 'scan'
+			? `Read as a scan: ${p.pageCount} page(s), no text.`
+			: `Read as ${p.inputKind}: ${filled} of ${p.answers.length} parts filled` +
+				(p.unmapped.length > 0 ? `, ${p.unmapped.length} unmapped field(s).` : '.');
+	return [row(0, p.id, 'ok', 'ok', summary), ...warnings.map((w, i) => row(i + 1, p.id, 'warning', w.code, w.message))];
+}
+
+/**
+ * Until enrichment is plugged in: the municipalities of the header "Kunta tai kunnat" by exact
+ * Finnish or Swedish name, also in the genitive before "kunta"/"kaupunki" ("Auran kunta").
+ */
+export function simpleEnrichment(p: Programme, reference: readonly Municipality[]): Enrichment {
+	const header = p.answers.find((a) => a.key === 'header.municipalities');
+	if (!header || header.status === 'empty') return { municipalityCodes: [] };
+	const { codes, unresolved } = resolveMunicipalityNames(header.text, reference);
+	return {
+		municipalityCodes: codes,
+		warnings: unresolved.map((name) => ({
+			code: 'unresolved-municipality',
+			message: `"${name}" in "Kunta tai kunnat" is not a municipality name the reference knows; it was not resolved.`
+		}))
+	};
+}
+
+export function resolveMunicipalityNames(
+	text: string,
+	reference: readonly Municipality[]
+): { codes: string[]; unresolved: string[] } {
+	const byName = new Map<string, string>();
+	for (const m of reference) {
+		byName.set(m.nameFi.toLocaleLowerCase('fi'), m.code);
+		byName.set(m.nameSv.toLocaleLowerCase('sv'), m.code);
+	}
+	const codes = new Set<string>();
+	const unresolved: string[] = [];
+	const parts = text
+		.split(/[,;\n/&]|\s+(?:ja|sekä|och|samt)\s+/i)
+		.map((s) => s.trim().replace(/[.:]+$/, ''))
+		.filter((s) => s !== '');
+	for (const part of parts) {
+		const words = part.replace(/\s+(kunta|kunnat|kaupunki|kaupungit|kommun|kommuner|stad|städer)$/i, '').trim();
+		const name = words.toLocaleLowerCase('fi');
+		const code = byName.get(name) ?? (/(kunta|kaupunki|kommun|stad)$/i.test(part) && name.endsWith('n') ? byName.get(name.slice(0, -1)) : undefined);
+		if (code) codes.add(code);
+		else unresolved.push(part);
+	}
+	return { codes: [...codes].sort(), unresolved };
+}
+
+/** Check rows against the table's columns: exact column set, types, nullability. Throws on the first problem. */
+export function validateRows(table: TableDef, rows: readonly Row[]): Row[] {
+	const names = new Set(table.columns.map((c) => c.name));
+	rows.forEach((row, n) => {
+		for (const k of Object.keys(row)) {
+			if (!names.has(k)) throw new Error(`${table.name} row ${n}: unknown column "${k}"`);
+		}
+		for (const c of table.columns) {
+			const problem = cellProblem(c, row[c.name]);
+			if (problem) throw new Error(`${table.name} row ${n}, column ${c.name}: ${problem}`);
+		}
+	});
+	return [...rows];
+}
+
+function cellProblem(c: ColumnDef, v: Cell | undefined): string | null {
+	if (v === undefined) return 'missing';
+	if (v === null) return c.nullable ? null : 'null in a NOT NULL column';
+	switch (c.type) {
+		case 'VARCHAR':
+			return typeof v === 'string' ? null : `expected a string, got ${typeof v}`;
+		case 'DATE':
+			return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : `expected a YYYY-MM-DD date, got ${JSON.stringify(v)}`;
+		case 'INTEGER':
+		case 'BIGINT':
+			return typeof v === 'number' && Number.isSafeInteger(v) ? null : `expected an integer, got ${JSON.stringify(v)}`;
+		case 'DOUBLE':
+			return typeof v === 'number' && Number.isFinite(v) ? null : `expected a finite number, got ${JSON.stringify(v)}`;
+		case 'BOOLEAN':
+			return typeof v === 'boolean' ? null : `expected a boolean, got ${typeof v}`;
+		case 'VARCHAR[]':
+			return Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : 'expected a list of strings';
+	}
+}
+
+/** Sort by the table's orderBy, then by every other column, so equal inputs give equal order. */
+export function sortRows(table: TableDef, rows: readonly Row[]): Row[] {
+	const keys = [...table.orderBy, ...table.columns.map((c) => c.name).filter((n) => !table.orderBy.includes(n))];
+	return [...rows].sort((a, b) => {
+		for (const k of keys) {
+			const d = compareCells(a[k], b[k]);
+			if (d !== 0) return d;
+		}
+		return 0;
+	});
+}
+
+/** Nulls last (as DuckDB sorts by default); strings in UTF-8 byte order, as DuckDB compares VARCHAR. */
+function compareCells(a: Cell | undefined, b: Cell | undefined): number {
+	if (a === b) return 0;
+	if (a === null || a === undefined) return 1;
+	if (b === null || b === undefined) return -1;
+	if (typeof a === 'number' && typeof b === 'number') return a - b;
+	if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+	if (Array.isArray(a) && Array.isArray(b)) {
+		for (let i = 0; i < Math.min(a.length, b.length); i++) {
+			const d = compareCells(a[i], b[i]);
+			if (d !== 0) return d;
+		}
+		return a.length - b.length;
+	}
+	return compareUtf8(String(a), String(b));
+}
+
+/** Code point order, which is UTF-8 byte order (UTF-16 units differ only around surrogates). */
+function compareUtf8(a: string, b: string): number {
+	const n = Math.min(a.length, b.length);
+	for (let i = 0; i < n; i++) {
+		const x = a.charCodeAt(i);
+		const y = b.charCodeAt(i);
+		if (x !== y) return rank(x) - rank(y);
+	}
+	return a.length - b.length;
+}
+
+function rank(unit: number): number {
+	if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+	if (unit >= 0xe000) return unit - 0x800;
+	return unit;
+}

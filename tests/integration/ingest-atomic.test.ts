@@ -1,0 +1,113 @@
+/**
+ * Determinism (same inputs → byte-identical files) and atomicity (a failed run leaves the
+ * previous dataset intact) of the Parquet output.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../../ingest/run';
+import { ANSWER_FIELDS } from '../../src/lib/programme/form-tem-2024';
+import { parquet, query } from '../helpers/duckdb';
+import { auraPdf, fillablePdf, textPdf } from '../helpers/programme-pdfs';
+
+let dir: string;
+let files: [string, Uint8Array][];
+
+/** sha256 of every file in a directory, by name. */
+function snapshot(d: string): Record<string, string> {
+	return Object.fromEntries(
+		readdirSync(d)
+			.sort()
+			.map((f) => [f, createHash('sha256').update(readFileSync(join(d, f))).digest('hex')])
+	);
+}
+
+function writeInputs(into: string, order: [string, Uint8Array][]): void {
+	for (const [name, bytes] of order) {
+		mkdirSync(join(into, name, '..'), { recursive: true });
+		writeFileSync(join(into, name), bytes);
+	}
+}
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'kk-atomic-'));
+	const other = await fillablePdf(ANSWER_FIELDS.map((f, i) => ({ name: f.fieldName, value: i % 4 === 0 ? '' : `Vastaus ${i}: palvelu on järjestetty kunnassa ja se toimii hyvin.` })));
+	files = [
+		['a/aura.pdf', await auraPdf()],
+		['a/b/other.pdf', other],
+		['a/b/c/invoice.pdf', await textPdf(['Lasku'])],
+		['a/broken.pdf', new TextEncoder().encode('not a pdf')]
+	];
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('determinism', () => {
+	it('the same inputs give byte-identical files, whatever order they were written in', async () => {
+		const one = join(dir, 'det1');
+		const two = join(dir, 'det2');
+		writeInputs(one, files);
+		writeInputs(two, [...files].reverse());
+		await runIngest({ inputs: [join(one, 'a')], out: join(one, 'data'), root: one });
+		await runIngest({ inputs: [join(two, 'a')], out: join(two, 'data'), root: two });
+		const first = snapshot(join(one, 'data'));
+		expect(Object.keys(first)).toContain('answers.parquet');
+		expect(snapshot(join(two, 'data'))).toEqual(first);
+		// And again into the same place.
+		await runIngest({ inputs: [join(one, 'a')], out: join(one, 'data'), root: one });
+		expect(snapshot(join(one, 'data'))).toEqual(first);
+	});
+});
+
+describe('atomic replacement', () => {
+	it('a run that fails after some tables are written leaves the previous dataset intact', async () => {
+		const root = join(dir, 'atomic');
+		writeInputs(root, files.slice(0, 1));
+		const out = join(root, 'data');
+		await runIngest({ inputs: [join(root, 'a')], out, root });
+		const before = snapshot(out);
+
+		writeInputs(root, files); // more inputs now
+		const written: string[] = [];
+		await expect(
+			runIngest({
+				inputs: [join(root, 'a')],
+				out,
+				root,
+				afterTable: (name) => {
+					written.push(name);
+					if (name === 'answers') throw new Error('simulated crash after writing answers');
+				}
+			})
+		).rejects.toThrow(/simulated crash/);
+		expect(written).toEqual(['programmes', 'answers']);
+		expect(snapshot(out)).toEqual(before);
+		expect(readdirSync(root).filter((e) => e.startsWith('.'))).toEqual([]);
+		const [{ n }] = await query(`SELECT count(*) AS n FROM ${parquet(out, 'programmes')}`);
+		expect(Number(n)).toBe(1);
+
+		// The next good run replaces it as a whole.
+		await runIngest({ inputs: [join(root, 'a')], out, root });
+		const [{ m }] = await query(`SELECT count(*) AS m FROM ${parquet(out, 'programmes')}`);
+		expect(Number(m)).toBe(2);
+	});
+
+	it('a run killed between the two renames is repaired by the next run, even if that one fails too', async () => {
+		const root = join(dir, 'swap');
+		writeInputs(root, files.slice(0, 1));
+		const out = join(root, 'data');
+		await runIngest({ inputs: [join(root, 'a')], out, root });
+		const before = snapshot(out);
+		// What a kill after the first rename leaves: no output, the old dataset aside, a temporary directory.
+		renameSync(out, join(root, '.data.old-999999-deadbeef'));
+		mkdirSync(join(root, '.data.tmp-999999-deadbeef'));
+		await expect(
+			runIngest({ inputs: [join(root, 'a')], out, root, afterTable: () => Promise.reject(new Error('fails again')) })
+		).rejects.toThrow(/fails again/);
+		expect(existsSync(out)).toBe(true);
+		expect(snapshot(out)).toEqual(before);
+		expect(readdirSync(root).filter((e) => e.startsWith('.'))).toEqual([]);
+	});
+});
