@@ -31,7 +31,7 @@ async function readBack(bytes: Uint8Array) {
 		const body: string[] = [];
 		for (let i = 1; i <= doc.numPages; i++) {
 			const content = await (await doc.getPage(i)).getTextContent();
-			const items = content.items.filter((it): it is { str: string; transform: number[] } => 'str' in it);
+			const items = content.items.filter((it) => 'str' in it) as unknown as { str: string; transform: number[] }[];
 			pages.push(items.map((it) => it.str).join(' '));
 			body.push(items.filter((it) => it.transform[5] > 45 && it.transform[5] < 800).map((it) => it.str).join(' '));
 		}

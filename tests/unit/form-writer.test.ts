@@ -55,7 +55,7 @@ async function readBack(bytes: Uint8Array): Promise<ReadBack> {
 		for (let i = 1; i <= doc.numPages; i++) {
 			const page = await doc.getPage(i);
 			const content = await page.getTextContent();
-			const items = content.items.filter((it): it is { str: string; transform: number[] } => 'str' in it);
+			const items = content.items.filter((it) => 'str' in it) as unknown as { str: string; transform: number[] }[];
 			pages.push(items.map((it) => it.str).join(' '));
 			// Footer (y < 45) and banner (y > 800) interleave with text that continues across pages.
 			body.push(items.filter((it) => it.transform[5] > 45 && it.transform[5] < 800).map((it) => it.str).join(' '));
