@@ -1,6 +1,7 @@
 /**
- * Test PDFs for extraction and ingest tests, built with pdf-lib: fillable forms with any field
- * names (label variants, foreign forms), Aura's seed values, and broken files of each kind.
+ * Test PDFs for extraction and ingest tests: the project's own form writer (renderForm,
+ * renderOwnTemplate) for the form in its layouts; plain pdf-lib for fields of any name
+ * (foreign forms, minimal forms); and broken files of each kind.
  */
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -8,10 +9,34 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { ANSWER_FIELDS, TABLE_FIELDS } from '../../src/lib/programme/form-tem-2024';
 import { parseSeedProgramme, type SeedValue } from '../../scripts/seed';
+import { renderForm, renderOwnTemplate, type FormRenderOptions, type OwnTemplateOptions } from '../../src/lib/form';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+/** Aura's programme in our fillable form, committed (scripts/make-fixtures.ts). */
+export const AURA_FIXTURE = join(ROOT, 'data/pdfs/aura-2024-11-18.pdf');
+
+export function formFonts() {
+	return {
+		regular: new Uint8Array(readFileSync(join(ROOT, 'data/fonts/DejaVuSans.ttf'))),
+		bold: new Uint8Array(readFileSync(join(ROOT, 'data/fonts/DejaVuSans-Bold.ttf')))
+	};
+}
+
+/** Aura's seed values by canonical key. */
+export function auraValues(): Record<string, string> {
+	return Object.fromEntries(auraSeed().map((s) => [s.key, s.value]));
+}
+
+/** The form as our writer prints it (fillable by default), with Aura's values unless others are given. */
+export function renderTestForm(opts: Omit<FormRenderOptions, 'fonts'> = {}): Promise<Uint8Array> {
+	return renderForm({ fonts: formFonts(), values: auraValues(), ...opts });
+}
+
+/** A municipality's own-template document as our writer prints it, with Aura's values unless others are given. */
+export function renderTestOwnTemplate(opts: Partial<Omit<OwnTemplateOptions, 'fonts'>> = {}): Promise<Uint8Array> {
+	return renderOwnTemplate({ fonts: formFonts(), values: auraValues(), language: 'fi', organisation: 'Auran kunta', ...opts });
+}
 
 export function auraSeed(): SeedValue[] {
 	return parseSeedProgramme(readFileSync(join(ROOT, 'data/seeds/000_810836d28a172589.txt'), 'utf8'));
@@ -48,19 +73,6 @@ export async function fillablePdf(
 	doc.setCreationDate(new Date('2024-11-18T00:00:00Z'));
 	doc.setModificationDate(new Date('2024-11-18T00:00:00Z'));
 	return doc.save({ updateFieldAppearances: false });
-}
-
-/** Aura's programme as a fillable form: every seed value under the form's field name (table empty). */
-export async function auraPdf(
-	opts: { rename?: (name: string, key: string) => string; keywords?: string[]; order?: (fields: TestField[]) => TestField[] } = {}
-): Promise<Uint8Array> {
-	const byKey = new Map(auraSeed().map((s) => [s.key, s.value]));
-	let fields: TestField[] = [...ANSWER_FIELDS, ...TABLE_FIELDS].map((f) => ({
-		name: opts.rename ? opts.rename(f.fieldName, f.key) : f.fieldName,
-		value: byKey.get(f.key) ?? ''
-	}));
-	if (opts.order) fields = opts.order(fields);
-	return fillablePdf(fields, { keywords: opts.keywords });
 }
 
 /** A PDF with a page of plain text and no fields. */

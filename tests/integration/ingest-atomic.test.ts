@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/run';
 import { ANSWER_FIELDS } from '../../src/lib/programme/form-tem-2024';
 import { parquet, query } from '../helpers/duckdb';
-import { auraPdf, fillablePdf, textPdf } from '../helpers/programme-pdfs';
+import { AURA_FIXTURE, fillablePdf, textPdf } from '../helpers/programme-pdfs';
 
 let dir: string;
 let files: [string, Uint8Array][];
@@ -35,7 +35,7 @@ beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'kk-atomic-'));
 	const other = await fillablePdf(ANSWER_FIELDS.map((f, i) => ({ name: f.fieldName, value: i % 4 === 0 ? '' : `Vastaus ${i}: palvelu on järjestetty kunnassa ja se toimii hyvin.` })));
 	files = [
-		['a/aura.pdf', await auraPdf()],
+		['a/aura.pdf', new Uint8Array(readFileSync(AURA_FIXTURE))],
 		['a/b/other.pdf', other],
 		['a/b/c/invoice.pdf', await textPdf(['Lasku'])],
 		['a/broken.pdf', new TextEncoder().encode('not a pdf')]

@@ -11,7 +11,7 @@ import { TABLES } from '../../src/lib/dataset/tables';
 import { ALL_FIELDS, ANSWER_FIELDS } from '../../src/lib/programme/form-tem-2024';
 import { runIngest, type IngestReport } from '../../ingest/run';
 import { parquet, query } from '../helpers/duckdb';
-import { auraPdf, auraSeed, encryptPdf, fillablePdf, ROOT, scanPdf, textPdf, truncate } from '../helpers/programme-pdfs';
+import { AURA_FIXTURE, auraSeed, encryptPdf, fillablePdf, ROOT, scanPdf, textPdf, truncate } from '../helpers/programme-pdfs';
 
 const run = promisify(execFile);
 let dir: string;
@@ -21,7 +21,7 @@ let report: IngestReport;
 /** The batch: two good forms, a scan, a duplicate, and one file of each bad kind. */
 async function writeBatch(into: string): Promise<void> {
 	mkdirSync(join(into, 'pdfs/sub'), { recursive: true });
-	const aura = await auraPdf();
+	const aura = new Uint8Array(readFileSync(AURA_FIXTURE));
 	const loimaaValues = new Map<string, string>([
 		['header.municipalities', 'Loimaan kaupunki, Oripään kunta'],
 		['header.updated', '2.1.2025'],
