@@ -52,6 +52,8 @@ export interface IngestReport {
 	counts: { files: number; programmes: number; ok: number; warning: number; error: number };
 	manifest: Manifest;
 	out: string;
+	/** Wall-clock milliseconds per stage (not part of the dataset, which has no timestamps). */
+	timings: { find: number; read: number; build: number; write: number };
 }
 
 /** Every input file, as absolute paths, sorted by their dataset path; missing inputs are kept (they become errors). */
@@ -138,22 +140,29 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 	const municipalities = parseMunicipalities(
 		readFileSync(opts.referenceCsv ?? join(REPO_ROOT, 'data/reference/municipalities.csv'), 'utf8')
 	);
+	const t0 = performance.now();
 	const inputs = await findInputs(opts.inputs, root);
 	if (inputs.length === 0) throw new NoInputsError(`no PDF files found in ${opts.inputs.join(', ')}`);
+	const t1 = performance.now();
 	const outcomes = await readInputs(inputs, opts.onProgress);
+	const t2 = performance.now();
 	const data = buildDataset({ files: outcomes, municipalities, enrich: opts.enrich });
+	const t3 = performance.now();
 	const manifest = await writeDataset(data, out, {
 		ingestVersion: INGEST_VERSION,
 		dictionary: dataDictionary(),
 		afterTable: opts.afterTable
 	});
+	const t4 = performance.now();
+	const ms = (a: number, b: number) => Math.round(b - a);
 	const files = fileReports(outcomes, data);
 	const count = (s: FileReport['status']) => files.filter((f) => f.status === s).length;
 	return {
 		files,
 		counts: { files: files.length, programmes: data.programmes.length, ok: count('ok'), warning: count('warning'), error: count('error') },
 		manifest,
-		out
+		out,
+		timings: { find: ms(t0, t1), read: ms(t1, t2), build: ms(t2, t3), write: ms(t3, t4) }
 	};
 }
 
