@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SearchIndex, groupByProgramme, queryTerms } from '../../src/lib/search/engine';
+import { SearchIndex, groupByProgramme, queryTerms, requiredPieces } from '../../src/lib/search/engine';
 import { highlightSegments } from '../../src/lib/search/highlight';
 import type { SearchableAnswer } from '../../src/lib/search/passages';
 import { AURA_ID, HOSTILE_ID, OTHER_ID, auraAnswers, hostileAnswers, otherAnswers } from './search-fixtures';
@@ -93,11 +93,38 @@ describe('search over answers', () => {
 
 	it('reads words out of a query: folded, deduplicated, punctuation trimmed, hyphens kept', () => {
 		expect(queryTerms('  "TE-palvelut", Ukraina ukraina!  ')).toEqual(['te-palvelut', 'ukraina']);
-		expect(queryTerms('a b c d e f g h i j k')).toHaveLength(8);
+		expect(queryTerms('aa bb cc dd ee ff gg hh ii jj')).toHaveLength(8);
+		// Single letters say nothing and would match nearly every passage.
+		expect(queryTerms('k ja')).toEqual(['ja']);
 	});
 
 	it('indexes no passage for empty answers', () => {
 		expect(index.passages.some((p) => p.programmeId === OTHER_ID && (p.key === 's4.a1' || p.key === 's5.a1'))).toBe(false);
+	});
+});
+
+describe('prefilter', () => {
+	it('cuts a word into one more piece than the typos Fuse allows', () => {
+		expect(requiredPieces('ukrainn')).toEqual(['ukr', 'ainn']);
+		expect(requiredPieces('ja')).toEqual(['ja']);
+		expect(requiredPieces('kansalaisopisto')).toEqual(['kan', 'sala', 'isop', 'isto']);
+		expect(requiredPieces('x'.repeat(33))).toBeNull();
+	});
+
+	it('never drops a passage Fuse would match (same hits as Fuse over every passage)', async () => {
+		const { default: Fuse } = await import('fuse.js');
+		const { FUSE_OPTIONS } = await import('../../src/lib/search/engine');
+		const { foldText } = await import('../../src/lib/search/fold');
+		const docs = index.passages.map((p) => ({ f: foldText(p.text).text }));
+		const plain = new Fuse(docs, FUSE_OPTIONS);
+		for (const word of ['ukrainn', 'kansalaisopisto', 'loimaan', 'sosiaaliohjaja', 'palvelut', 'kieli', 'ty', 'yhteistyosopimus']) {
+			const expected = plain.search(word).map((r) => r.refIndex).sort((a, b) => a - b);
+			const got = index
+				.search(word, { limit: 100_000 })
+				.hits.map((h) => index.passages.indexOf(h.passage))
+				.sort((a, b) => a - b);
+			expect(got, word).toEqual(expected);
+		}
 	});
 });
 

@@ -5,7 +5,7 @@
  * within one passage, and a passage holding the words as a phrase ranks above one that has them
  * apart. Isomorphic: runs in a Web Worker, on the main thread, and in Node tests.
  */
-import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
+import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import { foldQuery, foldText, unfoldRange, type FoldedText } from './fold';
 import { splitAnswer, type Passage, type SearchableAnswer } from './passages';
 import { expandToWords, normalizeRanges, type Range } from './highlight';
@@ -32,6 +32,7 @@ export const FUSE_OPTIONS: IFuseOptions<IndexedPassage> = {
 /** Longest query we read, and most words we match (keeps a pasted paragraph from stalling). */
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_TERMS = 8;
+export const MIN_TERM_LENGTH = 2;
 export const DEFAULT_LIMIT = 200;
 
 interface IndexedPassage {
@@ -65,13 +66,14 @@ export interface SearchResult {
 	total: number;
 }
 
-/** Splits a query into folded words; punctuation around words is dropped, inner hyphens kept. */
+/** Splits a query into folded words of 2+ characters; punctuation around words is dropped, inner hyphens kept. */
 export function queryTerms(query: string): string[] {
 	const folded = foldQuery(query.slice(0, MAX_QUERY_LENGTH));
 	const terms: string[] = [];
 	for (const raw of folded.split(/\s+/)) {
 		const term = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-		if (term && !terms.includes(term)) terms.push(term);
+		// A single letter matches nearly everything and says nothing.
+		if (term.length >= MIN_TERM_LENGTH && !terms.includes(term)) terms.push(term);
 		if (terms.length === MAX_TERMS) break;
 	}
 	return terms;
@@ -81,26 +83,48 @@ function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Fuse's pattern limit: longer words are searched in 32-letter chunks, any of which may match. */
+const FUSE_MAX_BITS = 32;
+
 /**
- * For a query of several words, Fuse multiplies the words' scores, so one exact word hides how
- * badly another matched. We rank by the mean of each word's own best score in the passage.
+ * Pieces of a word at least one of which must occur verbatim in any text the word fuzzy-matches.
+ * Fuse accepts a match with at most ⌊threshold × length⌋ edits; cut the word into one more piece
+ * than that and some piece is untouched by every such alignment (pigeonhole). Checking the pieces
+ * with `includes` is ~30× cheaper than Fuse's bitap, so Fuse only sees passages that can match.
+ * Null for words Fuse splits into chunks (no such guarantee there).
  */
-function meanTermScore(terms: readonly string[], foldedText: string): number {
-	let sum = 0;
-	for (const term of terms) sum += Fuse.match(term, foldedText, FUSE_OPTIONS).score;
-	return sum / terms.length;
+export function requiredPieces(term: string, threshold = FUSE_OPTIONS.threshold ?? 0.25): string[] | null {
+	if (term.length > FUSE_MAX_BITS) return null;
+	const edits = Math.floor(threshold * term.length + 1e-9);
+	const count = Math.min(edits + 1, term.length);
+	const pieces: string[] = [];
+	for (let k = 0; k < count; k++) {
+		pieces.push(term.slice(Math.floor((k * term.length) / count), Math.floor(((k + 1) * term.length) / count)));
+	}
+	return pieces;
 }
+
+interface TermMatch {
+	score: number;
+	indices: readonly (readonly [number, number])[];
+}
+
+type IndexRecords = ReturnType<FuseIndex<IndexedPassage>['toJSON']>;
 
 export class SearchIndex {
 	readonly passages: readonly Passage[];
 	private readonly folds: readonly FoldedText[];
+	private readonly docs: readonly IndexedPassage[];
+	/** The one Fuse index, built once; each query scans the records that can match. */
+	private readonly index: IndexRecords;
 	private readonly fuse: Fuse<IndexedPassage>;
 
 	private constructor(passages: Passage[], folds: FoldedText[]) {
 		this.passages = passages;
 		this.folds = folds;
-		const docs = folds.map((f) => ({ f: f.text }));
-		this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, docs));
+		this.docs = folds.map((f) => ({ f: f.text }));
+		this.index = Fuse.createIndex(FUSE_OPTIONS.keys!, this.docs).toJSON();
+		this.fuse = new Fuse(this.docs, FUSE_OPTIONS, Fuse.parseIndex(this.index));
 	}
 
 	/** Splits every answer into passages and indexes them. Empty answers are skipped. */
@@ -121,31 +145,65 @@ export class SearchIndex {
 		return this.passages.length;
 	}
 
+	/** Fuse over some of the index's records (same options, same records, no rebuilding). */
+	private searchRecords(term: string, records: IndexRecords['records']): Map<number, TermMatch> {
+		this.fuse.setCollection(this.docs as IndexedPassage[], Fuse.parseIndex({ keys: this.index.keys, records }));
+		const out = new Map<number, TermMatch>();
+		for (const r of this.fuse.search(term)) {
+			out.set(r.refIndex, { score: r.score ?? 1, indices: r.matches?.flatMap((m) => m.indices) ?? [] });
+		}
+		return out;
+	}
+
 	search(query: string, options: SearchOptions = {}): SearchResult {
 		const terms = queryTerms(query);
 		if (terms.length === 0) return { query, terms, hits: [], total: 0 };
 		const allowed = options.programmeIds == null ? null : new Set(options.programmeIds);
 		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
 
-		const expression: string | Expression =
-			terms.length === 1 ? terms[0] : { $and: terms.map((t) => ({ f: t })) };
-		const results: FuseResult<IndexedPassage>[] = this.fuse.search(expression);
+		// Passages in the filter that hold, for every word, one of its required pieces.
+		const pieces = terms.map((t) => requiredPieces(t));
+		let candidates = this.index.records.filter((record) => {
+			if (allowed && !allowed.has(this.passages[record.i].programmeId)) return false;
+			const text = this.docs[record.i].f;
+			return pieces.every((p) => p === null || p.some((piece) => text.includes(piece)));
+		});
+
+		// Every word must match (AND); each word's own score counts. (Fuse's $and multiplies the
+		// scores, so one exact word would hide how badly another matched: we average instead.)
+		const perTerm: Map<number, TermMatch>[] = [];
+		for (const term of terms) {
+			const matches = this.searchRecords(term, candidates);
+			perTerm.push(matches);
+			candidates = candidates.filter((record) => matches.has(record.i));
+			if (candidates.length === 0) break;
+		}
 		const phrase = terms.length > 1 ? new RegExp(terms.map(escapeRegExp).join('[\\s\\-–—/]+'), 'g') : null;
 
-		const hits: SearchHit[] = [];
-		for (const r of results) {
-			const passage = this.passages[r.refIndex];
-			if (allowed && !allowed.has(passage.programmeId)) continue;
-			const fold = this.folds[r.refIndex];
-			const folded: Range[] = [];
-			for (const m of r.matches ?? []) for (const [a, b] of m.indices) folded.push([a, b + 1]);
+		// Score every match, then build highlights only for the hits returned.
+		const scored = candidates.map((record) => {
+			const i = record.i;
+			let score = 0;
+			for (const matches of perTerm) score += matches.get(i)!.score;
 			let isPhrase = false;
 			if (phrase) {
 				phrase.lastIndex = 0;
-				for (let m = phrase.exec(fold.text); m; m = phrase.exec(fold.text)) {
-					isPhrase = true;
-					folded.push([m.index, m.index + m[0].length]);
-				}
+				isPhrase = phrase.test(this.folds[i].text);
+			}
+			return { i, score: score / terms.length, phrase: isPhrase };
+		});
+		// Passages holding the words as a phrase first, then by score. Candidates are in index
+		// order and the sort is stable: ties stay in programme, then form order.
+		scored.sort((a, b) => Number(b.phrase) - Number(a.phrase) || a.score - b.score);
+
+		const hits: SearchHit[] = scored.slice(0, limit).map(({ i, score, phrase: isPhrase }) => {
+			const passage = this.passages[i];
+			const fold = this.folds[i];
+			const folded: Range[] = [];
+			for (const matches of perTerm) for (const [a, b] of matches.get(i)!.indices) folded.push([a, b + 1]);
+			if (phrase && isPhrase) {
+				phrase.lastIndex = 0;
+				for (let m = phrase.exec(fold.text); m; m = phrase.exec(fold.text)) folded.push([m.index, m.index + m[0].length]);
 			}
 			const ranges = normalizeRanges(
 				passage.text,
@@ -154,12 +212,9 @@ export class SearchIndex {
 					folded.map(([a, b]) => unfoldRange(fold, a, b))
 				)
 			);
-			hits.push({ passage, score: terms.length === 1 ? (r.score ?? 1) : meanTermScore(terms, fold.text), ranges, phrase: isPhrase });
-		}
-		// Passages holding the words as a phrase first, then by score. The sort is stable: equal
-		// scores keep index order (programme, then form order).
-		hits.sort((a, b) => Number(b.phrase) - Number(a.phrase) || a.score - b.score);
-		return { query, terms, hits: hits.slice(0, limit), total: hits.length };
+			return { passage, score, ranges, phrase: isPhrase };
+		});
+		return { query, terms, hits, total: scored.length };
 	}
 }
 
