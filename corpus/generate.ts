@@ -1,0 +1,227 @@
+/**
+ * The demo corpus: plan every mainland municipality's situation, write each document, render
+ * it to a file and write its ground truth, then a manifest. Deterministic from the seed.
+ *
+ * Output: `<outDir>/demo-<code>-<name>[-yhteinen]-<date>.pdf` and `<truthDir>/<same name>.json`,
+ * plus `<truthDir>/manifest.json` (seed, generator version, every file with its sha256).
+ * A run whose manifest matches the seed and version, with every file present and unchanged,
+ * does nothing.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TEMPLATE_ID } from '../src/lib/programme/form-tem-2024';
+import { parseEmploymentAreas, parseMunicipalities, type EmploymentArea, type Municipality } from '../src/lib/reference/index';
+import type { FormFonts } from '../src/lib/form';
+import { composeDocument } from './compose';
+import { placeFi, slug } from './names';
+import { centroids, planCorpus, type CorpusPlan, type DocPlan } from './plan';
+import { Rng } from './random';
+import { renderDocument } from './render';
+import { buildTruth, type TruthDocument } from './truth';
+
+/** Bump when the output for a given seed changes (phrases, plan rules, writer use). */
+export const GENERATOR_VERSION = '1';
+export const GENERATOR_NAME = 'kotokartta-corpus';
+export const DEFAULT_SEED = '2025';
+export const MANIFEST_SCHEMA = 'kotokartta-demo-manifest/1';
+
+export interface Reference {
+	municipalities: Municipality[];
+	areas: EmploymentArea[];
+	points: ReturnType<typeof centroids>;
+}
+
+export async function loadReference(root: string): Promise<Reference> {
+	const read = (p: string) =>
+		readFile(join(root, p), 'utf8').catch((e: unknown) => {
+			throw new Error(`corpus: cannot read ${p}: ${e instanceof Error ? e.message : String(e)}`);
+		});
+	return {
+		municipalities: parseMunicipalities(await read('data/reference/municipalities.csv')),
+		areas: parseEmploymentAreas(await read('data/reference/employment_areas.csv')),
+		points: centroids(await read('data/reference/municipalities.geojson'))
+	};
+}
+
+export async function loadFonts(root: string): Promise<FormFonts> {
+	return {
+		regular: new Uint8Array(await readFile(join(root, 'data/fonts/DejaVuSans.ttf'))),
+		bold: new Uint8Array(await readFile(join(root, 'data/fonts/DejaVuSans-Bold.ttf')))
+	};
+}
+
+export function rootRng(seed: string): Rng {
+	return new Rng(`kotokartta-demo/${seed}`);
+}
+
+export function makePlan(seed: string, ref: Reference): CorpusPlan {
+	return planCorpus(rootRng(seed).fork('plan'), ref.municipalities, ref.areas, ref.points);
+}
+
+/** `demo-<code>-<name>-<date>.pdf`; joint documents add `-yhteinen`. */
+export function fileNames(plan: CorpusPlan, byCode: ReadonlyMap<string, Municipality>): Map<string, string> {
+	const out = new Map<string, string>();
+	const used = new Set<string>();
+	for (const d of plan.docs) {
+		const lead = byCode.get(d.codes[0])!;
+		let base = `demo-${lead.code}-${slug(placeFi(lead.nameFi))}${d.codes.length > 1 ? '-yhteinen' : ''}-${d.date.iso}`;
+		if (used.has(base)) base = `${base}-v${d.version}`;
+		used.add(base);
+		out.set(d.id, `${base}.pdf`);
+	}
+	return out;
+}
+
+export interface GeneratedDocument {
+	plan: DocPlan;
+	file: string;
+	bytes: Uint8Array;
+	truth: TruthDocument;
+}
+
+/**
+ * Generates the documents one by one (in plan order). `only` restricts to some doc ids (tests);
+ * the plan itself is always the whole country.
+ */
+export async function* generateDocuments(
+	seed: string,
+	ref: Reference,
+	fonts: FormFonts,
+	opts: { only?: ReadonlySet<string> } = {}
+): AsyncGenerator<GeneratedDocument> {
+	const plan = makePlan(seed, ref);
+	const byCode = new Map(ref.municipalities.map((m) => [m.code, m]));
+	const areas = new Map(ref.areas.map((a) => [a.code, a]));
+	const names = fileNames(plan, byCode);
+	const root = rootRng(seed);
+	const generator = { name: GENERATOR_NAME, version: GENERATOR_VERSION, seed };
+	for (const d of plan.docs) {
+		if (opts.only && !opts.only.has(d.id)) continue;
+		const area = areas.get(d.areaCode);
+		if (!area) throw new Error(`corpus: ${d.id} has unknown employment area ${d.areaCode}`);
+		const composed = composeDocument({ plan: d, byCode, area, rng: root.fork(`compose:${d.id}`) });
+		const rendered = await renderDocument({ plan: d, composed, fonts, rng: root.fork(`render:${d.id}`) });
+		const file = names.get(d.id)!;
+		const truth = buildTruth({ file, plan: d, composed, fileById: names, generator, template: TEMPLATE_ID, unmapped: rendered.unmapped });
+		yield { plan: d, file, bytes: rendered.bytes, truth };
+	}
+}
+
+export interface ManifestFile {
+	file: string;
+	truth: string;
+	doc_id: string;
+	kind: string;
+	municipality_codes: string[];
+	bytes: number;
+	sha256: string;
+}
+
+export interface Manifest {
+	schema: typeof MANIFEST_SCHEMA;
+	synthetic: true;
+	generator: { name: string; version: string; seed: string };
+	files: ManifestFile[];
+	/** Mainland municipalities with no programme (coverage gaps). */
+	gaps: string[];
+	/** Municipalities covered by a real document instead (never generated). */
+	real: { code: string; file: string }[];
+	/** Counts by document kind. */
+	kinds: Record<string, number>;
+}
+
+function sha256(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+	await writeFile(`${path}.tmp`, data);
+	await rename(`${path}.tmp`, path);
+}
+
+/** True when the manifest in `truthDir` is for this seed and version and every file is present and unchanged. */
+export async function corpusIsCurrent(seed: string, outDir: string, truthDir: string): Promise<boolean> {
+	let manifest: Manifest;
+	try {
+		manifest = JSON.parse(await readFile(join(truthDir, 'manifest.json'), 'utf8')) as Manifest;
+	} catch {
+		return false;
+	}
+	if (manifest.schema !== MANIFEST_SCHEMA || manifest.generator?.version !== GENERATOR_VERSION || manifest.generator?.seed !== seed) return false;
+	for (const f of manifest.files) {
+		try {
+			const bytes = new Uint8Array(await readFile(join(outDir, f.file)));
+			if (bytes.length !== f.bytes || sha256(bytes) !== f.sha256) return false;
+			await readFile(join(truthDir, f.truth));
+		} catch {
+			return false;
+		}
+	}
+	return true;
+}
+
+export interface GenerateOptions {
+	seed: string;
+	/** Project root (reference data and fonts are read from it). */
+	root: string;
+	outDir: string;
+	truthDir: string;
+	/** Regenerate even when the corpus is current. */
+	force?: boolean;
+	log?: (message: string) => void;
+}
+
+export async function generateCorpus(opts: GenerateOptions): Promise<{ manifest: Manifest | null; skipped: boolean }> {
+	const log = opts.log ?? (() => undefined);
+	if (!opts.force && (await corpusIsCurrent(opts.seed, opts.outDir, opts.truthDir))) {
+		log(`corpus: seed ${opts.seed} (generator ${GENERATOR_VERSION}) is already in ${opts.outDir}; nothing to do`);
+		return { manifest: null, skipped: true };
+	}
+	const ref = await loadReference(opts.root);
+	const fonts = await loadFonts(opts.root);
+	await mkdir(opts.outDir, { recursive: true });
+	await mkdir(opts.truthDir, { recursive: true });
+	// Remove an older corpus (only our own files: demo-*.pdf / demo-*.json and the manifest).
+	await rm(join(opts.truthDir, 'manifest.json'), { force: true });
+	for (const [dir, ext] of [
+		[opts.outDir, '.pdf'],
+		[opts.truthDir, '.json']
+	] as const) {
+		for (const name of await readdir(dir)) {
+			if (name.startsWith('demo-') && (name.endsWith(ext) || name.endsWith(`${ext}.tmp`))) await rm(join(dir, name), { force: true });
+		}
+	}
+	const plan = makePlan(opts.seed, ref);
+	const files: ManifestFile[] = [];
+	const kinds: Record<string, number> = {};
+	let n = 0;
+	for await (const g of generateDocuments(opts.seed, ref, fonts)) {
+		const truthName = g.file.replace(/\.pdf$/, '.json');
+		await writeAtomic(join(opts.outDir, g.file), g.bytes);
+		await writeAtomic(join(opts.truthDir, truthName), `${JSON.stringify(g.truth, null, '\t')}\n`);
+		files.push({
+			file: g.file,
+			truth: truthName,
+			doc_id: g.plan.id,
+			kind: g.plan.kind,
+			municipality_codes: g.plan.codes,
+			bytes: g.bytes.length,
+			sha256: sha256(g.bytes)
+		});
+		kinds[g.plan.kind] = (kinds[g.plan.kind] ?? 0) + 1;
+		if (++n % 25 === 0) log(`corpus: ${n}/${plan.docs.length} documents`);
+	}
+	const manifest: Manifest = {
+		schema: MANIFEST_SCHEMA,
+		synthetic: true,
+		generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION, seed: opts.seed },
+		files,
+		gaps: plan.gaps,
+		real: plan.real,
+		kinds
+	};
+	await writeAtomic(join(opts.truthDir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
+	log(`corpus: wrote ${files.length} documents to ${opts.outDir} and their ground truth to ${opts.truthDir}`);
+	return { manifest, skipped: false };
+}
