@@ -1,0 +1,613 @@
+/**
+ * Actors named in the prose: who provides a service or takes part in an arrangement.
+ *
+ * An actor is an organisation term from the lexicon below ("työvoimaviranomainen", "hyvinvointialueen",
+ * "ELY-keskuksen", "kansalaisopisto", "seurakunta", "Arffman Finland Oy"…), a municipality acting as an
+ * organisation ("Loimaan kaupunki", "Loimaan kaupungin maahanmuuttokoordinaattori", "Turun järjestämänä",
+ * "vastuukunta Turku"), the programme's own municipality named generically ("kunta", "kunnan edustaja"),
+ * or a staff role whose employer the programme named elsewhere ("maahanmuuttokoordinaattori" after
+ * "Loimaan kaupungin maahanmuuttokoordinaattori").
+ *
+ * Not actors: places ("Auran kunnassa", "Loimaan seudulla", "Pöytyällä", "työllisyysalueella"),
+ * and organisations named only to describe someone else ("Auran kunnan kotoutuja-asiakkaiden",
+ * "koko työllisyysalueen kotoutuja-asiakkaille"). Those are kept with `location`/`descriptor` set so
+ * that cooperation can still use them as partners ("Turun työllisyysalueella suunnitellaan yhteisiä
+ * hankintoja" names the employment area as a partner in procurement).
+ */
+import type { EmploymentArea, Municipality } from '../../reference/index';
+import { LOCATIVE_CASES } from './finnish';
+import type { MunicipalityMention } from './gazetteer';
+import { municipalNoun } from './gazetteer';
+import type { AnalysedText, Token } from './text';
+
+export type ActorKind =
+	| 'municipality'
+	| 'host_municipality'
+	| 'employment_authority'
+	| 'wellbeing_county'
+	| 'ely_keha'
+	| 'education_provider'
+	| 'ngo_parish'
+	| 'private_company'
+	| 'other';
+
+export const ACTOR_KINDS: readonly ActorKind[] = [
+	'municipality',
+	'host_municipality',
+	'employment_authority',
+	'wellbeing_county',
+	'ely_keha',
+	'education_provider',
+	'ngo_parish',
+	'private_company',
+	'other'
+];
+
+export interface ActorMention {
+	/** For municipalities this is `municipality`; responsibilities/cooperation refine it (own, host, employment area host). */
+	kind: ActorKind;
+	/** The actor's name, nominative where we can: "Loimaan kaupunki", "hyvinvointialue", "Auranmaan opisto". */
+	name: string;
+	start: number;
+	end: number;
+	sentence: number;
+	/** Municipality code when the actor is a municipality. */
+	municipalityCode: string | null;
+	/** Employment area code (employment authority) or wellbeing county code, when known. */
+	areaCode: string | null;
+	/** Unnamed: "järjestöt", "kunta", "palveluntuottaja". */
+	generic: boolean;
+	/** Named as a place ("työllisyysalueella", "Loimaan seudulla"), not as an actor. */
+	location: boolean;
+	/** Named to describe someone else ("Auran kunnan asiakkaat"). */
+	descriptor: boolean;
+	/** The staff role or unit written with it ("maahanmuuttokoordinaattori"), if any. */
+	role: string | null;
+	/** How it was found. */
+	via: 'term' | 'company' | 'municipality' | 'own-municipality' | 'role';
+	/** For municipality actors: the case of the phrase (nom, gen…). */
+	case: string;
+}
+
+interface Term {
+	kind: ActorKind;
+	/** Nominative of the head. */
+	lemma: string;
+	/** Matches the head word(s) at a word start; flags `giu` are added. */
+	re: RegExp;
+	/** Compound heads may carry a prefix: "kansalais|opisto", "Liedon seura|kunta". */
+	compound?: boolean;
+	/** May take a proper name before it ("Loimaan Evankelinen kansalaisopisto"). */
+	named?: boolean;
+	/** An area word: in the adessive/ablative/allative it is a place ("työllisyysalueella"). */
+	area?: boolean;
+	/** Case-sensitive (acronyms, brand names). */
+	exact?: boolean;
+	/** Unnamed kind of actor ("järjestöt", "palveluntuottaja"). */
+	generic?: boolean;
+	/** Nominative of the matched text, when `lemma` alone is not the name (brand names, "TAITO-koulutus"). */
+	normalise?: (matched: string) => string;
+}
+
+/** Strip a Finnish case ending from a proper name: "Omnian" → "Omnia", "Omniassa" → "Omnia". */
+const stripCase = (s: string) => s.replace(/(?::\p{L}+|(?<=[aeiouyäö])(?:n|lla|llä|lle|lta|ltä|ssa|ssä|sta|stä|an|än))$/u, '');
+
+const L = '\\p{L}*';
+
+/** The lexicon. Order matters: earlier terms win overlaps of equal length. */
+const TERMS: Term[] = [
+	// Employment authority (työvoimaviranomainen, työllisyysalue, TE, työllisyyspalvelut)
+	{ kind: 'employment_authority', lemma: 'työvoimaviranomainen', re: new RegExp(`työvoimaviranomai${L}`) },
+	// "työllisyysalue", and the typos real prose has ("Työllisyyslue")
+	{ kind: 'employment_authority', lemma: 'työllisyysalue', re: new RegExp(`työllisyy?s?a?lue${L}`), named: true, area: true },
+	{ kind: 'employment_authority', lemma: 'työllisyyspalvelut', re: new RegExp(`työllisyyspalvelu${L}`) },
+	{ kind: 'employment_authority', lemma: 'työvoimapalvelut', re: new RegExp(`työvoimapalvelu${L}`) },
+	{ kind: 'employment_authority', lemma: 'TE-palvelupiste', re: new RegExp(`TE-palvelupistee?${L}`) },
+	{ kind: 'employment_authority', lemma: 'TE-palvelut', re: new RegExp(`TE-palvelu${L}`) },
+	{ kind: 'employment_authority', lemma: 'TE-toimisto', re: new RegExp(`TE-toimisto${L}`) },
+	{ kind: 'employment_authority', lemma: 'TE-toimisto', re: new RegExp(`työ-[ \\t]+ja[ \\t]+elinkeinotoimisto${L}`) },
+	{ kind: 'employment_authority', lemma: 'TE-palvelut', re: new RegExp(`työ-[ \\t]+ja[ \\t]+elinkeinopalvelu${L}`) },
+	{ kind: 'employment_authority', lemma: 'arbetskraftsmyndigheten', re: new RegExp(`arbetskraftsmyndighet${L}`) },
+	{ kind: 'employment_authority', lemma: 'sysselsättningsområdet', re: new RegExp(`sysselsättningsområde${L}`), named: true, area: true },
+	{ kind: 'employment_authority', lemma: 'sysselsättningstjänsterna', re: new RegExp(`sysselsättningstjänst${L}`) },
+	{ kind: 'employment_authority', lemma: 'TE-byrån', re: new RegExp(`TE-byrå${L}`) },
+	{ kind: 'employment_authority', lemma: 'TE-tjänsterna', re: new RegExp(`TE-tjänst${L}`) },
+	{ kind: 'employment_authority', lemma: 'arbets- och näringsbyrån', re: new RegExp(`arbets-[ \\t]+och[ \\t]+näringsbyrå${L}`) },
+
+	// Wellbeing services county (hyvinvointialue) and its social counsellors
+	{ kind: 'wellbeing_county', lemma: 'hyvinvointialue', re: new RegExp(`hyvinvointialue${L}`), named: true },
+	{ kind: 'wellbeing_county', lemma: 'välfärdsområdet', re: new RegExp(`välfärdsområde${L}`), named: true },
+	{ kind: 'wellbeing_county', lemma: 'sosiaaliohjaaja', re: new RegExp(`sosiaaliohjaaj${L}`), generic: true },
+	{ kind: 'wellbeing_county', lemma: 'sosiaalityöntekijä', re: new RegExp(`sosiaalityöntekijä${L}`), generic: true },
+	{ kind: 'wellbeing_county', lemma: 'aikuissosiaalityö', re: new RegExp(`aikuissosiaalityö${L}`), generic: true },
+	{ kind: 'wellbeing_county', lemma: 'socialhandledare', re: new RegExp(`socialhandledar${L}`), generic: true },
+	{ kind: 'wellbeing_county', lemma: 'socialarbetare', re: new RegExp(`socialarbetar${L}`), generic: true },
+
+	// ELY / KEHA
+	{ kind: 'ely_keha', lemma: 'ELY-keskus', re: new RegExp(`ELY-keskuk?s${L}`, ''), named: true },
+	{ kind: 'ely_keha', lemma: 'ELY-keskus', re: /ELY(?::\p{L}+)?(?![\p{L}-])/u, exact: true, named: true },
+	{ kind: 'ely_keha', lemma: 'ELY-keskus', re: new RegExp(`elinkeino-,[ \\t]+liikenne-[ \\t]+ja[ \\t]+ympäristökeskuk?s${L}`) },
+	{ kind: 'ely_keha', lemma: 'KEHA-keskus', re: new RegExp(`KEHA-keskuk?s${L}`) },
+	{ kind: 'ely_keha', lemma: 'KEHA-keskus', re: /KEHA(?::\p{L}+)?(?![\p{L}-])/u, exact: true },
+	{ kind: 'ely_keha', lemma: 'NTM-centralen', re: new RegExp(`NTM-central${L}`), named: true },
+	{ kind: 'ely_keha', lemma: 'UF-centret', re: new RegExp(`UF-cent${L}`) },
+
+	// Education providers
+	{ kind: 'education_provider', lemma: 'opisto', re: new RegExp(`opisto${L}`), compound: true, named: true },
+	{ kind: 'education_provider', lemma: 'oppilaitos', re: new RegExp(`oppilaito${L}`), compound: true, named: true },
+	{ kind: 'education_provider', lemma: 'koulutuskeskus', re: new RegExp(`koulutuskeskuk?s${L}`), compound: true, named: true },
+	{ kind: 'education_provider', lemma: 'koulutuskuntayhtymä', re: new RegExp(`koulutuskuntayhtym${L}`), compound: true, named: true },
+	{ kind: 'education_provider', lemma: 'korkeakoulu', re: new RegExp(`korkeakoulu${L}`), compound: true, named: true },
+	{
+		kind: 'education_provider',
+		lemma: 'koulutus',
+		re: /\p{Lu}{2,}-koulutu\p{L}*/u,
+		exact: true,
+		named: true,
+		normalise: (m) => m.replace(/koulutu\p{L}*$/u, 'koulutus')
+	},
+	{ kind: 'education_provider', lemma: 'institut', re: new RegExp(`(?:medborgar|arbetar|yrkes|vuxen)institut${L}`), named: true },
+	{ kind: 'education_provider', lemma: 'folkhögskola', re: new RegExp(`folkhögskol${L}`), compound: true, named: true },
+	{ kind: 'education_provider', lemma: 'läroanstalt', re: new RegExp(`läroanstalt${L}`), compound: true, named: true },
+	{
+		kind: 'education_provider',
+		lemma: '',
+		normalise: stripCase,
+		re: /(?:Omnia|Careeria|Gradia|Sedu|Taitotalo|Axxell|Keuda|Hyria|Salpaus|Sataedu|Raseko|Novida|Ekami|Lappia|Redu|Kpedu|Jedu|Osao|Riveria|Vamia|Winnova|Luovi|Edupoli|Optima)(?::\p{L}+|\p{Ll}{0,4})(?![\p{L}])/u,
+		exact: true
+	},
+
+	// NGOs, associations and parishes
+	{ kind: 'ngo_parish', lemma: 'järjestö', re: new RegExp(`järjestö${L}-?`), compound: true, generic: true },
+	{ kind: 'ngo_parish', lemma: 'yhdistys', re: new RegExp(`yhdisty(?:s|ks|st)${L}`), compound: true, named: true, generic: true },
+	{ kind: 'ngo_parish', lemma: 'seurakunta', re: new RegExp(`seurakun${L}`), compound: true, named: true, generic: true },
+	{ kind: 'ngo_parish', lemma: 'urheiluseura', re: new RegExp(`(?:urheilu|liikunta|nuoriso|kotiseutu)seur${L}`), named: true, generic: true },
+	{ kind: 'ngo_parish', lemma: 'säätiö', re: new RegExp(`säätiö${L}`), compound: true, named: true, generic: true },
+	{ kind: 'ngo_parish', lemma: 'kolmas sektori', re: new RegExp(`kolma(?:s|nne${L}|tta)[ \\t]+sektori${L}`), generic: true },
+	{ kind: 'ngo_parish', lemma: 'MLL', re: /MLL(?::\p{L}+)?(?![\p{L}])/u, exact: true },
+	{ kind: 'ngo_parish', lemma: 'MLL', re: /Mannerheimin[ \t]+Lastensuojeluliito?n?\p{L}*/u, exact: true },
+	{ kind: 'ngo_parish', lemma: 'SPR', re: /SPR(?::\p{L}+)?(?![\p{L}])/u, exact: true },
+	{ kind: 'ngo_parish', lemma: 'SPR', re: /(?:Suomen[ \t]+)?Punai\p{L}+[ \t]+Risti\p{L}*/u, exact: true },
+	{ kind: 'ngo_parish', lemma: 'setlementti', re: new RegExp(`setlementi?t${L}`), compound: true, named: true },
+	{ kind: 'ngo_parish', lemma: 'förening', re: new RegExp(`förening${L}`), compound: true, named: true, generic: true },
+	{ kind: 'ngo_parish', lemma: 'församling', re: new RegExp(`församling${L}`), compound: true, named: true, generic: true },
+	{ kind: 'ngo_parish', lemma: 'tredje sektorn', re: /tredje[ \t]+sektorn/u, generic: true },
+	{ kind: 'ngo_parish', lemma: 'Röda Korset', re: /Röda[ \t]+Korset\p{L}*/u, exact: true },
+	{ kind: 'ngo_parish', lemma: 'Folkhälsan', re: /Folkhälsan\p{L}*/u, exact: true },
+
+	// Other public bodies and unnamed service providers
+	{ kind: 'other', lemma: 'palveluntuottaja', re: new RegExp(`palvelu(?:n)?tuottaj${L}`), generic: true },
+	{ kind: 'other', lemma: 'serviceproducent', re: new RegExp(`(?:service|tjänste)producent${L}`), generic: true },
+	{ kind: 'other', lemma: 'Kela', re: /Kela(?::\p{L}+|n|lla|lle|lta|an)?(?![\p{L}])/u, exact: true },
+	{ kind: 'other', lemma: 'Maahanmuuttovirasto', re: /Maahanmuuttoviraste?o?\p{L}*|Migri\p{L}*/u, exact: true },
+	{ kind: 'other', lemma: 'vastaanottokeskus', re: new RegExp(`vastaanottokeskuk?s${L}`), compound: true, generic: true }
+];
+
+const COMPILED = TERMS.map((t) => ({
+	...t,
+	regex: new RegExp(
+		`(?<![\\p{L}\\p{N}${t.compound ? '' : '-'}])${t.compound ? '[\\p{L}-]*?' : ''}(?:${t.re.source})`,
+		t.exact ? 'gu' : 'giu'
+	)
+}));
+
+/** Staff roles and units written after an organisation's genitive: "Loimaan kaupungin maahanmuuttokoordinaattori". */
+const ROLE =
+	/^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis|hyvinvointi|integrations)?koordinaattori\p{L}*|edustaj\p{L}*|virkailij\p{L}*|asiantuntij\p{L}*|työntekijä\p{L}*|(?:palvelu|sosiaali)?ohjaaj\p{L}*|sosiaalityöntekijä\p{L}*|\p{L}*toimiala\p{L}*|\p{L}*yksik(?:kö|ö)\p{L}*|maahanmuutto(?:palvelu|yksikkö)\p{L}*|maahanmuuttajapalvelu\p{L}*|kotoutumispalvelu\p{L}*|keskitet\p{L}*|lähipalvelu\p{L}*|palvelupiste\p{L}*|toimipiste\p{L}*|sosiaalitoim\p{L}*|sivistystoim\p{L}*|integrationskoordinator\p{L}*|koordinator\p{L}*|handledare\p{L}*|enhet\p{L}*|tjänste(?:man|män)\p{L}*|\p{L}*palvelut|\p{L}*palveluiden|\p{L}*palvelujen|\p{L}*palveluja|\p{L}*palveluissa|\p{L}*palveluista|\p{L}*palveluihin)$/u;
+
+/** Roles whose employer a programme states once and then leaves implicit. */
+export const COREF_ROLE = /^(?:maahanmuutto|maahanmuuttaja|kotoutumis)?koordinaattori\p{L}*$/u;
+
+/** After a genitive: "X:n toimesta", "X:n järjestämänä" make X the one who acts. */
+const AGENT_AFTER =
+	/^(?:toimesta|järjestäm\p{L}*|tuottam\p{L}*|toteuttam\p{L}*|hallinnoim\p{L}*|kautta|johdolla|vastuulla|palveluksessa|ylläpitäm\p{L}*|kanssa)$/u;
+
+/** After a genitive: the organisation only describes the next word ("Auran kunnan asiakkaat"). */
+const DESCRIPTOR_AFTER =
+	/^(?:asiak\p{L}*|kotoutuj\p{L}*|kuntalais\p{L}*|asukk\p{L}*|asukas\p{L}*|alue\p{L}*|seud\p{L}*|verkkosivu\p{L}*|osalta|puitteissa|lisäksi|kunti\p{L}*|kunnat|kuntien|jäsenkun\p{L}*|väest\p{L}*|maahanmuuttaj(?!apalvelu)\p{L}*|kotoutumisohjelm\p{L}*|palvelutarpe\p{L}*|tarpe\p{L}*|hyvinvointi\p{L}*|tehtävi\p{L}*|nimissä|invånare\p{L}*|klient\p{L}*|kunder\p{L}*)$/u;
+
+/** Words that never start a proper name, even capitalised at the start of a sentence. */
+const NAME_STOPWORDS = new Set([
+	'lisäksi', 'myös', 'sekä', 'esimerkiksi', 'esim', 'kuten', 'mm', 'kunnan', 'kaupungin', 'alueen', 'seudun', 'tällä',
+	'nykyisin', 'jatkossa', 'tarvittaessa', 'mikäli', 'jos', 'kun', 'koska', 'ja', 'tai', 'dessutom', 'även', 'också',
+	'samt', 'alueella', 'seudulla', 'toimiva', 'toimii', 'paikallinen', 'paikalliset', 'muut', 'muiden', 'eri', 'kaikki',
+	'oma', 'oman', 'seudullisesti', 'palvelun', 'palvelua', 'palvelut', 'koulutuksen', 'koulutusta', 'koulutukset',
+	'vastuutaho', 'vastuutahona', 'yhteistyötä', 'yhteistyössä', 'tarjoaa', 'järjestää', 'vastaa', 'kotoutumiskoulutuksen',
+	'kotoutumiskoulutusta', 'työvoimakoulutuksina', 'opetusta', 'kieli', 'the', 'och', 'eller', 'i', 'på', 'av', 'för'
+]);
+
+export interface ActorContext {
+	ownCodes: readonly string[];
+	municipalitiesByCode: ReadonlyMap<string, Municipality>;
+	employmentAreas: readonly EmploymentArea[];
+	/** The employer of an implicit role ("maahanmuuttokoordinaattori"), learnt from the whole programme. */
+	roleEmployer: ReadonlyMap<string, { code: string | null; name: string }>;
+}
+
+/** Genitive prefixes of named areas: "Turun" (työllisyysalue), "Varsinais-Suomen" (hyvinvointialue). */
+export interface AreaNames {
+	employment: Map<string, string>;
+	wellbeing: Map<string, string>;
+	/** Wellbeing services counties by brand name ("Varha"). */
+	wellbeingBrands: Map<string, string>;
+}
+
+export function buildAreaNames(municipalities: readonly Municipality[], areas: readonly EmploymentArea[]): AreaNames {
+	const employment = new Map<string, string>();
+	for (const a of areas) {
+		if (a.nameLongFi) {
+			const m = /^(.*?)\s+työllisyysalue$/i.exec(a.nameLongFi);
+			if (m) employment.set(m[1].toLowerCase(), a.code);
+		}
+	}
+	const wellbeing = new Map<string, string>();
+	for (const m of municipalities) {
+		const g = /^(.*?)\s+hyvinvointialue$/i.exec(m.wellbeingCountyFi);
+		if (g) wellbeing.set(g[1].toLowerCase(), m.wellbeingCountyCode);
+		const s = /^(.*?)\s+välfärdsområde$/i.exec(m.wellbeingCountySv);
+		if (s) wellbeing.set(s[1].toLowerCase(), m.wellbeingCountyCode);
+	}
+	// Brand names the counties use for themselves, resolved through their official names.
+	const brands: [string, string][] = [
+		['Varha', 'varsinais-suomen'],
+		['Pirha', 'pirkanmaan'],
+		['Eksote', 'etelä-karjalan'],
+		['Siun sote', 'pohjois-karjalan'],
+		['Soite', 'keski-pohjanmaan'],
+		['Keusote', 'keski-uudenmaan'],
+		['Vakehyva', 'vantaan ja keravan'],
+		['Pohde', 'pohjois-pohjanmaan'],
+		['Lapha', 'lapin'],
+		['Hyvaks', 'keski-suomen'],
+		['Oma Häme', 'kanta-hämeen'],
+		['Kymenhva', 'kymenlaakson']
+	];
+	const wellbeingBrands = new Map<string, string>();
+	for (const [brand, prefix] of brands) {
+		const code = wellbeing.get(prefix);
+		if (code) wellbeingBrands.set(brand, code);
+	}
+	return { employment, wellbeing, wellbeingBrands };
+}
+
+/** Nominative of a matched head: keep the compound prefix, put the lexicon head back ("Kansanopistossa" → "Kansanopisto"). */
+function headLemma(matched: string, term: Term): string {
+	if (term.normalise) return term.normalise(matched);
+	if (!term.compound) return term.lemma;
+	const headStart = matched.toLowerCase().search(new RegExp(term.re.source, 'iu'));
+	const prefix = headStart > 0 ? matched.slice(0, headStart) : '';
+	return prefix + term.lemma;
+}
+
+/** The case of an inflected head, roughly: enough to tell places from actors. */
+function headCase(word: string): 'gen' | 'locative' | 'other' {
+	const w = word.toLowerCase().replace(/:.*$/, '');
+	if (/(?:lla|llä|lta|ltä|lle|ssa|ssä|sta|stä|seen|iin)$/.test(w)) return 'locative';
+	if (/n$/.test(w)) return 'gen';
+	return 'other';
+}
+
+function tokenAt(a: AnalysedText, pos: number): Token | undefined {
+	return a.tokens.find((t) => t.start <= pos && pos < t.end);
+}
+
+function nextToken(a: AnalysedText, end: number): Token | undefined {
+	const t = a.tokens.find((x) => x.start >= end);
+	if (!t || !/^[ \t]*$/.test(a.text.slice(end, t.start))) return undefined;
+	return t;
+}
+
+function prevToken(a: AnalysedText, start: number): Token | undefined {
+	let p: Token | undefined;
+	for (const t of a.tokens) {
+		if (t.end > start) break;
+		p = t;
+	}
+	if (!p || !/^[ \t]*$/.test(a.text.slice(p.end, start))) return undefined;
+	return p;
+}
+
+/** Extend a named organisation to the left over capitalised words: "Loimaan Evankelinen" + "kansalaisopisto". */
+function extendLeft(a: AnalysedText, start: number, max = 4): number {
+	let s = start;
+	for (let k = 0; k < max; k++) {
+		const p = prevToken(a, s);
+		if (!p || !(p.capitalised || p.allCaps) || NAME_STOPWORDS.has(p.lower)) break;
+		if (p.sentence !== tokenAt(a, start)?.sentence) break;
+		s = p.start;
+	}
+	return s;
+}
+
+/** Extend to the right over an acronym: "Kansanopisto LEKO". */
+function extendRightAcronym(a: AnalysedText, end: number): number {
+	const n = nextToken(a, end);
+	if (n && n.allCaps && n.text.length <= 8 && /^\p{Lu}+$/u.test(n.text)) return n.end;
+	return end;
+}
+
+export function findActors(
+	a: AnalysedText,
+	municipalities: readonly MunicipalityMention[],
+	ctx: ActorContext,
+	areaNames: AreaNames
+): ActorMention[] {
+	const out: ActorMention[] = [];
+	const taken: [number, number][] = [];
+	const overlaps = (s: number, e: number) => taken.some(([x, y]) => s < y && e > x);
+
+	const ownArea = uniqueOf(ctx.ownCodes.map((c) => ctx.municipalitiesByCode.get(c)?.employmentAreaCode));
+	const ownCounty = uniqueOf(ctx.ownCodes.map((c) => ctx.municipalitiesByCode.get(c)?.wellbeingCountyCode));
+
+	// 1. Companies: capitalised words + Oy/Oyj/Ab/Ltd…
+	const company = /(?<![\p{L}\p{N}])((?:[\p{Lu}\d][\p{L}\d&.'’-]*[ \t]+){1,5})(Oy|Oyj|Ab|Abp|Ltd|Ky|Tmi|Ay|AB|OY|Oy Ab)(?::\p{L}+)?(?![\p{L}])/gu;
+	for (const m of a.text.matchAll(company)) {
+		let start = m.index ?? 0;
+		const words = m[1].trim().split(/[ \t]+/);
+		// Drop leading words that are not part of a name ("Lisäksi Arffman Finland Oy").
+		while (words.length > 1 && NAME_STOPWORDS.has(words[0].toLowerCase())) {
+			start = a.text.indexOf(words[1], start + words[0].length);
+			words.shift();
+		}
+		if (words.length === 1 && NAME_STOPWORDS.has(words[0].toLowerCase())) continue;
+		const end = (m.index ?? 0) + m[0].length;
+		const tok = tokenAt(a, start);
+		const name = `${words.join(' ')} ${m[2]}`;
+		out.push(base('private_company', name, start, end, tok?.sentence ?? 0, { via: 'company' }));
+		taken.push([start, end]);
+	}
+
+	// 2. Organisation terms.
+	for (const term of COMPILED) {
+		for (const m of a.text.matchAll(term.regex)) {
+			let start = m.index ?? 0;
+			let end = start + m[0].length;
+			if (overlaps(start, end)) continue;
+			const head = m[0].replace(/-$/, '');
+			if (head !== m[0]) end--;
+			const tok = tokenAt(a, start);
+			const sentence = tok?.sentence ?? 0;
+			let name = headLemma(head, term);
+			let areaCode: string | null = null;
+			let generic = !!term.generic;
+			const hc = headCase(head);
+			// Named areas: "Turun työllisyysalue", "Varsinais-Suomen hyvinvointialue", "Etelä-Hämeen työllisyysalue".
+			if (term.kind === 'employment_authority' && term.area) {
+				const named = namedPrefix(a, start, areaNames.employment, municipalities, ctx, 'employment');
+				if (named) {
+					start = named.start;
+					name = `${a.text.slice(named.start, named.end)} ${term.lemma}`;
+					areaCode = named.code;
+				} else areaCode = ownArea;
+			} else if (term.kind === 'employment_authority') areaCode = ownArea;
+			else if (term.kind === 'wellbeing_county' && term.named) {
+				const named = namedPrefix(a, start, areaNames.wellbeing, municipalities, ctx, 'wellbeing');
+				if (named) {
+					start = named.start;
+					name = `${a.text.slice(named.start, named.end)} ${term.lemma}`;
+					areaCode = named.code;
+				} else areaCode = ownCounty;
+			} else if (term.kind === 'wellbeing_county') areaCode = ownCounty;
+			else if (term.named) {
+				const s = extendLeft(a, start);
+				if (s < start) {
+					name = `${a.text.slice(s, start)}${name}`;
+					start = s;
+					generic = false;
+				}
+				if (term.kind === 'education_provider' || term.kind === 'ngo_parish') {
+					const e = extendRightAcronym(a, end);
+					if (e > end) {
+						name = `${name} ${a.text.slice(nextToken(a, end)!.start, e)}`;
+						end = e;
+					}
+				}
+			}
+			if (term.lemma === 'MLL' || term.lemma === 'SPR') {
+				// A local branch: "MLL Aura", "SPR Loimaa".
+				const n = nextToken(a, end);
+				if (n && n.capitalised && !n.sentenceInitial && !NAME_STOPWORDS.has(n.lower)) {
+					name = `${term.lemma} ${n.text}`;
+					end = n.end;
+				}
+				generic = false;
+			}
+			if (overlaps(start, end)) continue;
+			// A role right after: "hyvinvointialueen sosiaaliohjaajaan", "työllisyyspalveluiden virkailijat".
+			let role: string | null = null;
+			const after = nextToken(a, end);
+			if (after && hc === 'gen' && ROLE.test(after.lower) && after.sentence === sentence) {
+				role = after.text;
+				end = after.end;
+				const after2 = nextToken(a, end);
+				if (after2 && /^palvelu\p{L}*$/u.test(after2.lower) && /^keskitet|^lähi/u.test(after.lower)) end = after2.end;
+			}
+			const follower = nextToken(a, end);
+			const descriptor = hc === 'gen' && !role && !!follower && DESCRIPTOR_AFTER.test(follower.lower);
+			const location = !!term.area && hc === 'locative';
+			out.push(
+				base(term.kind, name, start, end, sentence, {
+					areaCode,
+					generic,
+					role,
+					descriptor,
+					location,
+					via: 'term'
+				})
+			);
+			taken.push([start, end]);
+		}
+	}
+
+	// Brand-named wellbeing counties ("Varha").
+	for (const [brand, code] of areaNames.wellbeingBrands) {
+		const re = new RegExp(`(?<![\\p{L}])${brand}(?::\\p{L}+|n|lla|lle|lta|ssa|sta|an)?(?![\\p{L}])`, 'gu');
+		for (const m of a.text.matchAll(re)) {
+			const start = m.index ?? 0;
+			const end = start + m[0].length;
+			if (overlaps(start, end)) continue;
+			out.push(base('wellbeing_county', brand, start, end, tokenAt(a, start)?.sentence ?? 0, { areaCode: code, via: 'term' }));
+			taken.push([start, end]);
+		}
+	}
+
+	// 3. Municipalities acting as organisations.
+	for (const mm of municipalities) {
+		if (overlaps(mm.start, mm.end)) continue;
+		const noun = mm.noun;
+		if (noun && noun.role === 'area') continue; // "Loimaan seudulla", "Auran alueelle": places
+		if (LOCATIVE_CASES.has(mm.phraseCase as never)) continue; // "Auran kunnassa", "Pöytyällä", "i Närpes"
+		let end = mm.phraseEnd;
+		let role: string | null = null;
+		const after = nextToken(a, end);
+		const isGenitive = mm.phraseCase === 'gen';
+		if (isGenitive) {
+			if (after && ROLE.test(after.lower)) {
+				role = after.text;
+				end = after.end;
+			} else if (!(after && AGENT_AFTER.test(after.lower))) {
+				// A bare genitive ("Turun lailla", "Auran kunnan lisäksi") is not an actor.
+				continue;
+			}
+		} else if (mm.phraseCase !== 'nom') continue;
+		if (noun?.plural) continue;
+		const name = noun ? `${mm.text} ${noun.lemma}` : mm.name;
+		out.push(
+			base('municipality', name, mm.start, end, mm.sentence, {
+				municipalityCode: mm.code,
+				role,
+				via: 'municipality',
+				caseName: mm.phraseCase
+			})
+		);
+		taken.push([mm.start, end]);
+	}
+
+	// 4. The programme's own municipality, unnamed: "kunta", "kunnan edustaja", "Kunta tekee…".
+	const ownCode = ctx.ownCodes.length === 1 ? ctx.ownCodes[0] : null;
+	for (const t of a.tokens) {
+		if (overlaps(t.start, t.end)) continue;
+		const noun = municipalNoun(t.lower);
+		if (!noun || noun.role !== 'municipality' || noun.plural) continue;
+		if (!['kunta', 'kaupunki', 'kommun', 'stad'].includes(noun.lemma)) continue;
+		// "kommunen"/"staden" are definite; bare "kommun"/"stad" are too vague.
+		if ((noun.lemma === 'kommun' && !/^kommunen/.test(t.lower)) || (noun.lemma === 'stad' && !/^staden/.test(t.lower))) continue;
+		const prev = prevToken(a, t.start);
+		if (prev && municipalities.some((m) => m.lastToken === prev.index)) continue;
+		let end = t.end;
+		let role: string | null = null;
+		const after = nextToken(a, end);
+		if (noun.case === 'gen') {
+			if (after && ROLE.test(after.lower)) {
+				role = after.text;
+				end = after.end;
+			} else if (!(after && AGENT_AFTER.test(after.lower))) {
+				// "kunnan ja muiden toimijoiden" (coordination) counts; "kunnan asiakkaat" does not.
+				const rest = a.text.slice(t.end, t.end + 6);
+				if (!/^[ \t]+(?:ja|sekä|tai|och)[ \t]/u.test(rest)) continue;
+			}
+		} else if (noun.case !== 'nom') continue;
+		out.push(
+			base('municipality', noun.lemma === 'kommun' ? 'kommunen' : noun.lemma === 'stad' ? 'staden' : noun.lemma, t.start, end, t.sentence, {
+				municipalityCode: ownCode,
+				role,
+				generic: true,
+				via: 'own-municipality',
+				caseName: noun.case
+			})
+		);
+		taken.push([t.start, end]);
+	}
+
+	// 5. Implicit roles: "Maahanmuuttokoordinaattori järjestää koulutukset" → the employer named elsewhere.
+	for (const t of a.tokens) {
+		if (overlaps(t.start, t.end) || !COREF_ROLE.test(t.lower)) continue;
+		const employer = ctx.roleEmployer.get('koordinaattori');
+		const code = employer ? employer.code : ownCode;
+		out.push(
+			base('municipality', t.lower.replace(/^(\p{L}*koordinaattori)\p{L}*$/u, '$1'), t.start, t.end, t.sentence, {
+				municipalityCode: code,
+				role: t.text,
+				via: 'role',
+				caseName: headCase(t.text) === 'locative' ? 'locative' : headCase(t.text)
+			})
+		);
+		taken.push([t.start, t.end]);
+	}
+
+	return out.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function base(
+	kind: ActorKind,
+	name: string,
+	start: number,
+	end: number,
+	sentence: number,
+	o: Partial<Omit<ActorMention, 'kind' | 'name' | 'start' | 'end' | 'sentence'>> & { caseName?: string } = {}
+): ActorMention {
+	return {
+		kind,
+		name,
+		start,
+		end,
+		sentence,
+		municipalityCode: o.municipalityCode ?? null,
+		areaCode: o.areaCode ?? null,
+		generic: o.generic ?? false,
+		location: o.location ?? false,
+		descriptor: o.descriptor ?? false,
+		role: o.role ?? null,
+		via: o.via ?? 'term',
+		case: o.caseName ?? 'other'
+	};
+}
+
+function uniqueOf(xs: (string | undefined)[]): string | null {
+	const s = new Set(xs.filter((x): x is string => !!x));
+	return s.size === 1 ? [...s][0] : null;
+}
+
+/**
+ * The name before an area word: a known long name ("Etelä-Hämeen", "Vantaan ja Keravan"), or a
+ * municipality's genitive ("Turun") whose area it is.
+ */
+function namedPrefix(
+	a: AnalysedText,
+	start: number,
+	known: Map<string, string>,
+	municipalities: readonly MunicipalityMention[],
+	ctx: ActorContext,
+	what: 'employment' | 'wellbeing'
+): { start: number; end: number; code: string } | null {
+	const before = a.text.slice(Math.max(0, start - 60), start).toLowerCase();
+	const m = /[ \t]+$/.exec(before);
+	if (m) {
+		const head = before.slice(0, m.index);
+		for (const [prefix, code] of known) {
+			if (head.endsWith(prefix) && !/\p{L}/u.test(head.charAt(head.length - prefix.length - 1))) {
+				const s = start - (before.length - (head.length - prefix.length));
+				return { start: s, end: s + prefix.length, code };
+			}
+		}
+	}
+	const p = prevToken(a, start);
+	const mm = p && municipalities.find((m) => m.lastToken === p.index && m.case === 'gen' && !m.noun);
+	if (mm) {
+		const muni = ctx.municipalitiesByCode.get(mm.code);
+		const code = what === 'employment' ? muni?.employmentAreaCode : muni?.wellbeingCountyCode;
+		if (code) return { start: mm.start, end: mm.end, code };
+	}
+	return null;
+}
+
+/** Learn the employer of implicit roles from "<X>:n maahanmuuttokoordinaattori" across the whole programme. */
+export function learnRoleEmployers(actors: readonly ActorMention[]): Map<string, { code: string | null; name: string }> {
+	const out = new Map<string, { code: string | null; name: string }>();
+	for (const a of actors) {
+		if (a.via === 'municipality' && a.role && COREF_ROLE.test(a.role.toLowerCase()) && !out.has('koordinaattori')) {
+			out.set('koordinaattori', { code: a.municipalityCode, name: a.name });
+		}
+	}
+	return out;
+}

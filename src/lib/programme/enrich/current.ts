@@ -1,0 +1,32 @@
+/**
+ * Which programmes are current: a programme is superseded when another one of the same kind
+ * (real or synthetic) covers all of its municipalities and was drawn up or updated later.
+ * An undated programme is superseded by a dated one covering its municipalities; programmes with
+ * the same date both stay current (nothing tells which is newer).
+ */
+
+export interface VersionedProgramme {
+	id: string;
+	municipalityCodes: readonly string[];
+	/** ISO date (YYYY-MM-DD) or null when unknown. */
+	updated: string | null;
+	isSynthetic: boolean;
+}
+
+export function computeIsCurrent(programmes: readonly VersionedProgramme[]): Map<string, boolean> {
+	const out = new Map<string, boolean>();
+	for (const p of programmes) {
+		const superseded =
+			p.municipalityCodes.length > 0 &&
+			programmes.some(
+				(q) =>
+					q.id !== p.id &&
+					q.isSynthetic === p.isSynthetic &&
+					p.municipalityCodes.every((c) => q.municipalityCodes.includes(c)) &&
+					q.updated !== null &&
+					(p.updated === null || q.updated > p.updated)
+			);
+		out.set(p.id, !superseded);
+	}
+	return out;
+}

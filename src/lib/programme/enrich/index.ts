@@ -1,0 +1,217 @@
+/**
+ * Enrichment: from a Programme (what the PDF says) to the facts the dashboard compares —
+ * municipalities, languages, providers, cooperation arrangements and completeness — each with its
+ * evidence (answer key, UTF-16 span, snippet = answer.text.slice(span_start, span_end)).
+ *
+ * Isomorphic: no I/O. Build the indexes once per reference with `createEnricher` and call the
+ * returned function per programme; `enrichProgramme` does both (and caches the enricher).
+ */
+import type { EmploymentArea, Municipality } from '../../reference/index';
+import type { Answer, Programme } from '../types';
+import { buildAreaNames, findActors, learnRoleEmployers } from './actors';
+import { completenessRows } from './completeness';
+import { cooperationRows } from './cooperation';
+import { createMunicipalityGazetteer, type MunicipalityGazetteer } from './gazetteer';
+import { findLanguages, LANGUAGE_BY_CODE } from './languages';
+import type { PreparedAnswer, ProgrammeFacts } from './prepared';
+import { responsibilityRows } from './responsibilities';
+import { keyInfo } from './services';
+import { analyse } from './text';
+import type { Enrichment, EnrichmentWarning, Evidence, LanguageRow, MunicipalityEvidence } from './types';
+
+export type * from './types';
+export { computeIsCurrent, type VersionedProgramme } from './current';
+export { sectionScores, programmeScore, gradeAnswer, GRADE_SCORE, PLACEHOLDERS, type Grade, type SectionScore } from './completeness';
+export { LANGUAGE_LEXICON, LANGUAGE_BY_CODE, findLanguages, type LanguageContext } from './languages';
+export { ACTOR_KINDS, type ActorKind } from './actors';
+export type { ServiceId, ClientGroup } from './services';
+export { createMunicipalityGazetteer, AMBIGUOUS_NAMES, type MunicipalityGazetteer, type MunicipalityMention } from './gazetteer';
+export { analyse } from './text';
+
+export interface EnrichmentReference {
+	municipalities: Municipality[];
+	employmentAreas: EmploymentArea[];
+}
+
+export type Enricher = (programme: Programme) => Enrichment;
+
+export function createEnricher(reference: EnrichmentReference): Enricher {
+	const gazetteer = createMunicipalityGazetteer(reference.municipalities);
+	const byCode = gazetteer.byCode;
+	const areaNames = buildAreaNames(reference.municipalities, reference.employmentAreas);
+	const areaByCode = new Map(reference.employmentAreas.map((a) => [a.code, a]));
+
+	return (programme: Programme): Enrichment => {
+		const warnings: EnrichmentWarning[] = [];
+		const answers = programme.answers;
+		const { codes, evidence } = resolveMunicipalities(programme, gazetteer, warnings);
+
+		const ownAreas = new Set(codes.map((c) => byCode.get(c)?.employmentAreaCode).filter((x): x is string => !!x));
+		const employmentAreaHosts = new Set(
+			[...ownAreas].map((a) => areaByCode.get(a)?.hostMunicipalityCode).filter((x): x is string => !!x)
+		);
+
+		// Analyse every answer once; actors twice only if a role's employer is named somewhere.
+		const analysed = answers.map((answer) => {
+			const a = analyse(answer.text);
+			const municipalities = gazetteer.find(a, { header: answer.key === 'header.municipalities' });
+			return { answer, a, municipalities };
+		});
+		const actorCtx = { ownCodes: codes, municipalitiesByCode: byCode, employmentAreas: reference.employmentAreas };
+		let roleEmployer = new Map<string, { code: string | null; name: string }>();
+		let actorsOf = analysed.map((x) => findActors(x.a, x.municipalities, { ...actorCtx, roleEmployer }, areaNames));
+		const learnt = learnRoleEmployers(actorsOf.flat());
+		if (learnt.size > 0) {
+			roleEmployer = learnt;
+			actorsOf = analysed.map((x) => findActors(x.a, x.municipalities, { ...actorCtx, roleEmployer }, areaNames));
+		}
+		const prepared: PreparedAnswer[] = analysed.map((x, i) => ({ ...x, info: keyInfo(x.answer.key), actors: actorsOf[i] }));
+
+		let facts: ProgrammeFacts = { ownCodes: codes, agreementHost: null, employmentAreaHosts };
+		let cooperation = cooperationRows(programme.id, prepared, facts, byCode);
+		const host = cooperation.find((r) => r.arrangement_type === 'kuntalaki_54' && r.role === 'host');
+		if (host?.partner_municipality_code) {
+			facts = { ...facts, agreementHost: host.partner_municipality_code };
+			cooperation = cooperationRows(programme.id, prepared, facts, byCode);
+		}
+		const responsibilities = responsibilityRows(programme.id, prepared, facts);
+
+		const languages: LanguageRow[] = [];
+		let s3a2Languages = 0;
+		for (const p of prepared) {
+			if (p.answer.text.trim() === '') continue;
+			const { mentions } = findLanguages(p.answer.text, p.answer.key, p.answer.section, p.a);
+			if (p.answer.key === 's3.a2') s3a2Languages = new Set(mentions.map((m) => m.code)).size;
+			for (const m of mentions) {
+				languages.push({
+					programme_id: programme.id,
+					key: p.answer.key,
+					span_start: m.start,
+					span_end: m.end,
+					snippet: m.snippet,
+					language_code: m.code,
+					language_name_fi: LANGUAGE_BY_CODE.get(m.code)?.nameFi ?? m.code,
+					context: m.context
+				});
+			}
+		}
+
+		const completeness = completenessRows(programme.id, answers, {
+			municipalityCount: evidence.filter((e) => e.source === 'header').length > 0 ? codes.length : 0,
+			languageCount: s3a2Languages
+		});
+
+		const textOf = new Map(answers.map((a) => [a.key, a.text]));
+		return {
+			municipalityCodes: codes,
+			municipalityEvidence: evidence,
+			warnings,
+			responsibilities: checked(responsibilities, textOf, warnings),
+			languages: checked(languages, textOf, warnings),
+			cooperation: checked(cooperation, textOf, warnings),
+			completeness
+		};
+	};
+}
+
+const cache = new WeakMap<EnrichmentReference, Enricher>();
+
+/** Enrich one programme. Builds the indexes on first use per reference object. */
+export function enrichProgramme(programme: Programme, reference: EnrichmentReference): Enrichment {
+	let enricher = cache.get(reference);
+	if (!enricher) {
+		enricher = createEnricher(reference);
+		cache.set(reference, enricher);
+	}
+	return enricher(programme);
+}
+
+/** Evidence is sacred: a row whose snippet is not its span of the answer is a bug; drop it and say so. */
+function checked<T extends Evidence>(rows: T[], textOf: Map<string, string>, warnings: EnrichmentWarning[]): T[] {
+	return rows.filter((r) => {
+		const text = textOf.get(r.key);
+		const ok =
+			text !== undefined && r.span_start >= 0 && r.span_end <= text.length && r.span_start < r.span_end && text.slice(r.span_start, r.span_end) === r.snippet;
+		if (!ok) warnings.push({ code: 'enrichment-span-error', reason: `A derived fact from ${r.key} had evidence that does not match the answer text; it was left out.` });
+		return ok;
+	});
+}
+
+function resolveMunicipalities(
+	programme: Programme,
+	gazetteer: MunicipalityGazetteer,
+	warnings: EnrichmentWarning[]
+): { codes: string[]; evidence: MunicipalityEvidence[] } {
+	const get = (key: string): Answer | undefined => programme.answers.find((a) => a.key === key);
+	const header = get('header.municipalities');
+	const evidence: MunicipalityEvidence[] = [];
+	if (header && header.text.trim() !== '') {
+		const r = gazetteer.resolveHeader(header.text);
+		for (const m of r.mentions) {
+			evidence.push({ code: m.code, key: header.key, span_start: m.start, span_end: m.phraseEnd, snippet: header.text.slice(m.start, m.phraseEnd), source: 'header' });
+		}
+		for (const u of r.unresolved) {
+			warnings.push({
+				code: 'unresolved-municipality',
+				reason: `"Kunta tai kunnat" names "${u}", which matches no municipality in the 1.1.2025 division; it was not guessed.`
+			});
+		}
+		for (const m of r.merged) {
+			warnings.push({
+				code: 'merged-municipality',
+				reason: `"Kunta tai kunnat" names ${m.name}, merged into ${gazetteer.byCode.get(m.code)?.nameFi ?? m.code} (${m.code}); the programme is counted for ${m.code}.`
+			});
+		}
+		if (r.codes.length > 0) return { codes: r.codes, evidence };
+	}
+	// The header is empty or names nothing we can resolve: look at the title, the contact's e-mail
+	// domain and the coordinator, in that order, and say so.
+	const title = programme.metadata.title;
+	if (title) {
+		const a = analyse(title);
+		const ms = gazetteer.find(a);
+		const codes = [...new Set(ms.map((m) => m.code))].sort();
+		if (codes.length > 0) {
+			for (const m of ms) evidence.push({ code: m.code, key: 'metadata.title', span_start: m.start, span_end: m.phraseEnd, snippet: title.slice(m.start, m.phraseEnd), source: 'title' });
+			warnings.push(fallbackWarning('the PDF title', codes, gazetteer));
+			return { codes, evidence };
+		}
+	}
+	const contact = get('header.contact');
+	if (contact) {
+		for (const m of contact.text.matchAll(/@([\p{L}\d-]+)\.(?:fi|ax)\b/giu)) {
+			const code = gazetteer.fromDomain(m[1]);
+			if (code) {
+				const start = (m.index ?? 0) + 1;
+				const end = start + m[1].length + 3;
+				evidence.push({ code, key: contact.key, span_start: start, span_end: end, snippet: contact.text.slice(start, end), source: 'contact' });
+				warnings.push(fallbackWarning('the contact e-mail address', [code], gazetteer));
+				return { codes: [code], evidence };
+			}
+		}
+	}
+	const coordinator = get('header.coordinator');
+	if (coordinator) {
+		const ms = gazetteer.find(analyse(coordinator.text)).filter((m) => m.noun?.role === 'municipality');
+		const codes = [...new Set(ms.map((m) => m.code))].sort();
+		if (codes.length === 1) {
+			for (const m of ms)
+				evidence.push({ code: m.code, key: coordinator.key, span_start: m.start, span_end: m.phraseEnd, snippet: coordinator.text.slice(m.start, m.phraseEnd), source: 'coordinator' });
+			warnings.push(fallbackWarning('the coordinator answer', codes, gazetteer));
+			return { codes, evidence };
+		}
+	}
+	warnings.push({
+		code: 'no-municipality',
+		reason: 'No municipality could be read: "Kunta tai kunnat" is empty or unresolved, and neither the title, the contact e-mail nor the coordinator names one.'
+	});
+	return { codes: [], evidence };
+}
+
+function fallbackWarning(source: string, codes: string[], gazetteer: MunicipalityGazetteer): EnrichmentWarning {
+	const names = codes.map((c) => `${gazetteer.byCode.get(c)?.nameFi ?? c} (${c})`).join(', ');
+	return {
+		code: 'municipality-from-other-evidence',
+		reason: `"Kunta tai kunnat" is empty or names no municipality; ${names} was read from ${source}.`
+	};
+}

@@ -1,0 +1,514 @@
+/**
+ * Languages a programme offers services in, as ISO 639 codes, read from Finnish and Swedish prose.
+ *
+ * Finnish names a language with a lower-case noun that inflects: "ukraina" → "ukrainaksi"
+ * (translative: "in Ukrainian"), "ukrainan kielellä", "ukrainankielinen/-kielisille", elliptic
+ * "arabian- ja darinkielisille", "arabiaa puhuville". The nominative and the bare genitive are also
+ * country names ("Ukrainan sota", "Ukraina"), so they count only in a list of languages: in the
+ * answer to "Millä kielillä…" (s3.a2), in a sentence about languages ("kielillä: venäjä, arabia"),
+ * or coordinated with an unambiguous mention ("ukrainan, venäjän ja arabian kielillä").
+ * Swedish: "på ukrainska", "arabisktalande", "ryskspråkiga", "på arabiska och dari".
+ *
+ * Not offers, and not counted: population statistics ("suurimmat kieliryhmät ovat venäjä, viro…",
+ * "vieraskielisiä asukkaita", "arabia 7, englanti 29"), the languages of a workshop or consultation
+ * when the programme was drawn up, "palvelut suomeksi ja ruotsiksi" (the municipality's official
+ * languages), a language being taught ("suomen kielen opetus", "svenska som andraspråk"), and
+ * mentions in a negated clause ("venäjäksi ei järjestetä").
+ */
+import { isBack, weakGrade } from './finnish';
+import { analyse, type AnalysedText, type Token } from './text';
+
+export type LanguageContext = 'orientation' | 'training' | 'guidance' | 'other';
+
+export interface LanguageInfo {
+	code: string;
+	/** Finnish name, nominative. */
+	nameFi: string;
+	/** Finnish lemmas (first = display name). */
+	fi: string[];
+	/** Swedish names. */
+	sv: string[];
+}
+
+/**
+ * ISO 639-1 where it exists, else 639-3 (prs Dari, ckb Sorani, kmr Kurmanji, smn/sms Sámi, fse/fss
+ * sign languages; sgn and smi are the ISO 639-2 collective codes for a sign/Sámi language left unnamed).
+ * Covers the 40+ foreign languages most spoken in Finland plus Finnish, Swedish, Sámi and sign languages.
+ */
+export const LANGUAGE_LEXICON: readonly LanguageInfo[] = [
+	['fi', ['suomi'], ['finska']],
+	['sv', ['ruotsi'], ['svenska']],
+	['se', ['pohjoissaame'], ['nordsamiska']],
+	['smn', ['inarinsaame'], ['enaresamiska']],
+	['sms', ['koltansaame'], ['skoltsamiska']],
+	['smi', ['saame'], ['samiska']],
+	['ru', ['venäjä'], ['ryska']],
+	['et', ['viro', 'eesti'], ['estniska']],
+	['ar', ['arabia'], ['arabiska']],
+	['en', ['englanti'], ['engelska']],
+	['so', ['somali'], ['somaliska']],
+	['uk', ['ukraina'], ['ukrainska']],
+	['fa', ['persia', 'farsi'], ['persiska', 'farsi']],
+	['prs', ['dari'], ['dari']],
+	['ku', ['kurdi'], ['kurdiska']],
+	['ckb', ['sorani'], ['sorani']],
+	['kmr', ['kurmandži', 'kurmanji', 'kurmandzi', 'kurmandshi'], ['kurmanji', 'kurmandji']],
+	['zh', ['kiina', 'mandariinikiina', 'mandariini'], ['kinesiska', 'mandarin']],
+	['yue', ['kantoninkiina'], ['kantonesiska']],
+	['sq', ['albania'], ['albanska']],
+	['vi', ['vietnam'], ['vietnamesiska']],
+	['th', ['thai'], ['thailändska', 'thai']],
+	['tr', ['turkki'], ['turkiska']],
+	['es', ['espanja'], ['spanska']],
+	['de', ['saksa'], ['tyska']],
+	['pl', ['puola'], ['polska']],
+	['ne', ['nepali'], ['nepali', 'nepalesiska']],
+	['tl', ['tagalog', 'filipino'], ['tagalog']],
+	['bn', ['bengali', 'bangla'], ['bengali', 'bengaliska']],
+	['ur', ['urdu'], ['urdu']],
+	['hi', ['hindi'], ['hindi']],
+	['ti', ['tigrinja', 'tigrinya'], ['tigrinja', 'tigrinska', 'tigrinya']],
+	['am', ['amhara'], ['amhariska']],
+	['sw', ['swahili', 'suahili'], ['swahili']],
+	['ln', ['lingala'], ['lingala']],
+	['fr', ['ranska'], ['franska']],
+	['pt', ['portugali'], ['portugisiska']],
+	['ro', ['romania'], ['rumänska']],
+	['hu', ['unkari'], ['ungerska']],
+	['it', ['italia'], ['italienska']],
+	['my', ['burma'], ['burmesiska']],
+	['ps', ['pašto', 'pashto', 'pastu', 'pashtu', 'pasto'], ['pashto', 'pashtu']],
+	['ta', ['tamili'], ['tamil', 'tamilska']],
+	['no', ['norja'], ['norska']],
+	['lt', ['liettua'], ['litauiska']],
+	['lv', ['latvia'], ['lettiska']],
+	['bg', ['bulgaria'], ['bulgariska']],
+	['sr', ['serbia'], ['serbiska']],
+	['hr', ['kroatia'], ['kroatiska']],
+	['bs', ['bosnia'], ['bosniska']],
+	['hbs', ['serbokroatia', 'serbokroaatti'], ['serbokroatiska']],
+	['el', ['kreikka'], ['grekiska']],
+	['ja', ['japani'], ['japanska']],
+	['ko', ['korea'], ['koreanska']],
+	['uz', ['uzbekki'], ['uzbekiska']],
+	['rw', ['kinyarwanda', 'ruanda'], ['kinyarwanda']],
+	['rn', ['kirundi'], ['kirundi']],
+	['om', ['oromo'], ['oromo', 'oromiska']],
+	['tig', ['tigre'], ['tigré']],
+	['ka', ['georgia'], ['georgiska']],
+	['hy', ['armenia'], ['armeniska']],
+	['az', ['azeri', 'azerbaidžani'], ['azerbajdzjanska']],
+	['tg', ['tadžikki'], ['tadzjikiska']],
+	['tk', ['turkmeeni'], ['turkmeniska']],
+	['ce', ['tšetšeeni'], ['tjetjenska']],
+	['rom', ['romani'], ['romani']],
+	['krl', ['karjala'], ['karelska']],
+	['he', ['heprea'], ['hebreiska']],
+	['nl', ['hollanti'], ['nederländska']],
+	['da', ['tanska'], ['danska']],
+	['cs', ['tšekki'], ['tjeckiska']],
+	['sk', ['slovakki'], ['slovakiska']],
+	['sl', ['sloveeni'], ['slovenska']],
+	['mk', ['makedonia'], ['makedonska']],
+	['be', ['valkovenäjä'], ['vitryska', 'belarusiska']],
+	['pa', ['pandžabi', 'punjabi'], ['punjabi']],
+	['ml', ['malajalam'], ['malayalam']],
+	['te', ['telugu'], ['telugu']],
+	['si', ['sinhala'], ['singalesiska']],
+	['id', ['indonesia'], ['indonesiska']],
+	['ms', ['malaiji'], ['malajiska']],
+	['km', ['khmer'], ['khmer']],
+	['lo', ['lao'], ['laotiska']],
+	['mn', ['mongoli'], ['mongoliska']],
+	['yo', ['joruba'], ['yoruba']],
+	['ig', ['igbo'], ['igbo']],
+	['ha', ['hausa'], ['hausa']],
+	['wo', ['wolof'], ['wolof']],
+	['ff', ['fula', 'fulani'], ['fula']],
+	['fse', ['suomalainen viittomakieli'], ['finskt teckenspråk']],
+	['fss', ['suomenruotsalainen viittomakieli'], ['finlandssvenskt teckenspråk']],
+	['sgn', ['viittomakieli'], ['teckenspråk']]
+].map(([code, fi, sv]) => ({ code: code as string, nameFi: (fi as string[])[0], fi: fi as string[], sv: sv as string[] }));
+
+export const LANGUAGE_BY_CODE: ReadonlyMap<string, LanguageInfo> = new Map(LANGUAGE_LEXICON.map((l) => [l.code, l]));
+
+type FormKind =
+	/** nominative: "venäjä" — a list item at best */
+	| 'nom'
+	/** genitive without "kieli": "ukrainan" — usually the country */
+	| 'gen'
+	/** partitive: "arabiaa" */
+	| 'par'
+	/** translative: "ukrainaksi" — always the language */
+	| 'tra'
+	/** "ukrainankielinen", "arabiankielisille" */
+	| 'compound'
+	/** "arabian-" in "arabian- ja darinkielisille" */
+	| 'elliptic'
+	/** Swedish name: "ukrainska" — an adjective too, so a list item at best */
+	| 'sv'
+	/** "arabisktalande", "ryskspråkiga" */
+	| 'sv-compound';
+
+interface FormInfo {
+	code: string;
+	kind: FormKind;
+}
+
+/** The Finnish stem the genitive and translative are built on: suomi→suome, englanti→englanni. */
+function fiStem(lemma: string): string {
+	if (lemma === 'suomi') return 'suome';
+	if (/[^aeiouyäö]$/.test(lemma)) return lemma + 'i';
+	return weakGrade(lemma);
+}
+
+function fiPartitive(lemma: string): string[] {
+	if (lemma === 'suomi') return ['suomea'];
+	const a = isBack(lemma) ? 'a' : 'ä';
+	if (/[^aeiouyäö]$/.test(lemma)) return [lemma + 'i' + a];
+	// Long vowel or a diphthong in -i: "thai" → "thaita"; "arabia" (i-a is two syllables) → "arabiaa".
+	if (/([aeiouyäö])\1$|[aeouyäö]i$/.test(lemma)) return [lemma + 't' + a];
+	return [lemma + a];
+}
+
+/** Single-word forms → language. */
+const FORMS: ReadonlyMap<string, FormInfo> = (() => {
+	const m = new Map<string, FormInfo>();
+	const add = (form: string, code: string, kind: FormKind) => {
+		if (!m.has(form)) m.set(form, { code, kind });
+	};
+	for (const l of LANGUAGE_LEXICON) {
+		for (const lemma of l.fi) {
+			if (/\s/.test(lemma)) continue; // multi-word sign languages: see SIGN_PHRASES
+			const stem = fiStem(lemma);
+			add(stem + 'ksi', l.code, 'tra');
+			add(stem + 'n', l.code, 'gen');
+			add(stem + 'n-', l.code, 'elliptic');
+			for (const p of fiPartitive(lemma)) add(p, l.code, 'par');
+			add(lemma, l.code, 'nom');
+		}
+	}
+	for (const l of LANGUAGE_LEXICON) for (const name of l.sv) if (!/\s/.test(name)) add(name, l.code, 'sv');
+	return m;
+})();
+
+/** "ukrainan" (genitive) → uk, for "ukrainankielinen". */
+const GENITIVES: ReadonlyMap<string, string> = new Map(
+	[...FORMS].filter(([, f]) => f.kind === 'gen').map(([form, f]) => [form, f.code])
+);
+
+/** Swedish adjective stems: "arabisk" (arabisktalande), "rysk" (ryskspråkig), "dari" (daritalande). */
+const SV_STEMS: ReadonlyMap<string, string> = (() => {
+	const m = new Map<string, string>();
+	for (const l of LANGUAGE_LEXICON)
+		for (const name of l.sv) if (!/\s/.test(name)) m.set(name.endsWith('a') ? name.slice(0, -1) : name, l.code);
+	return m;
+})();
+
+/** Multi-word and compound sign-language and Sámi names (regex over the text). */
+const SIGN_PHRASES: { code: string; re: RegExp }[] = [
+	{ code: 'fss', re: /(?<![\p{L}])suomenruotsalai\p{L}*[ \t]+viittomakiel\p{L}*/giu },
+	{ code: 'fse', re: /(?<![\p{L}])suomalai\p{L}*[ \t]+viittomakiel\p{L}*/giu },
+	{ code: 'fss', re: /(?<![\p{L}])finlandssvensk\p{L}*[ \t]+teckenspråk\p{L}*/giu },
+	{ code: 'fse', re: /(?<![\p{L}])finsk\p{L}*[ \t]+teckenspråk\p{L}*/giu },
+	{ code: 'sgn', re: /(?<![\p{L}])viittomakiel\p{L}*/giu },
+	{ code: 'sgn', re: /(?<![\p{L}])teckenspråk\p{L}*/giu }
+];
+
+/** Sentences about who lives in the municipality, not about what is offered. */
+const POPULATION =
+	/kieliryhm|vieraskiel|äidinkielelt|äidinkielenään|äidinkielet|puhutuim|eniten puhu|yleisim|suurim\p{L}* kiel|kielitaust|asukkaista|asukasta|asukasluku|väestö|väkiluku|prosent|%|tilast|språkgrupp|modersmål|invånare|befolkning|statistik|främmande språk|talas mest|vanligaste språk|största språk/iu;
+
+/** Sentences about how the programme was drawn up (workshops, consultation), not services. */
+const CONSULTATION =
+	/työpaj|kuulemi|kysely|asukastilaisuu|asukasil|osallistami|lausun|kommentoi|valmistelu|laadinn|laatimis|workshop|enkät|hörande|invånarmöte|remiss/iu;
+
+/** A language as the subject of teaching, not the medium: "suomen kielen opetus", "svenska som andraspråk". */
+const LEARNING_AFTER =
+	/^[ \t]*(?:ja[ \t]+\p{L}+[ \t]+)?(?:\p{L}*(?:opetu|koulutu|kurssi|alke|taid|taito|osaami|opin|opiskel|oppimi|testi|testau|koe|kokee|tutkin|ryhmä|harjoittel|valmiu))/iu;
+const LEARNING_KIELI = /^kiel(?:i|en|tä|ikoulutu|ikurssi|enopetu|iopin|itaid|itaito|enoppimi|itesti|ikoe|ikokee|iryhm|iopetu)\p{L}*$/iu;
+const SV_LEARNING = /(?:undervisning|kurs|kurser|studier|utbildning|lektioner)[ \t]+i[ \t]+$|^[ \t]+som[ \t]+andra[ \t]*språk/iu;
+
+const NEGATION = /(?<![\p{L}])(?:ei|eikä|en|emme|eivät|et|ette|inte|ej|icke|ingen|inget|inga)(?![\p{L}])/iu;
+/** Clause breaks for negation scope: a negation in a "jos"/"kun" clause does not negate the main clause. */
+const CLAUSE_BREAK = /[;:]|,?[ \t]+(?:jos|kun|koska|mutta|vaikka|mikäli|jolloin|men|om|eftersom|då|fast)[ \t]+/iu;
+
+const LIST_JOIN = /^\s*(?:,\s*(?:ja|sekä|tai|och|samt|eller)?|\/|&|ja|sekä|tai|och|samt|eller|\(|\)\s*(?:,|ja|och)?)\s*$/iu;
+
+const CONTEXT_WORDS: [LanguageContext, RegExp][] = [
+	['orientation', /orientaat|orientering/iu],
+	['training', /koulutu|kurssi|opetu|opinno|opiskel|utbildning|kurs|undervisning|språkstudier/iu],
+	['guidance', /ohjau|neuvon|neuvo[ntj]|rådgivning|handledning|vägledning/iu]
+];
+
+const SECTION_CONTEXT: Record<string, LanguageContext> = {
+	'3': 'orientation',
+	'4': 'training',
+	'5': 'training',
+	'6': 'guidance'
+};
+
+export interface LanguageMention {
+	code: string;
+	start: number;
+	end: number;
+	snippet: string;
+	context: LanguageContext;
+}
+
+/** Why a mention was dropped (for tests and debugging). */
+export interface DroppedLanguageMention {
+	code: string;
+	start: number;
+	end: number;
+	reason: 'population' | 'consultation' | 'official-languages' | 'subject-of-learning' | 'negated' | 'statistics';
+}
+
+interface Candidate {
+	code: string;
+	start: number;
+	end: number;
+	kind: FormKind | 'phrase' | 'sign' | 'sv-pa' | 'puhu';
+	strong: boolean;
+	sentence: number;
+	/** Token index of the language word. */
+	token: number;
+	/** The token right after, when it is a "kieli" word. */
+	kieliToken?: Token;
+}
+
+/**
+ * Find the languages an answer names as offered. `key` and `section` decide the default context
+ * and whether bare names count (the s3.a2 answer is a list of languages by design).
+ */
+export function findLanguages(
+	text: string,
+	key: string,
+	section: string,
+	analysed: AnalysedText = analyse(text)
+): { mentions: LanguageMention[]; dropped: DroppedLanguageMention[] } {
+	const a = analysed;
+	const { tokens } = a;
+	const languageList = key === 's3.a2';
+	const cands: Candidate[] = [];
+
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i];
+		const lower = t.lower;
+		const next = tokens[i + 1];
+		const gapNext = next ? a.text.slice(t.end, next.start) : '';
+		const adjacentNext = next && /^[ \t]*$/.test(gapNext) ? next : undefined;
+
+		// "ukrainankielinen", "arabiankielisille", "ukrainan-kielinen"
+		const comp = /^(.+?n)-?kiel(?:i|e|t|isi|ise|is)\p{L}*$/u.exec(lower);
+		if (comp && GENITIVES.has(comp[1])) {
+			cands.push({ code: GENITIVES.get(comp[1])!, start: t.start, end: t.end, kind: 'compound', strong: true, sentence: t.sentence, token: i });
+			continue;
+		}
+		// Swedish "arabisktalande", "ryskspråkiga", "dari-talande"
+		const svc = /^(.+?)-?(?:talande|språkig\p{L}*)$/u.exec(lower);
+		if (svc && SV_STEMS.has(svc[1])) {
+			cands.push({ code: SV_STEMS.get(svc[1])!, start: t.start, end: t.end, kind: 'sv-compound', strong: true, sentence: t.sentence, token: i });
+			continue;
+		}
+		const f = FORMS.get(lower);
+		if (!f) continue;
+		if (f.kind === 'elliptic') {
+			// Only when a "-kielinen" compound follows in the same coordination: "arabian- ja darinkielisille".
+			const rest = a.text.slice(t.end, t.end + 120);
+			const m = /^(?:\s*(?:,|ja|sekä|tai|och|eller)?\s*\p{L}+n-)*\s*(?:,|ja|sekä|tai)?\s*\p{L}+n-?kiel\p{L}*/u.exec(rest);
+			if (m) cands.push({ code: f.code, start: t.start, end: t.end + m[0].length, kind: 'elliptic', strong: true, sentence: t.sentence, token: i });
+			continue;
+		}
+		if (f.kind === 'gen' && adjacentNext && /^kiel\p{L}*$/u.test(adjacentNext.lower)) {
+			cands.push({
+				code: f.code,
+				start: t.start,
+				end: adjacentNext.end,
+				kind: 'phrase',
+				strong: true,
+				sentence: t.sentence,
+				token: i,
+				kieliToken: adjacentNext
+			});
+			i++;
+			continue;
+		}
+		if (f.kind === 'par' && adjacentNext && /^(?:puhu|osaa|ymmärt)/u.test(adjacentNext.lower)) {
+			cands.push({ code: f.code, start: t.start, end: adjacentNext.end, kind: 'puhu', strong: true, sentence: t.sentence, token: i });
+			continue;
+		}
+		if (f.kind === 'sv') {
+			const prev = tokens[i - 1];
+			if (prev && prev.lower === 'på' && /^[ \t]+$/.test(a.text.slice(prev.end, t.start))) {
+				cands.push({ code: f.code, start: prev.start, end: t.end, kind: 'sv-pa', strong: true, sentence: t.sentence, token: i });
+				continue;
+			}
+		}
+		if (f.kind === 'tra') {
+			cands.push({ code: f.code, start: t.start, end: t.end, kind: 'tra', strong: true, sentence: t.sentence, token: i });
+			continue;
+		}
+		// Weak forms: the language name alone. A capitalised one inside a sentence is the country.
+		if (t.capitalised && !t.sentenceInitial && !languageList) continue;
+		cands.push({ code: f.code, start: t.start, end: t.end, kind: f.kind, strong: false, sentence: t.sentence, token: i });
+	}
+
+	// Sign languages (multi-word names first, so "suomalaisella viittomakielellä" is fse, not sgn).
+	const signSpans: [number, number][] = [];
+	for (const { code, re } of SIGN_PHRASES) {
+		for (const m of a.text.matchAll(re)) {
+			const start = m.index ?? 0;
+			const end = start + m[0].length;
+			if (signSpans.some(([s, e]) => start < e && end > s)) continue;
+			signSpans.push([start, end]);
+			const tok = tokens.find((t) => t.start >= start) ?? tokens[tokens.length - 1];
+			cands.push({ code, start, end, kind: 'sign', strong: true, sentence: tok?.sentence ?? 0, token: tok?.index ?? 0 });
+		}
+	}
+	cands.sort((x, y) => x.start - y.start);
+
+	// "kurdi (sorani)": the variety names the language.
+	for (let k = 0; k + 1 < cands.length; k++) {
+		const c = cands[k];
+		const n = cands[k + 1];
+		if (c.code === 'ku' && (n.code === 'ckb' || n.code === 'kmr') && /^\s*\(\s*$/.test(a.text.slice(c.end, n.start))) {
+			const close = /^\s*\)/.exec(a.text.slice(n.end));
+			n.start = c.start;
+			n.end = close ? n.end + close[0].length : n.end;
+			n.strong = n.strong || c.strong || languageList;
+			cands.splice(k, 1);
+			k--;
+		}
+	}
+
+	// Weak mentions count in a language list: s3.a2, a sentence that talks about languages, or
+	// coordination with a strong mention.
+	const sentenceText = (s: number) => {
+		const sen = a.sentences[s];
+		return sen ? a.text.slice(sen.start, sen.end) : '';
+	};
+	const accepted = cands.map((c) => {
+		if (c.strong) return true;
+		if (c.kind === 'gen') return false; // only through coordination below
+		if (languageList) return true;
+		const others = sentenceText(c.sentence).replace(a.text.slice(c.start, c.end), ' ');
+		return /(?<![\p{L}])(?:\p{L}*kiel(?:i|et|iä|illä|inä|ellä|elle|iin|ten|ille|istä|ivalikoima\p{L}*)|\p{L}*språk\p{L}*)(?![\p{L}])/iu.test(others);
+	});
+	let changed = true;
+	while (changed) {
+		changed = false;
+		for (let k = 0; k < cands.length; k++) {
+			if (accepted[k]) continue;
+			const join = (x: Candidate, y: Candidate) => x.sentence === y.sentence && LIST_JOIN.test(a.text.slice(x.end, y.start));
+			if ((k > 0 && accepted[k - 1] && join(cands[k - 1], cands[k])) || (k + 1 < cands.length && accepted[k + 1] && join(cands[k], cands[k + 1]))) {
+				accepted[k] = true;
+				changed = true;
+			}
+		}
+	}
+	const kept = cands.filter((_, k) => accepted[k]);
+
+	// Distractors.
+	const dropped: DroppedLanguageMention[] = [];
+	const drop = (c: Candidate, reason: DroppedLanguageMention['reason']) => dropped.push({ code: c.code, start: c.start, end: c.end, reason });
+	const survivors: Candidate[] = [];
+	for (const c of kept) {
+		const s = sentenceText(c.sentence);
+		if (POPULATION.test(s)) drop(c, 'population');
+		else if (CONSULTATION.test(s)) drop(c, 'consultation');
+		else if (/^\s*[:(]?\s*\d/.test(a.text.slice(c.end, c.end + 8)) || /\d\s*(?:%|prosenttia)?\s*$/.test(a.text.slice(Math.max(0, c.start - 6), c.start)))
+			drop(c, 'statistics');
+		else if (isSubjectOfLearning(a, c)) drop(c, 'subject-of-learning');
+		else if (isNegated(a, c)) drop(c, 'negated');
+		else survivors.push(c);
+	}
+	// "suomeksi ja ruotsiksi", "suomen- ja ruotsinkieliset palvelut", "på finska och svenska":
+	// the municipality's official languages, unless the list names other languages too.
+	const groups: Candidate[][] = [];
+	for (const c of survivors) {
+		const g = groups[groups.length - 1];
+		const prev = g?.[g.length - 1];
+		if (prev && prev.sentence === c.sentence && LIST_JOIN.test(a.text.slice(prev.end, c.start))) g.push(c);
+		else groups.push([c]);
+	}
+	const mentions: LanguageMention[] = [];
+	for (const g of groups) {
+		const codes = new Set(g.map((c) => c.code));
+		if (codes.size === 2 && codes.has('fi') && codes.has('sv') && g.length === 2) {
+			for (const c of g) drop(c, 'official-languages');
+			continue;
+		}
+		for (const c of g) {
+			mentions.push({
+				code: c.code,
+				start: c.start,
+				end: c.end,
+				snippet: a.text.slice(c.start, c.end),
+				context: contextOf(sentenceText(c.sentence), section)
+			});
+		}
+	}
+	// One row per span and language.
+	const seen = new Set<string>();
+	return {
+		mentions: mentions.filter((m) => {
+			const k = `${m.code}:${m.start}:${m.end}`;
+			if (seen.has(k)) return false;
+			seen.add(k);
+			return true;
+		}),
+		dropped
+	};
+}
+
+function isSubjectOfLearning(a: AnalysedText, c: Candidate): boolean {
+	if (c.kind === 'phrase' && c.kieliToken) {
+		if (LEARNING_KIELI.test(c.kieliToken.lower) && c.kieliToken.lower !== 'kielellä') {
+			const after = a.text.slice(c.kieliToken.end, c.kieliToken.end + 60);
+			if (/^kiel(?:ikoulutu|ikurssi|enopetu|iopin|itaid|itaito|enoppimi|itesti|ikoe|ikokee|iryhm|iopetu)/iu.test(c.kieliToken.lower)) return true;
+			if (/^[ \t]*(?:puhu|osaa|ymmärt)/iu.test(after)) return false;
+			if ((c.kieliToken.lower === 'kielen' || c.kieliToken.lower === 'kieltä') && LEARNING_AFTER.test(after)) return true;
+			// "opiskelee suomen kieltä", "oppia ruotsin kieltä"
+			const before = a.text.slice(Math.max(0, c.start - 30), c.start);
+			if (c.kieliToken.lower === 'kieltä' && /(?:opiskel|oppi|opetta|harjoittel)\p{L}*[ \t]+$/iu.test(before)) return true;
+		}
+		return false;
+	}
+	if (c.kind === 'sv' || c.kind === 'sv-pa') {
+		const before = a.text.slice(Math.max(0, c.start - 30), c.start);
+		const after = a.text.slice(c.end, c.end + 30);
+		return SV_LEARNING.test(before) || SV_LEARNING.test(after);
+	}
+	if (c.kind === 'nom' && (c.code === 'fi' || c.code === 'sv')) {
+		// "suomi toisena kielenä" (S2)
+		return /^[ \t]+toisena[ \t]+kielenä/iu.test(a.text.slice(c.end, c.end + 30));
+	}
+	return false;
+}
+
+function isNegated(a: AnalysedText, c: Candidate): boolean {
+	const sen = a.sentences[c.sentence];
+	if (!sen) return false;
+	const s = a.text.slice(sen.start, sen.end);
+	const at = c.start - sen.start;
+	// The clause the mention is in: from the last clause break before it to the next one after it.
+	let from = 0;
+	let to = s.length;
+	const re = new RegExp(CLAUSE_BREAK.source, 'giu');
+	for (const m of s.matchAll(re)) {
+		const i = m.index ?? 0;
+		if (i + m[0].length <= at) from = i + m[0].length;
+		else if (i >= at) {
+			to = i;
+			break;
+		}
+	}
+	return NEGATION.test(s.slice(from, to));
+}
+
+function contextOf(sentence: string, section: string): LanguageContext {
+	const hits = CONTEXT_WORDS.filter(([, re]) => re.test(sentence)).map(([c]) => c);
+	if (hits.length === 1) return hits[0];
+	return SECTION_CONTEXT[section] ?? 'other';
+}

@@ -1,0 +1,83 @@
+/**
+ * Providers by service and client group.
+ *
+ * Which parts yield providers (our choice, documented in docs/completeness-rubric.md):
+ * - B parts ("Vastuutaho") and the responsibility table: every actor named, because the question
+ *   is "which bodies are responsible";
+ * - A parts ("Kuvaus palvelusta"): only actors in a sentence that says who does what ("vastaa",
+ *   "järjestää", "toteuttaa", "tarjoaa", "laaditaan … toimesta"…), because descriptions also name
+ *   places and partners;
+ * - the header's coordinator ("koordinoiva taho") → service `follow_up`; the process answer's
+ *   follow-up sentences → `follow_up` (A-part rule);
+ * - C parts ("Yhteistyö"): none — they feed `cooperation`.
+ * Places ("Auran kunnassa", "Loimaan seudulla") and descriptions of clients ("Auran kunnan
+ * asiakkaat") are not providers. The client group is read per sentence; `both` when the sentence
+ * names both or neither (s4.a1 and s4.a2 default to their question's group; table cells to their column).
+ */
+import type { ActorMention } from './actors';
+import { municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
+import { clientGroupsOf, FOLLOW_UP, saysWhoDoesWhat } from './services';
+import type { ResponsibilityRow } from './types';
+
+export function responsibilityRows(programmeId: string, prepared: readonly PreparedAnswer[], facts: ProgrammeFacts): ResponsibilityRow[] {
+	const rows: ResponsibilityRow[] = [];
+	for (const p of prepared) {
+		const { info, answer } = p;
+		if (!info.service || info.role === 'cooperation' || answer.text.trim() === '') continue;
+		const seen = new Set<string>();
+		const used: ActorMention[] = [];
+		const groups = clientGroupsOf(
+			p.a.sentences.map((s) => sentenceText(p, s.index)),
+			info.defaultGroup
+		);
+		for (const actor of p.actors) {
+			if (actor.location || actor.descriptor) continue;
+			const sentence = sentenceText(p, actor.sentence);
+			if (info.role === 'description') {
+				if (!saysWhoDoesWhat(sentence)) continue;
+				if (answer.key === 'header.process' && !FOLLOW_UP.test(sentence)) continue;
+			}
+			const kind = municipalityKind(actor, facts, sentence);
+			const group = info.fromTable ? info.defaultGroup : groups[actor.sentence] ?? info.defaultGroup;
+			// One row per provider per sentence: "Auran kunnan edustaja … kunnan" is one municipality.
+			const dedupe = `${actor.sentence}|${kind}|${actor.municipalityCode ?? actor.name.toLowerCase()}`;
+			if (seen.has(dedupe)) continue;
+			seen.add(dedupe);
+			used.push(actor);
+			rows.push({
+				programme_id: programmeId,
+				key: answer.key,
+				span_start: actor.start,
+				span_end: actor.end,
+				snippet: answer.text.slice(actor.start, actor.end),
+				service: info.service,
+				client_group: group,
+				provider: actor.name,
+				provider_kind: kind,
+				provider_municipality_code: actor.municipalityCode,
+				from_table: info.fromTable
+			});
+		}
+		// A table cell that names no actor we know is still an answer: keep it as written.
+		if (info.fromTable && used.length === 0) {
+			const m = /\S[^\n]*/.exec(answer.text);
+			if (m && !/^[-–—x.…?\s]+$/i.test(m[0])) {
+				const text = m[0].trimEnd().slice(0, 120);
+				rows.push({
+					programme_id: programmeId,
+					key: answer.key,
+					span_start: m.index,
+					span_end: m.index + text.length,
+					snippet: text,
+					service: info.service,
+					client_group: info.defaultGroup,
+					provider: text,
+					provider_kind: 'other',
+					provider_municipality_code: null,
+					from_table: true
+				});
+			}
+		}
+	}
+	return rows;
+}

@@ -1,0 +1,93 @@
+/**
+ * What enrichment returns: rows for the Parquet tables `responsibilities`, `languages`,
+ * `cooperation` and `completeness` (column names as in `src/lib/dataset/tables.ts`), the
+ * programme's municipality codes, and warnings for `ingest_log`.
+ */
+import type { ActorKind } from './actors';
+import type { LanguageContext } from './languages';
+import type { ClientGroup, ServiceId } from './services';
+import type { Grade } from './completeness';
+
+/** Where a fact was read: [span_start, span_end) in the answer text with that key; snippet = the slice. */
+export interface Evidence {
+	programme_id: string;
+	key: string;
+	span_start: number;
+	span_end: number;
+	snippet: string;
+}
+
+export interface ResponsibilityRow extends Evidence {
+	service: ServiceId;
+	client_group: ClientGroup;
+	provider: string;
+	provider_kind: ActorKind;
+	provider_municipality_code: string | null;
+	from_table: boolean;
+}
+
+export interface LanguageRow extends Evidence {
+	language_code: string;
+	language_name_fi: string;
+	context: LanguageContext;
+}
+
+export type ArrangementType =
+	| 'kuntalaki_54'
+	| 'joint_programme'
+	| 'employment_area'
+	| 'joint_procurement'
+	| 'purchased_service'
+	| 'wellbeing_county'
+	| 'education_provider'
+	| 'ngo_parish';
+
+export interface CooperationRow extends Evidence {
+	arrangement_type: ArrangementType;
+	partner: string;
+	partner_kind: ActorKind;
+	partner_municipality_code: string | null;
+	/** Employment area code (employment_area…) or wellbeing county code (wellbeing_county), when known. */
+	partner_area_code: string | null;
+	role: 'host' | 'member' | 'partner';
+}
+
+export interface CompletenessRow {
+	programme_id: string;
+	ordinal: number;
+	key: string;
+	section: string;
+	mandatory: boolean;
+	grade: Grade;
+	score: number;
+	reason: string;
+	chars: number;
+}
+
+export interface EnrichmentWarning {
+	/** e.g. `unresolved-municipality`, `merged-municipality`, `municipality-from-other-evidence`, `no-municipality`. */
+	code: string;
+	reason: string;
+}
+
+/** A municipality the programme covers, with the text that says so. */
+export interface MunicipalityEvidence {
+	code: string;
+	key: string;
+	span_start: number;
+	span_end: number;
+	snippet: string;
+	/** `header` (Kunta tai kunnat), `title` (PDF metadata, not a span of an answer: key is `metadata.title`), `coordinator`, `contact`. */
+	source: 'header' | 'title' | 'coordinator' | 'contact';
+}
+
+export interface Enrichment {
+	/** Sorted 3-digit codes. */
+	municipalityCodes: string[];
+	municipalityEvidence: MunicipalityEvidence[];
+	warnings: EnrichmentWarning[];
+	responsibilities: ResponsibilityRow[];
+	languages: LanguageRow[];
+	cooperation: CooperationRow[];
+	completeness: CompletenessRow[];
+}
