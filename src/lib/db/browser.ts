@@ -88,6 +88,8 @@ export async function loadDataset(
 export interface BrowserDatabase extends QueryRunner {
 	/** Milliseconds spent: fetching+instantiating the wasm, fetching+decoding+inserting the tables. */
 	timings: { instantiate: number; tables: number };
+	/** A connection of its own over the same tables (the SQL console: streamed, cancellable queries). */
+	connect(): Promise<AsyncDuckDBConnection>;
 }
 
 /** Opens DuckDB-WASM and loads the tables. Never call during prerender. */
@@ -120,5 +122,5 @@ export async function openBrowserDatabase(sources: readonly TableSource[]): Prom
 	await loadDataset(conn, fetched);
 	const t2 = performance.now();
 	const runner = wasmRunner(conn);
-	return { run: runner.run, timings: { instantiate: t1 - t0, tables: t2 - t1 } };
+	return { run: runner.run, timings: { instantiate: t1 - t0, tables: t2 - t1 }, connect: () => db.connect() };
 }
