@@ -378,8 +378,25 @@ export function findActors(
 					start = named.start;
 					name = `${a.text.slice(named.start, named.end)} ${term.lemma}`;
 					areaCode = named.code;
+				} else {
+					// A name we do not know ("Kemi-Tornion työllisyysalue"): keep it, the area is the programme's own.
+					const p = prevToken(a, start);
+					if (p && p.capitalised && /n$/u.test(p.text) && !NAME_STOPWORDS.has(p.lower) && p.sentence === sentence) {
+						name = `${p.text} ${term.lemma}`;
+						start = p.start;
+					}
+					areaCode = ownArea;
+				}
+			} else if (term.kind === 'employment_authority') {
+				// "Helsingin työllisyysalue/-palvelut": a municipality's own employment services.
+				const p = prevToken(a, start);
+				const mm = p && municipalities.find((m) => m.lastToken === p.index && m.case === 'gen' && !m.noun);
+				if (mm) {
+					start = mm.start;
+					name = `${mm.text} ${term.lemma}`;
+					areaCode = ctx.municipalitiesByCode.get(mm.code)?.employmentAreaCode ?? ownArea;
 				} else areaCode = ownArea;
-			} else if (term.kind === 'employment_authority') areaCode = ownArea;
+			}
 			else if (term.kind === 'wellbeing_county' && term.named) {
 				const named = namedPrefix(a, start, areaNames.wellbeing, municipalities, ctx, 'wellbeing');
 				if (named) {

@@ -274,8 +274,9 @@ function kuntalaki54(prepared: readonly PreparedAnswer[], facts: ProgrammeFacts)
 			const membership = MEMBERSHIP.test(st);
 			for (const m of ms) {
 				const span = union(text, s, cueSpan, [m.start, m.phraseEnd]);
-				const before = p.a.tokens.slice(Math.max(0, m.firstToken - 3), m.firstToken).map((t) => t.lower);
-				const after = p.a.tokens.slice(m.lastToken + 1, m.lastToken + 4).map((t) => t.lower);
+				// "isäntäkuntana toimii Loimaan kaupunki", "Vasa stad fungerar som värdkommun"
+				const before = p.a.tokens.slice(Math.max(0, m.firstToken - 3), m.firstToken).filter((t) => t.sentence === s.index).map((t) => t.lower);
+				const after = p.a.tokens.slice(m.lastToken + 1, m.lastToken + 6).filter((t) => t.sentence === s.index).map((t) => t.lower);
 				const next = p.a.tokens[m.lastToken + (m.noun ? 2 : 1)];
 				let strength = 0;
 				if (before.some((w) => HOST_WORD.test(w)) || after.some((w) => HOST_WORD.test(w))) strength = 3;
@@ -325,6 +326,6 @@ function foundFor(sig: Signal, role: 'host' | 'member', facts: ProgrammeFacts): 
 function union(text: string, s: { start: number; end: number }, cue: [number, number], mention: [number, number]): [number, number] {
 	const start = Math.min(cue[0], mention[0]);
 	const end = Math.max(cue[1], mention[1]);
-	if (end - start > 160 || start < s.start || end > s.end) return mention;
+	if (end - start > 100 || start < s.start || end > s.end) return mention;
 	return [start, end];
 }
