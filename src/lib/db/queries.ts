@@ -852,13 +852,18 @@ const RESP_CTE = `resp AS (
 
 // ——— responsibilities
 
-/** `gaps(programme_id, service, client_group)`: expected services a programme in scope names no provider for. */
+/**
+ * `gaps(programme_id, service, client_group)`: expected services a programme in scope names no
+ * provider for. Empty while the responsibilities table has no rows at all (not enriched yet:
+ * "nobody named" would be a claim the data cannot make).
+ */
 const GAPS_CTE = `gaps AS (
 	SELECT sp.programme_id, s.service, g.client_group
 	FROM scope_programmes sp
 	CROSS JOIN (SELECT unnest(${sqlList(EXPECTED_SERVICES)}) AS service) s
 	CROSS JOIN (SELECT unnest(${sqlList(CLIENT_GROUP_IDS)}) AS client_group) g
-	WHERE NOT EXISTS (
+	WHERE EXISTS (SELECT 1 FROM responsibilities)
+		AND NOT EXISTS (
 		SELECT 1 FROM resp r WHERE r.programme_id = sp.programme_id AND r.service = s.service AND r.grp = g.client_group
 	)
 )`;
@@ -1338,7 +1343,7 @@ FROM scope_programmes sp
 JOIN (SELECT programme_id, unnest(municipality_codes) AS code FROM scope_programmes) own ON own.programme_id = sp.programme_id
 JOIN municipalities m ON m.code = own.code
 WHERE len(sp.municipality_codes) > 1
-GROUP BY ALL
+GROUP BY sp.programme_id, sp.municipality_codes, sp.municipalities_text, sp.is_synthetic, sp.updated, sp.file
 ORDER BY len(sp.municipality_codes) DESC, sp.municipalities_text, sp.programme_id`
 	);
 }
