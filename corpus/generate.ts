@@ -169,6 +169,8 @@ export interface GenerateOptions {
 	truthDir: string;
 	/** Regenerate even when the corpus is current. */
 	force?: boolean;
+	/** Only these doc ids (tests); the manifest then lists only them. */
+	only?: ReadonlySet<string>;
 	log?: (message: string) => void;
 }
 
@@ -196,7 +198,7 @@ export async function generateCorpus(opts: GenerateOptions): Promise<{ manifest:
 	const files: ManifestFile[] = [];
 	const kinds: Record<string, number> = {};
 	let n = 0;
-	for await (const g of generateDocuments(opts.seed, ref, fonts)) {
+	for await (const g of generateDocuments(opts.seed, ref, fonts, { only: opts.only })) {
 		const truthName = g.file.replace(/\.pdf$/, '.json');
 		await writeAtomic(join(opts.outDir, g.file), g.bytes);
 		await writeAtomic(join(opts.truthDir, truthName), `${JSON.stringify(g.truth, null, '\t')}\n`);

@@ -53,6 +53,8 @@ export interface DocPlan {
 	/** Probability that a mandatory part is properly answered (the rest is thin, placeholder or empty). */
 	diligence: number;
 	tableFilled: boolean;
+	/** For broken files: which variant of the kind (0, 1, …), so each variant occurs. */
+	variant: number;
 }
 
 export interface CorpusPlan {
@@ -286,7 +288,8 @@ export function planCorpus(
 			supersededBy: null,
 			date: makeDate(drng, start, language),
 			diligence,
-			tableFilled: drng.chance(kind === 'own-template' ? 0.25 : 0.2 + 0.25 * diligence)
+			tableFilled: drng.chance(kind === 'own-template' ? 0.25 : 0.2 + 0.25 * diligence),
+			variant: 0
 		});
 	}
 
@@ -294,7 +297,10 @@ export function planCorpus(
 	const brokenRng = rng.fork('broken');
 	const brokenCandidates = docs.filter((d) => d.codes.length === 1 && d.language === 'fi' && d.kind === 'fillable-form' && !protectedCodes.has(d.codes[0]));
 	const broken = brokenRng.sample(brokenCandidates, BROKEN.length);
-	broken.forEach((d, i) => (d.kind = BROKEN[i]));
+	broken.forEach((d, i) => {
+		d.kind = BROKEN[i];
+		d.variant = BROKEN.slice(0, i).filter((k) => k === BROKEN[i]).length;
+	});
 
 	// Updated versions: about 7% of documents, including two of the broken ones (re-published).
 	const versionRng = rng.fork('versions');
@@ -312,7 +318,8 @@ export function planCorpus(
 			supersedes: v1.id,
 			date: makeDate(vrng, ms, v1.language),
 			diligence: Math.min(0.98, v1.diligence + 0.15),
-			tableFilled: v1.tableFilled || vrng.chance(0.3)
+			tableFilled: v1.tableFilled || vrng.chance(0.3),
+			variant: 0
 		};
 		v1.supersededBy = v2.id;
 		docs.push(v2);

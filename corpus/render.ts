@@ -92,11 +92,12 @@ export async function renderDocument(input: RenderInput): Promise<Rendered> {
 		case 'truncated': {
 			// A download cut off part-way: the start of a real rendering, no end-of-file marker.
 			const full = await renderForm({ fonts, values: composed.values, mode: 'fillable', metadata: meta, synthetic: true });
-			const cut = Math.floor(full.length * (0.35 + rng.next() * 0.3));
+			// Variant 0 stops early (inside the page content), variant 1 just before the end (the trailer is lost).
+			const cut = plan.variant === 0 ? Math.floor(full.length * (0.35 + rng.next() * 0.2)) : full.length - 200 - rng.int(0, 400);
 			return { bytes: full.slice(0, cut), unmapped: [] };
 		}
 		case 'not-pdf':
-			return { bytes: rng.chance(0.5) ? htmlPage(composed) : zipArchive(composed), unmapped: [] };
+			return { bytes: plan.variant % 2 === 0 ? htmlPage(composed) : zipArchive(composed), unmapped: [] };
 		case 'empty-file':
 			return { bytes: new Uint8Array(0), unmapped: [] };
 		case 'scan':
