@@ -25,8 +25,11 @@ import { saysWhoDoesWhat } from './services';
 import type { ArrangementType, CooperationRow } from './types';
 import type { Municipality } from '../../reference/index';
 
+/** Words that name a municipal cooperation agreement (Kuntalaki 54 §) on their own. */
 const AGREEMENT =
-	/54[ \t]*§|yhteistoimintasopimu\p{L}*|yhteistyösopimu\p{L}*|sopimuskun\p{L}*|isäntäkun\p{L}*|samarbetsavtal\p{L}*|värdkommun\p{L}*|avtalskommun\p{L}*|kommunallagen[ \t]+\(?[\d/]*\)?[ \t]*54/iu;
+	/54[ \t]*§|yhteistoimintasopimu\p{L}*|sopimuskun\p{L}*|isäntäkun\p{L}*|värdkommun\p{L}*|avtalskommun\p{L}*|kommunallagen[ \t]+\(?[\d/]*\)?[ \t]*54/iu;
+/** Words for any cooperation agreement: they count only in a sentence that names municipalities. */
+const AGREEMENT_WEAK = /yhteistyösopimu\p{L}*|samarbetsavtal\p{L}*|samarbetsavtal/iu;
 /** "vastuukunta" alone is an agreement word only outside employment-area sentences. */
 const VASTUUKUNTA = /vastuukun\p{L}*/iu;
 const EMPLOYMENT_AREA_WORD = /työllisyy?s?a?lue|sysselsättningsområde/iu;
@@ -265,12 +268,15 @@ function kuntalaki54(prepared: readonly PreparedAnswer[], facts: ProgrammeFacts)
 		for (const s of p.a.sentences) {
 			const st = text.slice(s.start, s.end);
 			const areaSentence = EMPLOYMENT_AREA_WORD.test(st);
-			const m0 = AGREEMENT.exec(st) ?? (!areaSentence ? VASTUUKUNTA.exec(st) : null);
+			const strong = AGREEMENT.exec(st);
+			const m0 = strong ?? AGREEMENT_WEAK.exec(st) ?? (!areaSentence ? VASTUUKUNTA.exec(st) : null);
 			if (!m0) continue;
+			const ms = p.municipalities.filter((m) => m.sentence === s.index);
+			// "yhteistyösopimus SPR:n kanssa" is not a municipal agreement: weak words need municipalities.
+			if (!strong && ms.length === 0) continue;
 			const cueStart = s.start + (m0.index ?? 0);
 			const cueSpan: [number, number] = [cueStart, cueStart + m0[0].length];
-			if (!cue) cue = { p, start: cueSpan[0], end: cueSpan[1], partner: '', kind: 'other', municipalityCode: null, areaCode: null, role: 'partner' };
-			const ms = p.municipalities.filter((m) => m.sentence === s.index);
+			if (!cue && strong) cue = { p, start: cueSpan[0], end: cueSpan[1], partner: '', kind: 'other', municipalityCode: null, areaCode: null, role: 'partner' };
 			const membership = MEMBERSHIP.test(st);
 			for (const m of ms) {
 				const span = union(text, s, cueSpan, [m.start, m.phraseEnd]);

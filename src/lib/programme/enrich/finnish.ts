@@ -28,8 +28,13 @@ export interface CaseForm {
 const VOWELS = 'aeiouyäöå';
 const isVowel = (c: string) => VOWELS.includes(c.toLowerCase());
 
+/** Compound heads with only neutral vowels: the compound takes front endings (Rovaniemellä, Haapavedellä). */
+const NEUTRAL_HEADS = ['niemi', 'vesi'];
+
 /** Back (a) or front (ä) harmony: the last of a/o/u vs ä/ö/y decides; e and i are neutral (front). */
 export function isBack(word: string): boolean {
+	const lower = word.toLowerCase();
+	if (NEUTRAL_HEADS.some((h) => lower.endsWith(h) && lower.length > h.length)) return false;
 	for (let i = word.length - 1; i >= 0; i--) {
 		const c = word[i].toLowerCase();
 		if ('aou'.includes(c)) return true;
@@ -80,6 +85,8 @@ export function weakGrade(stem: string): string {
 		p: 'v',
 		k: ''
 	};
+	// A geminate after another consonant shortens: turkki→turkin, kreikka (kk) is handled above.
+	if (!(c in map) && /(kk|pp|tt)$/.test(c)) return head + cluster.slice(0, -1) + vowel;
 	if (!(c in map)) return stem;
 	let weak = map[c];
 	// k between u's (or y's) becomes v: Juuka→Juuan is the exception we keep as ∅; "puku→puvun" style
@@ -270,8 +277,17 @@ const IRREGULAR: Record<string, Partial<Record<FiCase, string[]>>> = {
 		ine: ['Isossakyrössä'],
 		ela: ['Isostakyröstä'],
 		gen: ['Isonkyrön']
+	},
+	// The contracted local cases are the usual ones: "Kangasalla", "Kangasalle".
+	Kangasala: {
+		ade: ['Kangasalla'],
+		abl: ['Kangasalta'],
+		all: ['Kangasalle']
 	}
 };
+
+/** Irregular names whose regular forms are also used ("Isokyrössä", "Kangasalan"). */
+const ALSO_REGULAR = new Set(['Isokyrö', 'Kangasala']);
 
 /** Compound heads that the general rules get wrong: Haapavesi→Haapaveden, not *Haapavesen. */
 const HEADS: { head: string; forms: [FiCase, string][] }[] = [
@@ -306,12 +322,13 @@ export function placeNameForms(nominative: string): CaseForm[] {
 	const irregular = IRREGULAR[nominative];
 	if (irregular) {
 		for (const [c, forms] of Object.entries(irregular) as [FiCase, string[]][]) for (const f of forms) push(out, f, c);
-		if (nominative !== 'Isokyrö') return out;
+		if (!ALSO_REGULAR.has(nominative)) return out;
 	}
 	for (const { head, forms } of HEADS) {
 		if (nominative.toLowerCase().endsWith(head) && nominative.length > head.length) {
 			const stem = nominative.slice(0, -head.length);
-			for (const [c, e] of forms) push(out, stem + harmonise(e, back), c);
+			// Harmony follows the head, and "vesi" is front: Haapavedellä, Kiuruvedellä.
+			for (const [c, e] of forms) push(out, stem + harmonise(e, false), c);
 			return out;
 		}
 	}

@@ -295,7 +295,7 @@ export function createMunicipalityGazetteer(municipalities: readonly Municipalit
 			else if (!m.ambiguous) m.reason = 'name';
 			else if (m.noun) m.reason = 'noun';
 			else if (m.precededBy) m.reason = 'preceding-noun';
-			else if (tokens[m.firstToken - 1] && SV_LOCATIVE_PREPOSITIONS.has(tokens[m.firstToken - 1].text) && !t.sentenceInitial && m.lang === 'sv')
+			else if (tokens[m.firstToken - 1] && SV_LOCATIVE_PREPOSITIONS.has(tokens[m.firstToken - 1].text) && !t.sentenceInitial)
 				m.reason = 'preposition';
 			else if (LOCATIVE_CASES.has(m.case) && !t.sentenceInitial && !nextIsCapitalisedName(tokens, m.lastToken)) m.reason = 'locative';
 			else return;

@@ -192,6 +192,11 @@ const FORMS: ReadonlyMap<string, FormInfo> = (() => {
 	return m;
 })();
 
+/** Swedish names → language ("dari" is also a Finnish nominative, so FORMS alone cannot say). */
+const SV_NAMES: ReadonlyMap<string, string> = new Map(
+	LANGUAGE_LEXICON.flatMap((l) => l.sv.filter((n) => !/\s/.test(n)).map((n) => [n, l.code] as [string, string]))
+);
+
 /** "ukrainan" (genitive) → uk, for "ukrainankielinen". */
 const GENITIVES: ReadonlyMap<string, string> = new Map(
 	[...FORMS].filter(([, f]) => f.kind === 'gen').map(([form, f]) => [form, f.code])
@@ -229,7 +234,8 @@ const LEARNING_AFTER =
 const LEARNING_KIELI = /^kiel(?:i|en|tä|ikoulutu|ikurssi|enopetu|iopin|itaid|itaito|enoppimi|itesti|ikoe|ikokee|iryhm|iopetu)\p{L}*$/iu;
 const SV_LEARNING = /(?:undervisning|kurs|kurser|studier|utbildning|lektioner)[ \t]+i[ \t]+$|^[ \t]+som[ \t]+andra[ \t]*språk/iu;
 
-const NEGATION = /(?<![\p{L}])(?:ei|eikä|en|emme|eivät|et|ette|inte|ej|icke|ingen|inget|inga)(?![\p{L}])/iu;
+/** Negation words (not "en"/"et": in Swedish "en" is an article, and admin prose does not say "I don't"). */
+const NEGATION = /(?<![\p{L}])(?:ei|eikä|emme|eivät|inte|ej|icke|ingen|inget|inga)(?![\p{L}])/iu;
 /** Clause breaks for negation scope: a negation in a "jos"/"kun" clause does not negate the main clause. */
 const CLAUSE_BREAK = /[;:]|,?[ \t]+(?:jos|kun|koska|mutta|vaikka|mikäli|jolloin|men|om|eftersom|då|fast)[ \t]+/iu;
 
@@ -311,6 +317,13 @@ export function findLanguages(
 			cands.push({ code: SV_STEMS.get(svc[1])!, start: t.start, end: t.end, kind: 'sv-compound', strong: true, sentence: t.sentence, token: i });
 			continue;
 		}
+		// Swedish "på arabiska", "på dari"
+		const sv = SV_NAMES.get(lower);
+		const prevTok = tokens[i - 1];
+		if (sv && prevTok && prevTok.lower === 'på' && /^[ \t]+$/.test(a.text.slice(prevTok.end, t.start))) {
+			cands.push({ code: sv, start: prevTok.start, end: t.end, kind: 'sv-pa', strong: true, sentence: t.sentence, token: i });
+			continue;
+		}
 		const f = FORMS.get(lower);
 		if (!f) continue;
 		if (f.kind === 'elliptic') {
@@ -337,13 +350,6 @@ export function findLanguages(
 		if (f.kind === 'par' && adjacentNext && /^(?:puhu|osaa|ymmärt)/u.test(adjacentNext.lower)) {
 			cands.push({ code: f.code, start: t.start, end: adjacentNext.end, kind: 'puhu', strong: true, sentence: t.sentence, token: i });
 			continue;
-		}
-		if (f.kind === 'sv') {
-			const prev = tokens[i - 1];
-			if (prev && prev.lower === 'på' && /^[ \t]+$/.test(a.text.slice(prev.end, t.start))) {
-				cands.push({ code: f.code, start: prev.start, end: t.end, kind: 'sv-pa', strong: true, sentence: t.sentence, token: i });
-				continue;
-			}
 		}
 		if (f.kind === 'tra') {
 			cands.push({ code: f.code, start: t.start, end: t.end, kind: 'tra', strong: true, sentence: t.sentence, token: i });
@@ -429,7 +435,7 @@ export function findLanguages(
 	for (const c of survivors) {
 		const g = groups[groups.length - 1];
 		const prev = g?.[g.length - 1];
-		if (prev && prev.sentence === c.sentence && LIST_JOIN.test(a.text.slice(prev.end, c.start))) g.push(c);
+		if (prev && prev.sentence === c.sentence && (prev.end >= c.start || LIST_JOIN.test(a.text.slice(prev.end, c.start)))) g.push(c);
 		else groups.push([c]);
 	}
 	const mentions: LanguageMention[] = [];
