@@ -6,7 +6,14 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Every page is prerendered to a static shell; data is loaded client-side with DuckDB-WASM.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: true, strict: true })
+		// KOTOKARTTA_PRECOMPRESS=0 skips the .br/.gz files (brotli of the 34 MB DuckDB wasm takes minutes) for quick local builds.
+		adapter: adapter({
+			pages: 'build',
+			assets: 'build',
+			fallback: undefined,
+			precompress: process.env.KOTOKARTTA_PRECOMPRESS !== '0',
+			strict: true
+		})
 	}
 };
 

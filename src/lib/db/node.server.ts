@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type TableDef } from '$lib/dataset/tables';
 import { emptyTableSql, quoteLiteral, SAFETY_SETTINGS, viewSql } from './schema';
 import { plainCell, type Query, type QueryRunner, type Row } from './types';
+import type { DatasetFile } from './dataset';
 
 export interface NodeDatabase extends QueryRunner {
 	/** Where each table came from: the Parquet path, or null when the file does not exist (empty table). */
@@ -68,16 +69,6 @@ async function createView(conn: DuckDBConnection, table: TableDef, dir: string):
 	}
 	await conn.run(viewSql(table, source, present));
 	return path;
-}
-
-/** The facts about each published file the pages show (size, rows, a cache-busting version). */
-export interface DatasetFile {
-	table: string;
-	available: boolean;
-	bytes: number;
-	rows: number;
-	/** Changes when the file changes; appended to its URL so browsers do not keep a stale copy. */
-	version: string;
 }
 
 export async function describeDataset(db: NodeDatabase, counts: Record<string, number>): Promise<DatasetFile[]> {

@@ -319,6 +319,7 @@ export const fi = {
 	'data.notProduced': 'ei vielä tuotettu',
 	'data.csvNote': 'CSV: UTF-8, pilkku erottimena, lainausmerkit RFC 4180:n mukaan; listat puolipisteellä eroteltuina.',
 	'data.readme': 'Tietosisällön kuvaus (README.md)',
+	'data.dictionaryFile': 'Tietosisällön kuvaus Markdown-muodossa (data-dictionary.md)',
 	'data.manifest': 'Tiedostoluettelo tarkistussummineen (manifest.json)',
 	'data.generated': 'Aineisto tuotettu {date}.',
 	'data.log': 'Lukuloki',
@@ -846,6 +847,7 @@ export const en: Messages = {
 	'overview.completeness': 'Mandatory parts',
 	'overview.completenessNote': 'average completeness',
 	'overview.latest': 'Latest update',
+	'data.dictionaryFile': 'Databeskrivningen i Markdown-format (data-dictionary.md)',
 	'overview.noValue': 'not known',
 	'overview.distribution': 'Completeness of the programmes',
 	'overview.distributionDesc': 'Number of programmes by completeness of the mandatory parts (rubric score, 0–100%).',
@@ -1027,3 +1029,4 @@ export const en: Messages = {
 };
 
 export const CATALOGUE: Record<'fi' | 'sv' | 'en', Messages> = { fi, sv, en };
+	'data.dictionaryFile': 'The data dictionary as Markdown (data-dictionary.md)',

@@ -1,0 +1,115 @@
+/**
+ * The one place ECharts is loaded and attached to the page.
+ *
+ * `echart` is a Svelte action: `<div use:echart={{ option, onclick }}>`. ECharts (tree-shaken
+ * to the parts we use) is imported lazily in the browser, never during prerender; the chart
+ * resizes with its box and is disposed with the element. Charts are components on top of
+ * `Chart.svelte`, which uses this action and adds the title, downloads and table alternative.
+ */
+import type { Action } from 'svelte/action';
+import type { EChartsType } from 'echarts/core';
+
+export type EChartsModule = typeof import('echarts/core');
+/** ECharts' option object (kept loose: each chart builds its own in ./options.ts). */
+export type ChartOption = Record<string, unknown>;
+
+let loading: Promise<EChartsModule> | null = null;
+
+/** Loads and registers the ECharts parts the site uses, once. */
+export function loadECharts(): Promise<EChartsModule> {
+	loading ??= Promise.all([
+		import('echarts/core'),
+		import('echarts/charts'),
+		import('echarts/components'),
+		import('echarts/renderers'),
+		import('echarts/features')
+	]).then(([core, charts, components, renderers, features]) => {
+		core.use([
+			charts.BarChart,
+			charts.MapChart,
+			charts.LineChart,
+			charts.GraphChart,
+			charts.HeatmapChart,
+			components.GridComponent,
+			components.TooltipComponent,
+			components.VisualMapComponent,
+			components.AriaComponent,
+			components.LegendComponent,
+			components.DatasetComponent,
+			renderers.CanvasRenderer,
+			features.LabelLayout
+		]);
+		return core;
+	});
+	return loading;
+}
+
+export interface ChartClick {
+	name: string;
+	seriesName?: string;
+	dataIndex: number;
+	value: unknown;
+	data: unknown;
+}
+
+export interface EChartParams {
+	option: ChartOption;
+	/** Runs after ECharts is loaded and before the option is set (e.g. registerMap). */
+	prepare?: (echarts: EChartsModule) => void | Promise<void>;
+	onclick?: (event: ChartClick) => void;
+	/** Called with the instance when it exists (for PNG export), and with null when it is gone. */
+	oninstance?: (instance: EChartsType | null) => void;
+	/** Called when a render has finished, with the option it drew. */
+	onrendered?: (option: ChartOption) => void;
+}
+
+/** Attaches an ECharts instance to the element. */
+export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
+	let params = initial;
+	let instance: EChartsType | null = null;
+	let destroyed = false;
+	let observer: ResizeObserver | null = null;
+	let prepared: Promise<void> | null = null;
+	let drawing: ChartOption | null = null;
+
+	const apply = async () => {
+		if (!instance) return;
+		await prepared;
+		if (destroyed || !instance) return;
+		drawing = params.option;
+		instance.setOption(params.option, { notMerge: true, lazyUpdate: false });
+	};
+
+	loadECharts().then(async (echarts) => {
+		if (destroyed) return;
+		prepared = Promise.resolve(params.prepare?.(echarts));
+		await prepared;
+		if (destroyed) return;
+		instance = echarts.init(node, null, { renderer: 'canvas' });
+		instance.on('finished', () => {
+			if (drawing) params.onrendered?.(drawing);
+		});
+		instance.on('click', (e) => {
+			const ev = e as unknown as ChartClick;
+			params.onclick?.({ name: ev.name, seriesName: ev.seriesName, dataIndex: ev.dataIndex, value: ev.value, data: ev.data });
+		});
+		observer = new ResizeObserver(() => instance?.resize());
+		observer.observe(node);
+		params.oninstance?.(instance);
+		await apply();
+	});
+
+	return {
+		update(next) {
+			params = next;
+			void apply();
+		},
+		destroy() {
+			destroyed = true;
+			observer?.disconnect();
+			params.oninstance?.(null);
+			instance?.dispose();
+			instance = null;
+		}
+	};
+};

@@ -1,0 +1,168 @@
+/**
+ * ECharts options as pure functions of plain data, so charts are thin and the options testable.
+ *
+ * Every option: `aria` on with a description in the UI language and decal patterns (series are
+ * told apart by pattern as well as colour), value labels on the marks, no animation (it only
+ * delays reading, and honours reduced motion).
+ */
+import type { ChartOption } from './echarts';
+
+/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#000000', '#F0E442'];
+
+/** Sequential blues for ordered classes (light → dark), and the two "no value" greys. */
+export const SEQUENTIAL = ['#c6dbef', '#6baed6', '#2171b5', '#08306b'];
+export const NO_PROGRAMME = '#f4a582';
+export const OUTSIDE = '#e0e0e0';
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** Escapes text for ECharts' HTML tooltips (names could one day come from data). */
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function base(description: string): ChartOption {
+	return {
+		animation: false,
+		textStyle: { fontFamily: FONT, color: '#1a1a1a' },
+		aria: { enabled: true, label: { enabled: true, description }, decal: { show: true } },
+		color: PALETTE
+	};
+}
+
+export interface BarSeries {
+	name: string;
+	values: (number | null)[];
+	color?: string;
+}
+
+export interface BarOptionInput {
+	categories: string[];
+	series: BarSeries[];
+	/** Bars grow to the right, categories top to bottom (long labels read better). */
+	horizontal?: boolean;
+	stacked?: boolean;
+	/** Axis title for the values. */
+	valueName?: string;
+	/** Axis title for the categories. */
+	categoryName?: string;
+	format?: (n: number) => string;
+	/** What the chart shows, in words (read by screen readers). */
+	description: string;
+}
+
+export function barOption(p: BarOptionInput): ChartOption {
+	const fmt = p.format ?? ((n: number) => String(n));
+	const categoryAxis = {
+		type: 'category',
+		data: p.categories,
+		name: p.categoryName,
+		nameLocation: 'middle',
+		nameGap: p.horizontal ? 0 : 28,
+		inverse: !!p.horizontal,
+		axisLabel: { color: '#1a1a1a', width: p.horizontal ? 220 : undefined, overflow: p.horizontal ? 'break' : 'truncate', interval: 0 },
+		axisTick: { alignWithLabel: true }
+	};
+	const valueAxis = {
+		type: 'value',
+		name: p.valueName,
+		nameLocation: 'middle',
+		nameGap: 30,
+		minInterval: 1,
+		axisLabel: { color: '#1a1a1a', formatter: (v: number) => fmt(v) }
+	};
+	const multi = p.series.length > 1;
+	return {
+		...base(p.description),
+		grid: { left: 8, right: 48, top: multi ? 40 : 16, bottom: p.horizontal ? 36 : 44, containLabel: true },
+		legend: multi ? { top: 0, textStyle: { color: '#1a1a1a' } } : undefined,
+		tooltip: {
+			trigger: 'axis',
+			axisPointer: { type: 'shadow' },
+			valueFormatter: (v: number | null) => (v === null || v === undefined ? '–' : escapeHtml(fmt(v)))
+		},
+		xAxis: p.horizontal ? valueAxis : categoryAxis,
+		yAxis: p.horizontal ? categoryAxis : valueAxis,
+		series: p.series.map((s, i) => ({
+			type: 'bar',
+			name: s.name,
+			data: s.values,
+			stack: p.stacked ? 'total' : undefined,
+			itemStyle: { color: s.color ?? PALETTE[i % PALETTE.length], borderColor: '#fff', borderWidth: p.stacked ? 1 : 0 },
+			label: {
+				show: true,
+				position: p.stacked ? 'inside' : p.horizontal ? 'right' : 'top',
+				color: p.stacked ? '#fff' : '#1a1a1a',
+				textBorderColor: p.stacked ? '#1a1a1a' : undefined,
+				textBorderWidth: p.stacked ? 2 : 0,
+				formatter: (x: { value: number | null }) => (x.value ? fmt(x.value) : '')
+			},
+			barMaxWidth: 48
+		}))
+	};
+}
+
+/** One class of a choropleth legend: an exact value or a [min, max] range, with its label. */
+export interface MapPiece {
+	value?: number;
+	min?: number;
+	max?: number;
+	label: string;
+	color: string;
+}
+
+export interface ChoroplethInput {
+	/** Name the map was registered under (echarts.registerMap). */
+	map: string;
+	/** Feature property holding the id `data[].code` refers to. */
+	nameProperty: string;
+	data: { code: string; value: number; name: string; text: string }[];
+	pieces: MapPiece[];
+	description: string;
+	/** Geographic aspect: lon/lat degrees are shorter east–west this far north. */
+	aspectScale?: number;
+}
+
+export function choroplethOption(p: ChoroplethInput): ChartOption {
+	const byCode = new Map(p.data.map((d) => [d.code, d]));
+	const b = base(p.description);
+	return {
+		...b,
+		// Hatching every area would hide the classes; the legend labels and the table carry them instead.
+		aria: { enabled: true, label: { enabled: true, description: p.description }, decal: { show: false } },
+		tooltip: {
+			trigger: 'item',
+			formatter: (x: { name: string }) => {
+				const d = byCode.get(x.name);
+				return d ? `${escapeHtml(d.name)}: ${escapeHtml(d.text)}` : escapeHtml(x.name);
+			}
+		},
+		visualMap: {
+			type: 'piecewise',
+			pieces: p.pieces,
+			left: 0,
+			top: 8,
+			orient: 'vertical',
+			itemSymbol: 'rect',
+			textStyle: { color: '#1a1a1a' },
+			showLabel: true,
+			selectedMode: false
+		},
+		series: [
+			{
+				type: 'map',
+				map: p.map,
+				nameProperty: p.nameProperty,
+				aspectScale: p.aspectScale ?? 0.5,
+				layoutCenter: ['60%', '50%'],
+				layoutSize: '100%',
+				roam: false,
+				selectedMode: false,
+				itemStyle: { borderColor: '#ffffff', borderWidth: 0.4, areaColor: OUTSIDE },
+				emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd54f', borderColor: '#1a1a1a', borderWidth: 1 } },
+				data: p.data.map((d) => ({ name: d.code, value: d.value }))
+			}
+		]
+	};
+}

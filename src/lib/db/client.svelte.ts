@@ -1,0 +1,155 @@
+/**
+ * The page-facing data layer: one lazily opened DuckDB-WASM for the whole site, and
+ * `LiveQuery`, which shows prerendered numbers first and replaces them with live ones when the
+ * filters (or other inputs) change.
+ *
+ * Performance marks (read by `npm run bench`): `kk:db-start`, `kk:db-ready`, and per live query
+ * `kk:query:<name>:start` / `kk:query:<name>:done`.
+ */
+import { untrack } from 'svelte';
+import { browser } from '$app/environment';
+import type { DatasetFile } from './dataset';
+import type { BrowserDatabase } from './browser';
+import type { QueryRunner } from './types';
+
+export type DatabaseStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+const mark = (name: string) => {
+	if (browser && typeof performance !== 'undefined') performance.mark(name);
+};
+
+class DatabaseClient {
+	status = $state<DatabaseStatus>('idle');
+	error = $state<string | null>(null);
+	#files: DatasetFile[] = [];
+	#base = '';
+	#opening: Promise<BrowserDatabase> | null = null;
+
+	/** The root layout passes the published files (from the prerender) once. */
+	configure(files: readonly DatasetFile[], base = '') {
+		this.#files = [...files];
+		this.#base = base;
+	}
+
+	/** Opens DuckDB-WASM on first use; later calls share the same database. Browser only. */
+	open(): Promise<QueryRunner> {
+		if (!browser) return Promise.reject(new Error('DuckDB-WASM runs in the browser only'));
+		if (!this.#opening) {
+			this.status = 'loading';
+			mark('kk:db-start');
+			const sources = this.#files
+				.filter((f) => f.available)
+				.map((f) => ({ table: f.table, url: `${this.#base}/data/${f.table}.parquet?v=${f.version}` }));
+			this.#opening = import('./browser')
+				.then((m) => m.openBrowserDatabase(sources))
+				.then(
+					(db) => {
+						this.status = 'ready';
+						mark('kk:db-ready');
+						return db;
+					},
+					(e: unknown) => {
+						this.status = 'error';
+						this.error = e instanceof Error ? e.message : String(e);
+						throw e;
+					}
+				);
+		}
+		return this.#opening;
+	}
+
+	/** Starts opening when the browser is idle, so a first filter change is quick. */
+	preload() {
+		if (!browser || this.#opening) return;
+		const start = () => void this.open().catch(() => undefined);
+		if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+		else setTimeout(start, 200);
+	}
+}
+
+/** The one DuckDB-WASM of the site. */
+export const database = new DatabaseClient();
+
+export type LiveStatus = 'initial' | 'loading' | 'live' | 'error';
+
+export interface LiveQueryOptions<T, D> {
+	/** Name for performance marks and error messages, e.g. `overview`. */
+	name: string;
+	/** The inputs, read synchronously (this is what makes the query re-run), e.g. `() => view.filters`. */
+	deps: () => D;
+	/** Runs the queries for those inputs. */
+	load: (db: QueryRunner, deps: D) => Promise<T>;
+	/** A value computed ahead (prerendered) and the deps it is valid for; shown without opening DuckDB. */
+	initial?: { value: T; deps: D } | null;
+	/** Also wait for this before loading (e.g. the page is hydrated). */
+	enabled?: () => boolean;
+	/** Cache key of the inputs (default: JSON). */
+	key?: (deps: D) => string;
+}
+
+/**
+ * A value that follows its inputs. Create it during component initialisation (it owns an
+ * $effect). Results are cached per input, so back/forward shows earlier views at once; a
+ * slower earlier answer never overwrites a newer one.
+ */
+export class LiveQuery<T, D = unknown> {
+	value = $state.raw<T | null>(null);
+	status = $state<LiveStatus>('initial');
+	error = $state<string | null>(null);
+	/** True while the value shown belongs to other inputs than the current ones. */
+	stale = $state(false);
+	#cache = new Map<string, T>();
+	#seq = 0;
+
+	constructor(opts: LiveQueryOptions<T, D>) {
+		const keyOf = opts.key ?? ((d: D) => JSON.stringify(d));
+		if (opts.initial) {
+			this.value = opts.initial.value;
+			this.#cache.set(keyOf(opts.initial.deps), opts.initial.value);
+		}
+		const enabled = $derived(opts.enabled ? opts.enabled() : true);
+		const deps = $derived(opts.deps());
+		const key = $derived(keyOf(deps));
+		// Runs when `enabled` or the inputs' key change; everything else is read untracked.
+		$effect(() => {
+			if (!enabled) return;
+			const k = key;
+			untrack(() => this.#fetch(k, deps, opts));
+		});
+	}
+
+	#fetch(key: string, deps: D, opts: LiveQueryOptions<T, D>) {
+		const seq = ++this.#seq;
+		const cached = this.#cache.get(key);
+		if (cached !== undefined) {
+			this.value = cached;
+			this.stale = false;
+			if (this.status !== 'initial') this.status = 'live';
+			mark(`kk:query:${opts.name}:cached`);
+			return;
+		}
+		this.stale = this.value !== null;
+		this.status = 'loading';
+		mark(`kk:query:${opts.name}:start`);
+		database
+			.open()
+			.then((db) => opts.load(db, deps))
+			.then(
+				(value) => {
+					this.#cache.set(key, value);
+					if (this.#cache.size > 32) this.#cache.delete(this.#cache.keys().next().value!);
+					if (seq !== this.#seq) return;
+					this.value = value;
+					this.stale = false;
+					this.status = 'live';
+					this.error = null;
+					mark(`kk:query:${opts.name}:done`);
+				},
+				(e: unknown) => {
+					if (seq !== this.#seq) return;
+					this.status = 'error';
+					this.error = `${opts.name}: ${e instanceof Error ? e.message : String(e)}`;
+				}
+			);
+	}
+}

@@ -1,0 +1,98 @@
+/**
+ * Shared pieces of the end-to-end tests: the site under test (KK_BASE_URL, set by
+ * scripts/e2e.sh), Debian Chromium through playwright-core, and a page wrapper that records
+ * every request, console error and page error so each test can assert there were none.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openNodeDatabase, type NodeDatabase } from '$lib/db/node.server';
+
+export const BASE = (process.env.KK_BASE_URL ?? '').replace(/\/$/, '');
+if (!BASE) throw new Error('KK_BASE_URL is not set: run the e2e tests through scripts/e2e.sh (npm test)');
+export const ORIGIN = new URL(BASE).origin;
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
+export function launch(): Promise<Browser> {
+	return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface Session {
+	context: BrowserContext;
+	page: Page;
+	/** Every URL requested, in order (documents, scripts, wasm, data, workers). */
+	requests: string[];
+	/** Console messages of type error, and uncaught page errors. */
+	errors: string[];
+	close(): Promise<void>;
+}
+
+/** A fresh browser context (empty cache) with recording on. */
+export async function session(browser: Browser, opts: { javaScriptEnabled?: boolean } = {}): Promise<Session> {
+	const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+	const requests: string[] = [];
+	const errors: string[] = [];
+	context.on('request', (r) => requests.push(r.url()));
+	const page = await context.newPage();
+	watch(page, errors);
+	return { context, page, requests, errors, close: () => context.close() };
+}
+
+function watch(page: Page, errors: string[]) {
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+}
+
+/** Requests that left the site's origin (data: and blob: URLs stay in the browser). */
+export function offOrigin(requests: readonly string[]): string[] {
+	return requests.filter((u) => !u.startsWith(`${ORIGIN}/`) && u !== ORIGIN && !/^(data|blob):/.test(u));
+}
+
+/** Opens a path and waits until the app has hydrated (it then follows the URL). */
+export async function open(page: Page, path: string): Promise<void> {
+	await page.goto(`${BASE}${path}`);
+	await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+}
+
+/** Waits until the page's numbers are live DuckDB-WASM results for its current URL. */
+export async function waitLive(page: Page): Promise<void> {
+	await page.waitForSelector('[data-status="live"]', { timeout: 90_000 });
+}
+
+/** Waits until every chart on the page has drawn its current data (or shows an empty state). */
+export async function waitChartsDrawn(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() => [...document.querySelectorAll('[data-chart]')].every((e) => e.getAttribute('data-chart-state') !== 'pending'),
+		undefined,
+		{ timeout: 60_000 }
+	);
+}
+
+/** axe-core with every rule it runs by default (WCAG 2.0/2.1 A and AA and best practices). */
+export async function axeViolations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations.map(
+		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`
+	);
+}
+
+/** The dataset the site was built from, queried in Node with the same SQL the pages run. */
+export function siteDatabase(): Promise<NodeDatabase> {
+	return openNodeDatabase(process.env.KOTOKARTTA_DATA_DIR ?? 'static/data');
+}
+
+/** Text of the element with `data-figure=<id>`. */
+export async function figure(page: Page, id: string): Promise<string> {
+	return ((await page.locator(`[data-figure="${id}"]`).textContent()) ?? '').trim();
+}

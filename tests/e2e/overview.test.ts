@@ -1,0 +1,243 @@
+/**
+ * The overview in Debian Chromium against the built site. Expected numbers come from the same
+ * Parquet files queried in Node with the same SQL builders (the Node path is unit-tested
+ * against plain JavaScript), so the tests hold for whatever dataset the site was built from.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { overviewFigures, overviewQueries, type OverviewFigures } from '$lib/db/queries';
+import type { NodeDatabase } from '$lib/db/node.server';
+import { translator } from '$lib/i18n';
+import { EMPTY_FILTERS, parseView, type Filters } from '$lib/state/filters';
+import { axeViolations, BASE, figure, launch, offOrigin, open, session, siteDatabase, waitChartsDrawn, waitLive } from './harness';
+
+let browser: Browser;
+let db: NodeDatabase;
+/** A region with a covered municipality, another region, and one with no programme at all. */
+let regions: { covered: string; other: string; uncovered: string };
+
+const fi = translator('fi');
+
+async function expectedFigures(filters: Filters): Promise<OverviewFigures> {
+	return (await db.run<OverviewFigures>(overviewFigures(filters)))[0];
+}
+
+async function expectFigures(page: Page, filters: Filters, t = fi) {
+	const e = await expectedFigures(filters);
+	expect(await figure(page, 'programmes')).toBe(t.number(e.programmes));
+	expect(await figure(page, 'municipalities-covered')).toBe(
+		t.t('overview.coveredOf', { covered: e.municipalities_covered, total: e.municipalities_in_scope })
+	);
+}
+
+const filtersOf = (url: string) => parseView(new URL(url).searchParams).filters;
+
+beforeAll(async () => {
+	browser = await launch();
+	db = await siteDatabase();
+	const rows = await db.run({
+		id: 'test.regions',
+		sql: `WITH covered AS (SELECT DISTINCT unnest(municipality_codes) AS code FROM programmes WHERE is_current)
+			SELECT m.region_code, count(c.code)::INTEGER AS covered
+			FROM municipalities m LEFT JOIN covered c USING (code)
+			WHERE NOT m.aland GROUP BY m.region_code ORDER BY covered DESC, m.region_code`,
+		params: []
+	});
+	const withProgramme = rows.filter((r) => (r.covered as number) > 0).map((r) => r.region_code as string);
+	const without = rows.filter((r) => r.covered === 0).map((r) => r.region_code as string);
+	expect(withProgramme.length, 'the site data must cover at least one municipality').toBeGreaterThan(0);
+	regions = {
+		covered: withProgramme[0],
+		other: rows.map((r) => r.region_code as string).find((c) => c !== withProgramme[0])!,
+		uncovered: without[0] ?? rows.at(-1)!.region_code as string
+	};
+});
+
+afterAll(async () => {
+	await browser?.close();
+	db?.close();
+});
+
+async function chooseRegion(page: Page, code: string) {
+	const before = page.url();
+	await page.locator('details[data-filter="region"] > summary').click();
+	await page.locator(`input[name="region"][value="${code}"]`).click();
+	await page.waitForURL((u) => u.toString() !== before);
+	// Close the disclosure again so later clicks are not covered by it.
+	await page.locator('details[data-filter="region"] > summary').click();
+}
+
+describe('overview', () => {
+	it('renders the national figures and every chart with no errors and no request off the origin', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/');
+			await expectFigures(s.page, EMPTY_FILTERS);
+			await waitChartsDrawn(s.page);
+			expect(await s.page.locator('[data-chart="map"]').getAttribute('data-chart-state')).toBe('drawn');
+			// DuckDB-WASM is preloaded when the browser is idle: wait for it so its requests are recorded too.
+			await s.page.waitForFunction(() => performance.getEntriesByName('kk:db-ready').length > 0, undefined, { timeout: 90_000 });
+			expect(s.requests.some((u) => /duckdb-eh.*\.wasm/.test(u))).toBe(true);
+			expect(s.requests.some((u) => /\/data\/programmes\.parquet/.test(u))).toBe(true);
+			expect(offOrigin(s.requests)).toEqual([]);
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('a filter changes the URL, the figures, the map, and runs the same SQL as Node', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/');
+			await chooseRegion(s.page, regions.covered);
+			expect(new URL(s.page.url()).searchParams.get('region')).toBe(regions.covered);
+			await waitLive(s.page);
+			await waitChartsDrawn(s.page);
+			const filters = filtersOf(s.page.url());
+			await expectFigures(s.page, filters);
+
+			// The map's table alternative: every municipality outside the region is marked so.
+			const e = await expectedFigures(filters);
+			const outside = await s.page
+				.locator('[data-chart="map"] details table tbody tr td:nth-child(3)')
+				.filter({ hasText: fi.t('overview.outsideFilter') })
+				.count();
+			const total = await s.page.locator('[data-chart="map"] details table tbody tr').count();
+			expect(total).toBe(308);
+			expect(outside).toBe(308 - e.municipalities_in_scope);
+
+			// The SQL shown under the map is the builder's, with the filter bound as a parameter.
+			const q = overviewQueries(filters).municipalities;
+			expect(await s.page.locator(`pre[data-query-id="${q.id}"]`).textContent()).toBe(q.sql);
+			expect(JSON.parse((await s.page.locator(`[data-query-params="${q.id}"]`).textContent()) ?? '[]')).toEqual(q.params);
+			expect(q.params).toContain(regions.covered);
+
+			expect(s.errors).toEqual([]);
+			expect(offOrigin(s.requests)).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('a copied URL restores the view: filters, measure and language', async () => {
+		const path = `/?region=${regions.covered}&measure=languages&lang=sv`;
+		const s = await session(browser);
+		try {
+			await open(s.page, path);
+			await waitLive(s.page);
+			expect(await s.page.locator(`input[name="region"][value="${regions.covered}"]`).isChecked()).toBe(true);
+			expect(await s.page.locator('#measure').inputValue()).toBe('languages');
+			expect(await s.page.evaluate(() => document.documentElement.lang)).toBe('sv');
+			expect(await s.page.locator('h1').textContent()).toBe(translator('sv').t('overview.title'));
+			await expectFigures(s.page, filtersOf(`${BASE}${path}`), translator('sv'));
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('back and forward move between filter states', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/');
+			await chooseRegion(s.page, regions.covered);
+			await waitLive(s.page);
+			const first = s.page.url();
+			await chooseRegion(s.page, regions.other);
+			await waitLive(s.page);
+			const second = s.page.url();
+			expect(filtersOf(second).region).toEqual([regions.covered, regions.other].sort());
+			await expectFigures(s.page, filtersOf(second));
+
+			await s.page.goBack();
+			await s.page.waitForURL(first);
+			await expectFigures(s.page, filtersOf(first));
+			expect(await s.page.locator(`input[name="region"][value="${regions.other}"]`).isChecked()).toBe(false);
+
+			await s.page.goBack();
+			await s.page.waitForURL(`${BASE}/`);
+			await expectFigures(s.page, EMPTY_FILTERS);
+
+			await s.page.goForward();
+			await s.page.waitForURL(first);
+			await expectFigures(s.page, filtersOf(first));
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('changing the map measure is a URL choice and redraws the map', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/');
+			await waitChartsDrawn(s.page);
+			await s.page.locator('#measure').selectOption('missing');
+			await s.page.waitForURL(/measure=missing/);
+			await waitChartsDrawn(s.page);
+			expect(await s.page.locator('[data-chart="map"] details table thead th').nth(2).textContent()).toContain(
+				fi.t('measure.missing')
+			);
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('a region without programmes shows zero, honestly', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, `/?region=${regions.uncovered}`);
+			await waitLive(s.page);
+			await expectFigures(s.page, filtersOf(`${BASE}/?region=${regions.uncovered}`));
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+});
+
+describe('accessibility (axe-core)', () => {
+	const pages = ['/', '/?lang=sv', '/?lang=en&measure=completeness', '/data', '/data?lang=sv', '/data?lang=en'];
+	it.each(pages)('%s has no violations', async (path) => {
+		const s = await session(browser);
+		try {
+			await open(s.page, path);
+			await waitChartsDrawn(s.page);
+			expect(await axeViolations(s.page)).toEqual([]);
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('a filtered live view with a filter list open has no violations', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, `/?region=${regions.covered}`);
+			await waitLive(s.page);
+			await waitChartsDrawn(s.page);
+			await s.page.locator('details[data-filter="area"] > summary').click();
+			expect(await axeViolations(s.page)).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+});
+
+describe('without JavaScript', () => {
+	it('the prerendered overview shows the national figures', async () => {
+		const s = await session(browser, { javaScriptEnabled: false });
+		try {
+			await s.page.goto(`${BASE}/`);
+			await expectFigures(s.page, EMPTY_FILTERS);
+			// The charts' data is readable as tables even though no chart is drawn.
+			const e = await expectedFigures(EMPTY_FILTERS);
+			expect(await s.page.locator('[data-chart="map"] details table tbody tr').count()).toBe(308);
+			expect(e.programmes).toBeGreaterThan(0);
+		} finally {
+			await s.close();
+		}
+	});
+});
