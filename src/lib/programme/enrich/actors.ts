@@ -204,7 +204,7 @@ const AGENT_AFTER =
 
 /** After a genitive: the organisation only describes the next word ("Auran kunnan asiakkaat"). */
 const DESCRIPTOR_AFTER =
-	/^(?:asiak\p{L}*|kotoutuj\p{L}*|kuntalais\p{L}*|asukk\p{L}*|asukas\p{L}*|alue\p{L}*|seud\p{L}*|verkkosivu\p{L}*|osalta|puitteissa|lisäksi|kunti\p{L}*|kunnat|kuntien|jäsenkun\p{L}*|väest\p{L}*|maahanmuuttaj(?!apalvelu)\p{L}*|kotoutumisohjelm\p{L}*|palvelutarpe\p{L}*|tarpe\p{L}*|hyvinvointi\p{L}*|tehtävi\p{L}*|nimissä|invånare\p{L}*|klient\p{L}*|kunder\p{L}*)$/u;
+	/^(?:asiak|kotoutuj|kuntalais|asukk|asukas|alue|seud|verkkosivu|osalta|puitteissa|lisäksi|kunti|kunnat|kuntien|jäsenkun|väest|maahanmuuttaj(?!apalvelu)|kotoutumisohjelm|palvelutarpe|tarpe|hyvinvointi(?!toimiala)|tehtävi|nimissä|vastuukun|isäntäkun|invånare|klient|kunder)[\p{L}-]*$/u;
 
 /** Words that never start a proper name, even capitalised at the start of a sentence. */
 const NAME_STOPWORDS = new Set([
