@@ -19,6 +19,7 @@ export const NAV: readonly NavItem[] = [
 	{ path: '/area', label: 'nav.area' },
 	{ path: '/compare', label: 'nav.compare' },
 	{ path: '/search', label: 'nav.search' },
+	{ path: '/sql', label: 'nav.sql' },
 	{ path: '/data', label: 'nav.data' }
 ];
 
