@@ -81,6 +81,8 @@ describe('search over answers', () => {
 		const result = index.search('kunta', { limit: 3 });
 		expect(result.hits).toHaveLength(3);
 		expect(result.total).toBeGreaterThan(3);
+		expect(result.programmes).toBe(new Set(index.search('kunta', { limit: 100_000 }).hits.map((h) => h.passage.programmeId)).size);
+		expect(result.programmes).toBeGreaterThan(0);
 		const scores = result.hits.map((h) => h.score);
 		expect([...scores].sort((a, b) => a - b)).toEqual(scores);
 	});

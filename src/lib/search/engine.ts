@@ -64,6 +64,8 @@ export interface SearchResult {
 	hits: SearchHit[];
 	/** Number of matching passages before the limit. */
 	total: number;
+	/** Number of distinct programmes among all matching passages (before the limit). */
+	programmes: number;
 }
 
 /** Splits a query into folded words of 2+ characters; punctuation around words is dropped, inner hyphens kept. */
@@ -157,7 +159,7 @@ export class SearchIndex {
 
 	search(query: string, options: SearchOptions = {}): SearchResult {
 		const terms = queryTerms(query);
-		if (terms.length === 0) return { query, terms, hits: [], total: 0 };
+		if (terms.length === 0) return { query, terms, hits: [], total: 0, programmes: 0 };
 		const allowed = options.programmeIds == null ? null : new Set(options.programmeIds);
 		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
 
@@ -214,7 +216,8 @@ export class SearchIndex {
 			);
 			return { passage, score, ranges, phrase: isPhrase };
 		});
-		return { query, terms, hits, total: scored.length };
+		const programmes = new Set(scored.map((h) => this.passages[h.i].programmeId)).size;
+		return { query, terms, hits, total: scored.length, programmes };
 	}
 }
 
