@@ -30,9 +30,10 @@ export interface Sentence {
 
 /**
  * Words: letters and digits, joined by inner `-`, `:`, `'` or `’` (`ELY-keskuksen`, `Ii:ssä`, `§:n`),
- * with a trailing hyphen kept (`arabian-` in "arabian- ja darinkielisille").
+ * with a trailing hyphen kept (`arabian-` in "arabian- ja darinkielisille"). Combining marks stay inside
+ * their word (the text is never normalised: spans must index the text as written).
  */
-const WORD = /[\p{L}\p{N}§]+(?:[-:'’][\p{L}\p{N}§]+)*-?/gu;
+const WORD = /[\p{L}\p{M}\p{N}§]+(?:[-:'’][\p{L}\p{M}\p{N}§]+)*-?/gu;
 
 /** Abbreviations after which a full stop does not end a sentence (Finnish and Swedish admin prose). */
 const ABBREVIATIONS = new Set([
