@@ -108,6 +108,42 @@ export async function* generateDocuments(
 	}
 }
 
+/**
+ * Hash of everything the output depends on besides the seed: the generator's code, the PDF
+ * writer, the form schema, the reference data and the fonts. A corpus made by other code is
+ * regenerated even if GENERATOR_VERSION was not bumped.
+ */
+export async function generatorFingerprint(root: string): Promise<string> {
+	const hash = createHash('sha256');
+	const walk = async (dir: string): Promise<string[]> => {
+		const out: string[] = [];
+		for (const e of await readdir(join(root, dir), { withFileTypes: true })) {
+			const rel = `${dir}/${e.name}`;
+			if (e.isDirectory()) out.push(...(await walk(rel)));
+			else if (e.name.endsWith('.ts')) out.push(rel);
+		}
+		return out;
+	};
+	const files = [
+		...(await walk('corpus')).filter((f) => !/\/(eval|evaluate)\.ts$/.test(f)),
+		...(await walk('src/lib/form')),
+		'src/lib/programme/form-tem-2024.ts',
+		'src/lib/programme/form-tem-2024-sv.ts',
+		'src/lib/reference/index.ts',
+		'data/reference/municipalities.csv',
+		'data/reference/employment_areas.csv',
+		'data/reference/municipalities.geojson',
+		'data/fonts/DejaVuSans.ttf',
+		'data/fonts/DejaVuSans-Bold.ttf'
+	].sort();
+	for (const f of files) {
+		hash.update(`${f}\u0000`);
+		hash.update(await readFile(join(root, f)));
+		hash.update('\u0000');
+	}
+	return hash.digest('hex').slice(0, 16);
+}
+
 export interface ManifestFile {
 	file: string;
 	truth: string;
@@ -121,7 +157,7 @@ export interface ManifestFile {
 export interface Manifest {
 	schema: typeof MANIFEST_SCHEMA;
 	synthetic: true;
-	generator: { name: string; version: string; seed: string };
+	generator: { name: string; version: string; seed: string; fingerprint: string };
 	files: ManifestFile[];
 	/** Mainland municipalities with no programme (coverage gaps). */
 	gaps: string[];
@@ -140,15 +176,25 @@ async function writeAtomic(path: string, data: Uint8Array | string): Promise<voi
 	await rename(`${path}.tmp`, path);
 }
 
-/** True when the manifest in `truthDir` is for this seed and version and every file is present and unchanged. */
-export async function corpusIsCurrent(seed: string, outDir: string, truthDir: string): Promise<boolean> {
+/**
+ * True when the manifest in `truthDir` is for this seed, version and generator fingerprint, and
+ * every file is present and unchanged.
+ */
+export async function corpusIsCurrent(seed: string, outDir: string, truthDir: string, fingerprint: string): Promise<boolean> {
 	let manifest: Manifest;
 	try {
 		manifest = JSON.parse(await readFile(join(truthDir, 'manifest.json'), 'utf8')) as Manifest;
 	} catch {
 		return false;
 	}
-	if (manifest.schema !== MANIFEST_SCHEMA || manifest.generator?.version !== GENERATOR_VERSION || manifest.generator?.seed !== seed) return false;
+	if (
+		manifest.schema !== MANIFEST_SCHEMA ||
+		manifest.generator?.version !== GENERATOR_VERSION ||
+		manifest.generator?.seed !== seed ||
+		manifest.generator?.fingerprint !== fingerprint
+	) {
+		return false;
+	}
 	for (const f of manifest.files) {
 		try {
 			const bytes = new Uint8Array(await readFile(join(outDir, f.file)));
@@ -176,8 +222,9 @@ export interface GenerateOptions {
 
 export async function generateCorpus(opts: GenerateOptions): Promise<{ manifest: Manifest | null; skipped: boolean }> {
 	const log = opts.log ?? (() => undefined);
-	if (!opts.force && (await corpusIsCurrent(opts.seed, opts.outDir, opts.truthDir))) {
-		log(`corpus: seed ${opts.seed} (generator ${GENERATOR_VERSION}) is already in ${opts.outDir}; nothing to do`);
+	const fingerprint = await generatorFingerprint(opts.root);
+	if (!opts.force && (await corpusIsCurrent(opts.seed, opts.outDir, opts.truthDir, fingerprint))) {
+		log(`corpus: seed ${opts.seed} (generator ${GENERATOR_VERSION}, ${fingerprint}) is already in ${opts.outDir}; nothing to do`);
 		return { manifest: null, skipped: true };
 	}
 	const ref = await loadReference(opts.root);
@@ -217,7 +264,7 @@ export async function generateCorpus(opts: GenerateOptions): Promise<{ manifest:
 	const manifest: Manifest = {
 		schema: MANIFEST_SCHEMA,
 		synthetic: true,
-		generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION, seed: opts.seed },
+		generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION, seed: opts.seed, fingerprint },
 		files,
 		gaps: plan.gaps,
 		real: plan.real,

@@ -83,6 +83,12 @@ function wc(c: Ctx, form: 'nom' | 'gen', group: ClientGroup = 'both', service?: 
 	return prov(a, form === 'nom' ? a.name : a.gen, group, service);
 }
 
+/** The county as an organisation (full name or short name), for "X:n edustaja", "X:n sosiaalityö". */
+function wcOrg(c: Ctx, form: 'nom' | 'gen', group: ClientGroup = 'both'): Mention {
+	const a = c.cast.countyBrand && chance(c, 0.2) ? c.cast.countyBrand : c.cast.county;
+	return prov(a, form === 'nom' ? a.name : a.gen, group);
+}
+
 function wcArr(c: Ctx): Mention {
 	const a = chance(c, 0.75) ? c.cast.county : countyActor(c);
 	return arr(a, a.gen, 'wellbeing_county');
@@ -277,7 +283,9 @@ const headerApproval: Writer = (c) =>
 		() => t`Kotoutumisohjelma käsitellään hyvinvointilautakunnassa ja hyväksytään kunnanhallituksessa.`,
 		() => t`Kunnanhallitus hyväksyi asiakirjan ${c.plan.date.text.split(' ')[0]} (§ ${String(c.rng.int(120, 340))}).`,
 		() => t`Sivistyslautakunta käsitteli ohjelman ja esitti sen kunnanhallituksen hyväksyttäväksi. Asiakirja viedään tiedoksi valtuustolle.`,
-		() => t`Ohjelma hyväksytään ${c.cast.area.gen} johtoryhmässä ja kunkin kunnan kunnanhallituksessa.`
+		() => t`Ohjelma hyväksytään ${c.cast.area.gen} johtoryhmässä ja kunkin kunnan kunnanhallituksessa.`,
+		() => t`Viranhaltijapäätös; asiakirja annetaan tiedoksi kunnanhallitukselle.`,
+		() => t`Kotoutumisohjelma hyväksytään ${c.word.gen}valtuustossa osana hyvinvointisuunnitelmaa.`
 	])();
 
 const headerContact: Writer = (c) => {
@@ -303,7 +311,9 @@ const s1a: Writer = (c) => {
 		'Asiakkuuteen tulevan henkilön osaaminen ja kotoutumisen tarve arvioidaan mahdollisuuksien mukaan heti ensimmäisellä tapaamisella tai asiointikerralla.',
 		'Osaamisen ja kotoutumisen palvelutarpeen arviointi tehdään asiakkuuden alussa, ja se käynnistetään viimeistään kahden kuukauden kuluessa siitä, kun asiakas on hakeutunut palveluihin.',
 		'Kaikille kotoutuja-asiakkaille tehdään alkuvaiheessa palvelutarpeen arviointi, jossa selvitetään asiakkaan aiempi koulutus, työhistoria, kielitaito ja elämäntilanne.',
-		'Arviointi aloitetaan, kun asiakas saa kotikunnan tai tilapäistä suojelua saavana hakeutuu kunnan palveluihin.'
+		'Arviointi aloitetaan, kun asiakas saa kotikunnan tai tilapäistä suojelua saavana hakeutuu kunnan palveluihin.',
+		'Palvelutarpeen arviointi on kotoutumisen palveluiden lähtökohta: sen perusteella asiakas ohjataan hänen tarpeitaan vastaaviin palveluihin.',
+		'Arviointi tehdään kaikille kotoutumislain mukaisille asiakkaille, myös kansainvälistä suojelua saaville ja perheenjäsenenä maahan muuttaneille.'
 	]);
 	const jobs = pick(c, [
 		() => t`${cap(ea(c, 'nom', 'jobseekers', 'assessment'))} tekee arvioinnin ${pick(c, JOB_ALL)}.`,
@@ -319,7 +329,9 @@ const s1a: Writer = (c) => {
 		'Arvioinnissa käytetään tarvittaessa tulkkia, ja kielitaito kartoitetaan alkutestillä.',
 		'Arviointi tehdään yhdessä asiakkaan kanssa keskustellen, ja siinä huomioidaan koko perheen tilanne.',
 		'Jos tämä ei ole mahdollista, palvelutarvetta voidaan kartoittaa tarkemmin seuraavilla asiointikerroilla.',
-		`${c.coordinator.charAt(0).toUpperCase() + c.coordinator.slice(1)} jalkautuu tarpeen mukaan kunnan alueelle suorittamaan em. tehtäviä.`
+		`${c.coordinator.charAt(0).toUpperCase() + c.coordinator.slice(1)} jalkautuu tarpeen mukaan kunnan alueelle suorittamaan em. tehtäviä.`,
+		'Arvioinnissa hyödynnetään tarvittaessa etäyhteyksiä ja puhelintulkkausta.',
+		'Lasten ja nuorten osalta arvioinnissa tehdään yhteistyötä varhaiskasvatuksen ja koulujen kanssa.'
 	]);
 	const order = chance(c, 0.5) ? [jobs, others] : [others, jobs];
 	const distractor = chance(c, 0.18) ? populationDistractor(c) : chance(c, c.lead.languageStatus === 'fi' ? 0 : 0.5) ? officialLanguagesDistractor(c) : null;
@@ -336,6 +348,8 @@ const s1b1: Writer = (c) =>
 		() => t`Työnhakijat: ${ea(c, 'list')}\nMuut kotoutujat: ${oth(c, 'nom')}`,
 		() => t`Arvioinnin tekevät ${ea(c, 'list')} (työnhakijat) ja ${oth(c, 'nom')} (muut kuin työnhakijat).`,
 		() =>
+			t`Osaamisen ja kotoutumisen palvelutarpeen arvioinnin tekee työnhakija-asiakkaille ${ea(c, 'nom')}. Muiden kotoutuja-asiakkaiden arvioinnista vastaa ${othUnit(c, 'nom')}${agreementClause(c)}, joka käyttää arvioinnissa tarvittaessa tulkkia.`,
+		() =>
 			t`${cap(oth(c, 'nom'))} vastaa arvioinnista niiden asiakkaiden osalta, jotka eivät ole työnhakijoita. ${cap(pick(c, JOB_GEN))} arvioinnin tekee ${ea(c, 'nom')}, joka hyödyntää arvioinnissa kielitaidon alkukartoitusta.`
 	])();
 
@@ -344,7 +358,7 @@ const s1b2: Writer = (c) =>
 		() =>
 			t`Monialaisen arvioinnin tekevät yhdessä ${wc(c, 'nom')}, ${ea(c, 'list', 'both')} ja ${prov(c.others, c.others.name, 'both')}. Arvioinnin tarve tunnistetaan yleensä ensimmäisten tapaamisten aikana.`,
 		() =>
-			t`Asiakkaan mahdollinen monialaisten palveluiden tarve arvioidaan heti ensimmäisellä tapaamisella. Mikäli tarve kohdistuu monialaiseen arviointiin, ${othUnit(c, 'nom', 'both')} kutsuu arviointiin mukaan ${wc(c, 'gen')} edustajan.`,
+			t`Asiakkaan mahdollinen monialaisten palveluiden tarve arvioidaan heti ensimmäisellä tapaamisella. Mikäli tarve kohdistuu monialaiseen arviointiin, ${othUnit(c, 'nom', 'both')} kutsuu arviointiin mukaan ${wcOrg(c, 'gen')} edustajan.`,
 		() =>
 			t`Monialainen arviointi tehdään aina yhteistyössä ${wcArr(c)} kanssa. Arvioinnin tekevät ${ea(c, 'nom', 'jobseekers')} työnhakija-asiakkaiden osalta ja ${oth(c, 'nom')} muiden asiakkaiden osalta yhdessä ${wc(c, 'gen')} kanssa.`,
 		() => t`${cap(wc(c, 'nom'))} yhdessä ${prov(c.generic, 'kunnan', 'both')} ja ${ea(c, 'gen', 'both')} kanssa.`
@@ -355,7 +369,9 @@ const s1c: Writer = (c) => {
 		() =>
 			t`Työnhakija-asiakkaita ja työvoiman ulkopuolella olevia asiakkaita palvelevat asiantuntijat voivat keskustella asiakkaiden palvelutarpeista ja suunnitella asiakkaille oikea-aikaiset ja mielekkäät palvelupolut. Yhteistyö ${wcArr(c)} ja muiden paikallisten toimijoiden kanssa luo lisää mahdollisuuksia arvioinnin onnistumiseen.`,
 		() => t`Kunta tekee tiivistä yhteistyötä ${areaArr(c)} kanssa. Monialaista tukea tarvitsevien asiakkaiden osalta yhteistyötä tehdään ${wcArr(c)} sosiaalityön kanssa.`,
-		() => t`Säännölliset yhteistyöpalaverit ${areaArr(c)} ja ${wcArr(c)} kanssa sekä tarvittaessa asiakaskohtaiset verkostotapaamiset.`
+		() => t`Säännölliset yhteistyöpalaverit ${areaArr(c)} ja ${wcArr(c)} kanssa sekä tarvittaessa asiakaskohtaiset verkostotapaamiset.`,
+		() => t`Arvioinnissa toimitaan yhteistyössä ${areaArr(c)} kanssa siten, että asiakas ei joudu kertomaan tietojaan useaan kertaan. Tarvittaessa mukaan kutsutaan ${wcArr(c)} edustaja.`,
+		() => t`Yhteistyö perustuu sovittuihin ohjauskäytäntöihin ${areaArr(c)}, ${wcArr(c)} ja ${arr(edu(c), edu(c).gen, 'education_provider')} kanssa.`
 	])();
 	const host =
 		c.hostActor && c.model === 'member_54'
@@ -370,15 +386,19 @@ const s2a: Writer = (c) => {
 	const what = pick(c, [
 		'Kotoutumissuunnitelma laaditaan palvelutarpeen arvioinnin pohjalta yhdessä asiakkaan kanssa, ja siinä sovitaan esimerkiksi kotoutumiskoulutuksesta, kielikursseista ja muista kotoutumista tukevista palveluista.',
 		'Suunnitelmassa sovitaan asiakkaan kanssa kotoutumisen tavoitteista sekä palveluista, joihin asiakas osallistuu. Suunnitelma tarkistetaan vähintään kerran vuodessa.',
-		'Kotoutumissuunnitelma on asiakkaan yksilöllinen suunnitelma, jonka kesto on enintään kolme vuotta.'
+		'Kotoutumissuunnitelma on asiakkaan yksilöllinen suunnitelma, jonka kesto on enintään kolme vuotta.',
+		'Kotoutumissuunnitelma laaditaan viimeistään kahden kuukauden kuluessa arvioinnin valmistumisesta, ja sen toteutumista seurataan säännöllisesti.',
+		'Suunnitelma laaditaan asiakkaan kanssa yhdessä hänen ymmärtämällään kielellä, tarvittaessa tulkkia käyttäen.'
 	]);
 	const others = pick(c, [
 		() => t`Työvoiman ulkopuolella oleville suunnitelman laatii ${othUnit(c, 'nom', 'others', 'plan')}${agreementClause(c)}. Palvelussa huomioidaan asiakkaan kokonaisvaltainen tilanne esim. perheen osalta.`,
-		() => t`Kotoutumissuunnitelman laadinta järjestetään ${pick(c, OTH_ALL)} ${othUnit(c, 'gen', 'others', 'plan')} toimesta.`
+		() => t`Kotoutumissuunnitelman laadinta järjestetään ${pick(c, OTH_ALL)} ${othUnit(c, 'gen', 'others', 'plan')} toimesta.`,
+		() => t`${cap(pick(c, OTH_GEN))} asiakkaiden suunnitelmat laatii ${oth(c, 'nom', 'others', 'plan')}${agreementClause(c)}.`
 	])();
 	const jobs = pick(c, [
 		() => t`Työnhakijaksi rekisteröityneille suunnitelman laatii ${ea(c, 'nom', 'jobseekers', 'plan')}, ja siinä voidaan sopia esim. kielikurssista, työkokeilusta tai muusta työllistymistä edistävästä toimenpiteestä.`,
-		() => t`${cap(pick(c, JOB_GEN))} kotoutumissuunnitelman laatii ${ea(c, 'nom', 'jobseekers', 'plan')} osana työllistymissuunnitelmaa.`
+		() => t`${cap(pick(c, JOB_GEN))} kotoutumissuunnitelman laatii ${ea(c, 'nom', 'jobseekers', 'plan')} osana työllistymissuunnitelmaa.`,
+		() => t`Työnhakijoina olevien kotoutumissuunnitelmista vastaa ${ea(c, 'nom', 'jobseekers', 'plan')}.`
 	])();
 	const multi = chance(c, 0.5) ? 'Monialainen kotoutumissuunnitelma laaditaan, jos asiakkaalla on tarve usean eri sektorin palveluille.' : null;
 	return para(c, [what, others, jobs, multi]);
@@ -392,7 +412,8 @@ const s2b1: Writer = (c) =>
 				t`${cap(ea(c, 'nom'))} vastaa kotoutumissuunnitelmien laatimisesta työnhakijaksi rekisteröityneille.`
 			]),
 		() => t`Työnhakijat: ${ea(c, 'list')}\nMuut asiakkaat: ${oth(c, 'nom')}`,
-		() => t`Kotoutumissuunnitelmat laativat ${ea(c, 'list')} (työnhakijat) ja ${oth(c, 'nom')} (muut kotoutujat).`
+		() => t`Kotoutumissuunnitelmat laativat ${ea(c, 'list')} (työnhakijat) ja ${oth(c, 'nom')} (muut kotoutujat).`,
+		() => t`Suunnitelmien laatimisesta vastaa työvoiman ulkopuolella olevien osalta ${oth(c, 'nom')}${agreementClause(c)} ja työnhakijoiden osalta ${ea(c, 'nom')}.`
 	])();
 
 const s2b2: Writer = (c) =>
@@ -400,19 +421,24 @@ const s2b2: Writer = (c) =>
 		() => t`${cap(ea(c, 'list', 'both'))}, ${prov(c.generic, 'kunta', 'both')} ja ${wc(c, 'nom')} laativat monialaiset kotoutumissuunnitelmat yhteistyössä.`,
 		() =>
 			t`Jos maahanmuuttajalla on arvioitu olevan monialaista yhteistyötä edellyttävä palvelutarve, hänelle laaditaan monialainen kotoutumissuunnitelma yhdessä ${wc(c, 'gen')} kanssa. Suunnitelman laatimisesta vastaa työnhakijoiden osalta ${ea(c, 'nom')} ja muiden osalta ${oth(c, 'nom')}.`,
-		() => t`Monialaisen kotoutumissuunnitelman laativat ${ea(c, 'list', 'both')}, ${prov(c.others, c.others.name, 'both')} ja ${wc(c, 'nom')} yhdessä asiakkaan kanssa.`
+		() => t`Monialaisen kotoutumissuunnitelman laativat ${ea(c, 'list', 'both')}, ${prov(c.others, c.others.name, 'both')} ja ${wc(c, 'nom')} yhdessä asiakkaan kanssa.`,
+		() => t`${cap(wcOrg(c, 'gen'))} sosiaalityö osallistuu monialaisen suunnitelman laatimiseen yhdessä ${prov(c.othersUnit.actor, c.othersUnit.gen, 'both')} ja ${ea(c, 'gen', 'both')} kanssa.`
 	])();
 
 const s2c: Writer = (c) =>
 	para(c, [
 		pick(c, [
 			() => t`${cap(mention(c.coordinator))} sopii yksilöllisistä kotoutumisen pidemmän aikavälin tavoitteista asiakkaan kanssa.`,
-			() => t`Suunnitelmien laadinnassa hyödynnetään yhteistä asiakastietojärjestelmää ja sovittuja ohjauskäytäntöjä.`
+			() => t`Suunnitelmien laadinnassa hyödynnetään yhteistä asiakastietojärjestelmää ja sovittuja ohjauskäytäntöjä.`,
+			() => t`Suunnitelman laatineet tahot sopivat keskenään, kuka seuraa suunnitelman toteutumista.`,
+			() => t`Asiakkaan luvalla tietoja siirretään toimijoiden välillä, jotta suunnitelma voidaan laatia yhdessä.`
 		])(),
 		pick(c, [
 			() => t`Yhteistyötä tehdään ${areaArr(c)} kanssa työnhakija-asiakkaiden työllistymistä ja yrittäjyyttä koskien.`,
 			() => t`Monialaisessa kotoutumissuunnitelmassa yhteistyötä tehdään myös ${wcArr(c)} sosiaaliohjaajan ja ${c.coordinator}n välillä.`,
-			() => t`Kunta, ${arr(c.cast.area, c.cast.area.name, 'employment_area')} ja ${arr(c.cast.county, c.cast.county.name, 'wellbeing_county')} sopivat yhteisistä toimintatavoista.`
+			() => t`Kunta, ${arr(c.cast.area, c.cast.area.name, 'employment_area')} ja ${arr(c.cast.county, c.cast.county.name, 'wellbeing_county')} sopivat yhteisistä toimintatavoista.`,
+			() => t`Yhteistyötä tehdään ${arr(edu(c), edu(c).gen, 'education_provider')} kanssa koulutuspolkujen suunnittelussa.`,
+			() => t`Pakolaistaustaisten ja muuten haavoittuvassa asemassa olevien asiakkaiden kohdalla yhteistyötä tehdään ${wcArr(c)} ja ${arr(ngo(c), ngo(c).gen, 'ngo_parish')} kanssa.`
 		])()
 	]);
 
@@ -434,12 +460,16 @@ const s3a1: Writer = (c) => {
 	const hybrid = pick(c, [
 		'Hybriditoteutuksia ja tulkkien käyttämistä on suunniteltu, jotta välimatkat eivät muodostu ongelmaksi.',
 		'Monikielinen yhteiskuntaorientaatio voidaan myös toteuttaa osittain tai kokonaan itseopiskeluna toimittamalla kotoutuja-asiakkaalle audiovisuaalista tai kirjallista materiaalia.',
-		'Orientaatiossa käsitellään muun muassa asumista, terveyspalveluita, koulutusjärjestelmää ja työelämän pelisääntöjä.'
+		'Orientaatiossa käsitellään muun muassa asumista, terveyspalveluita, koulutusjärjestelmää ja työelämän pelisääntöjä.',
+		'Orientaation laajuus on noin 70 tuntia, ja se voidaan jakaa useaan jaksoon asiakkaan tilanteen mukaan.',
+		'Ryhmiä kootaan, kun saman kielen puhujia on riittävästi; muutoin orientaatio toteutetaan yksilöllisesti tulkin avulla.'
 	]);
 	const groups = pick(c, [
 		'Kunnan kohderyhmänä ovat sekä työnhakija-asiakkaat, työvoiman ulkopuolella olevat että perheet.',
 		'Kohderyhmänä ovat kaikki kotoutuja-asiakkaat, erityisesti kotona lapsia hoitavat vanhemmat ja ikääntyneet.',
-		'Orientaatio on tarkoitettu erityisesti tilapäistä suojelua saaville ja kiintiöpakolaisina kuntaan muuttaneille.'
+		'Orientaatio on tarkoitettu erityisesti tilapäistä suojelua saaville ja kiintiöpakolaisina kuntaan muuttaneille.',
+		'Kohderyhmään kuuluvat kaikki kotoutumislain mukaiset asiakkaat, joiden palvelutarpeen arvioinnissa orientaatio on todettu tarpeelliseksi.',
+		'Kohderyhminä ovat työvoiman ulkopuolella olevat, kuten kotivanhemmat, sekä työnhakija-asiakkaat.'
 	]);
 	let course: Piece | null = null;
 	if (c.cyrillic) {
@@ -483,7 +513,9 @@ const s3a3: Writer = (c) =>
 		'Orientaatio tarjotaan kotoutumissuunnitelman laatimisen jälkeen, yleensä ensimmäisten kuukausien aikana.',
 		'Heti alkuvaiheessa, palvelutarpeen arvioinnin yhteydessä.',
 		'Orientaatio on osa kotoutumissuunnitelmaa, ja siihen ohjataan mahdollisimman pian kuntaan muuton jälkeen.',
-		'Ennen kotoutumiskoulutuksen alkua tai sen rinnalla.'
+		'Ennen kotoutumiskoulutuksen alkua tai sen rinnalla.',
+		'Orientaatiota tarjotaan asiakkuuden alkuvaiheessa, kuitenkin viimeistään kotoutumissuunnitelman ensimmäisen vuoden aikana.',
+		'Alkuvaiheessa; myöhemmin asiakkaalle voidaan tarjota täydentäviä teemakertoja.'
 	])}`;
 
 const s3b: Writer = (c) => {
@@ -513,7 +545,8 @@ const s3c: Writer = (c) =>
 				t`Työllisyysalueen puitteissa suunnitellaan yhteiskuntaorientaation tarjoamista kaikkien alueen kuntien asiakkaille.`
 			]),
 		() => t`Orientaatio hankitaan yhteishankintana ${areaArr(c, 'joint_procurement')} kuntien kanssa.`,
-		() => t`Kunta toteuttaa orientaation itsenäisesti omana työnään.`
+		() => t`Kunta toteuttaa orientaation itsenäisesti omana työnään.`,
+		() => t`Orientaatio toteutetaan yhteistyössä naapurikuntien kanssa, ja sen toteuttajana toimii ${arr(company(c), company(c).name, 'purchased_service')} ostopalvelusopimuksen perusteella.`
 	])();
 
 // ---------------------------------------------------------------- section 4
@@ -522,12 +555,14 @@ const s4a1: Writer = (c) => {
 	const procurement = pick(c, [
 		() => t`Kotoutumiskoulutukset on kilpailutettu ${prov(c.cast.ely, c.cast.ely.gen, 'jobseekers')} toimesta, ja vuonna 2025 käytetään jäljellä olevia optioita.`,
 		() => t`Työnhakijoiden kotoutumiskoulutus järjestetään työvoimakoulutuksena, ja siihen ohjaa ${ea(c, 'nom')}.`,
-		() => t`${cap(ea(c, 'nom'))} hankkii työnhakijoiden kotoutumiskoulutukset työvoimakoulutuksena${chance(c, 0.5) ? t` ${arr(c.cast.area, 'yhteishankintana', 'joint_procurement')}` : ''}.`
+		() => t`${cap(ea(c, 'nom'))} hankkii työnhakijoiden kotoutumiskoulutukset työvoimakoulutuksena${chance(c, 0.5) ? t` ${arr(c.cast.area, 'yhteishankintana', 'joint_procurement')}` : ''}.`,
+		() => t`Vuodesta 2025 alkaen työnhakijoiden kotoutumiskoulutuksen järjestämisestä vastaa ${ea(c, 'nom')}; aiemmin hankitut koulutukset jatkuvat ${prov(c.cast.keha, c.cast.keha.gen, 'jobseekers')} sopimusten mukaisesti.`
 	])();
 	const process = pick(c, [
 		'Lähipalveluissa työskentelevät virkailijat ohjaavat asiakkaat kielelliseen alkukartoitukseen, jonka jälkeen asiakkaat ohjataan oikeisiin koulutusjonoihin.',
 		'Kullakin koulutuksella on vastuuasiantuntija, joka tekee opiskelijavalinnat ja seuraa opintojen etenemistä.',
-		'Koulutus voidaan toteuttaa myös omaehtoisena opiskeluna työttömyysetuudella tuettuna.'
+		'Koulutus voidaan toteuttaa myös omaehtoisena opiskeluna työttömyysetuudella tuettuna.',
+		'Koulutukseen ohjataan kielitaidon alkukartoituksen perusteella sopivalle opintopolulle (hidas, perus- tai nopea eteneminen).'
 	]);
 	const deliverers = chance(c, 0.6)
 		? t`Koulutusta toteuttavat alueella ${provArr(company(c), company(c).name, 'jobseekers', 'purchased_service')} ja ${prov(edu(c, 1), edu(c, 1).name, 'jobseekers')}.`
@@ -545,7 +580,8 @@ const s4a2: Writer = (c) => {
 		() =>
 			t`${cap(othUnit(c, 'nom'))} järjestää koulutukset yhteistyössä muiden toimijoiden kanssa. ${cap(provArr(edu(c), edu(c).name, 'others', 'education_provider'))} tarjoaa kieli-, viestintä-, yhteiskunta- ja työelämäosaamisen koulutusta.`,
 		() => t`Muille kuin työnhakijoille kotoutumiskoulutusta järjestetään ${prov(edu(c), edu(c).gen, 'others')} kautta omaehtoisena opiskeluna.`,
-		() => t`Kotoutumiskoulutus muille kuin työnhakijoina oleville hankitaan ostopalveluna, ja sen toteuttaa ${provArr(company(c), company(c).name, 'others', 'purchased_service')}.`
+		() => t`Kotoutumiskoulutus muille kuin työnhakijoina oleville hankitaan ostopalveluna, ja sen toteuttaa ${provArr(company(c), company(c).name, 'others', 'purchased_service')}.`,
+		() => t`Työvoiman ulkopuolella oleville järjestetään kotoutumiskoulutusta ${prov(edu(c), edu(c).gen, 'others')} kursseina, joihin ohjaa ${othUnit(c, 'nom')}.`
 	])();
 	const extra = chance(c, 0.5) ? t`Lisäksi ${prov(edu(c, 1), edu(c, 1).name, 'others')} tarjoaa suomen kielen alkeiden opintojaksoa.` : null;
 	const childcare = chance(c, 0.3) ? 'Lastenhoito järjestetään koulutuksen ajaksi tarvittaessa.' : null;
@@ -565,7 +601,8 @@ const s4a3: Writer = (c) =>
 		() => t`Päättötestaus tullaan toteuttamaan keskitetysti hankituissa kotoutumiskoulutuksissa koulutuksen päätteeksi.`,
 		() => t`Kielitaidon päättötestaus sisältyy koulutuspalvelun hankintaan, ja sen järjestää koulutuksen toteuttaja.`,
 		() => t`Päättötestauksen järjestää koulutuksen toteuttaja, esimerkiksi ${prov(edu(c), edu(c).name, 'both')}, Opetushallituksen opetussuunnitelman perusteiden mukaisesti.`,
-		() => t`Testaus tehdään koulutuksen lopussa, ja tulokset kirjataan asiakkaan kotoutumissuunnitelmaan.`
+		() => t`Testaus tehdään koulutuksen lopussa, ja tulokset kirjataan asiakkaan kotoutumissuunnitelmaan.`,
+		() => t`Päättötestaus on osa hankittua kotoutumiskoulutusta. Omaehtoisissa opinnoissa kielitaito voidaan osoittaa myös yleisellä kielitutkinnolla.`
 	])();
 
 const s4b: Writer = (c) =>
@@ -587,7 +624,8 @@ const s4c: Writer = (c) =>
 	pick(c, [
 		() => t`Yhteistyötä tehdään kuntien, ${areaArr(c)} ja työllisyyspalveluiden sekä mahdollisesti kolmannen sektorin kanssa.`,
 		() => t`Koulutusten järjestämisessä tehdään yhteistyötä ${arr(edu(c), edu(c).gen, 'education_provider')} ja ${areaArr(c)} kanssa.`,
-		() => t`Kunta hankkii koulutuksen yhdessä ${areaArr(c, 'joint_procurement')} kuntien kanssa yhteishankintana.`
+		() => t`Kunta hankkii koulutuksen yhdessä ${areaArr(c, 'joint_procurement')} kuntien kanssa yhteishankintana.`,
+		() => t`Koulutuksen toteuttajan kanssa pidetään säännöllisiä seurantapalavereja, joihin osallistuu myös ${arr(c.cast.area, c.cast.area.name, 'employment_area')}.`
 	])();
 
 // ---------------------------------------------------------------- section 5
@@ -616,7 +654,9 @@ const s5a2: Writer = (c) => {
 			() => t`${cap(prov(ngo(c), ngo(c).name, 'both'))} järjestää viikoittain kielikahvilaa, jossa voi harjoitella suomea arjen tilanteissa.`,
 			() => t`Kirjastopalvelut, nuorisopalvelut ja liikuntapalvelut voivat olla apuna yhteiskuntavalmiuksien ja osallisuuden tukemisessa.`,
 			() => t`Työnhakijoille on tarjolla ammatillisia työvoimakoulutuksia ja työkokeiluja, joista vastaa ${ea(c, 'nom')}.`,
-			() => t`Työelämävalmiuksia tuetaan kunnan työpajatoiminnalla ja palkkatuella.`
+			() => t`Työelämävalmiuksia tuetaan kunnan työpajatoiminnalla ja palkkatuella.`,
+			() => t`${cap(prov(edu(c), edu(c).name, 'both'))} järjestää arjen suomea -kursseja iltaisin ja verkossa.`,
+			() => t`${cap(prov(ngo(c, 1), ngo(c, 1).name, 'both'))} tarjoaa läksykerhoa ja vertaistukea perheille.`
 		],
 		2
 	).map((f) => f());
@@ -643,7 +683,8 @@ const s5c: Writer = (c) =>
 	pick(c, [
 		() => t`Yhteistyötä tehdään kuntien, ${areaArr(c)} ja työllisyyspalveluiden kanssa.`,
 		() => t`Yhteistyötä tehdään ${arr(edu(c), edu(c).gen, 'education_provider')} ja ${arr(ngo(c), ngo(c).gen, 'ngo_parish')} kanssa.`,
-		() => t`Koulutusten suunnittelussa tehdään yhteistyötä ${areaArr(c)} ja alueen oppilaitosten kanssa.`
+		() => t`Koulutusten suunnittelussa tehdään yhteistyötä ${areaArr(c)} ja alueen oppilaitosten kanssa.`,
+		() => t`Tarjonnasta sovitaan vuosittain ${arr(edu(c), edu(c).gen, 'education_provider')} kanssa, ja tiedot koulutuksista välitetään ${areaArr(c)} asiantuntijoille.`
 	])();
 
 // ---------------------------------------------------------------- section 6
@@ -652,7 +693,8 @@ const s6a: Writer = (c) => {
 	const others = pick(c, [
 		() => t`${cap(othUnit(c, 'nom'))} vastaa ohjauksen ja neuvonnan antamisesta työvoiman ulkopuolella oleville henkilöille. Hän jalkautuu tarvittaessa kunnan alueelle.`,
 		() => t`Kotoutumisohjelman aikaista ohjausta ja neuvontaa antaa ${othUnit(c, 'nom', 'both')} ajanvarauksella sekä avoimilla vastaanottoajoilla.`,
-		() => t`${cap(oth(c, 'nom', 'both'))} tarjoaa kotoutuja-asiakkaille henkilökohtaista ohjausta ja neuvontaa koko kotoutumisohjelman ajan.`
+		() => t`${cap(oth(c, 'nom', 'both'))} tarjoaa kotoutuja-asiakkaille henkilökohtaista ohjausta ja neuvontaa koko kotoutumisohjelman ajan.`,
+		() => t`Ohjausta ja neuvontaa annetaan ${pick(c, OTH_ALL)} ${othUnit(c, 'gen')} vastaanotolla sekä puhelimitse.`
 	])();
 	const jobs = chance(c, 0.7)
 		? pick(c, [
@@ -683,7 +725,8 @@ const s6c: Writer = (c) =>
 	pick(c, [
 		() => t`Yhteistyötä tehdään kuntien ja ${areaArr(c)} kesken.`,
 		() => t`Ohjauksessa tehdään yhteistyötä ${wcArr(c)} ja ${arr(ngo(c), ngo(c).gen, 'ngo_parish')} kanssa.`,
-		() => t`Yhteistyötä tehdään ${areaArr(c)}, ${wcArr(c)} sekä kunnan muiden palveluiden kanssa asiakkaan tarpeiden mukaan.`
+		() => t`Yhteistyötä tehdään ${areaArr(c)}, ${wcArr(c)} sekä kunnan muiden palveluiden kanssa asiakkaan tarpeiden mukaan.`,
+		() => t`Neuvontaa annetaan yhteistyössä ${arr(ngo(c), ngo(c).gen, 'ngo_parish')} kanssa esimerkiksi asiointiapuna.`
 	])();
 
 // ---------------------------------------------------------------- section 7
@@ -693,7 +736,9 @@ const s7a1: Writer = (c) => {
 	const base = pick(c, [
 		'Kunnassa järjestetään varhaiskasvatus- ja perusopetuspalveluita perheiden kotoutumista ajatellen.',
 		'Kunnan kirjastopalvelut, maksuton liikuntaneuvonta, nuorisopalvelut sekä liikuntapalvelut voivat olla kotoutuja-asiakkaan tukena.',
-		'Vapaa-aikapalvelut tuottavat tapahtumia, joihin osallistumiseen kannustetaan.'
+		'Vapaa-aikapalvelut tuottavat tapahtumia, joihin osallistumiseen kannustetaan.',
+		'Kunnanviraston asiakaspalvelu neuvoo kotoutujia kunnan palveluiden käytössä.',
+		'Kotoutujien lapsille tarjotaan valmistavaa opetusta ja oman äidinkielen opetusta mahdollisuuksien mukaan.'
 	]);
 	const who = t`${cap(prov(unit, unit.name, 'both'))} ${pick(c, ['tarjoaa maksutonta liikuntaneuvontaa ja nuorisopalveluita.', 'järjestää perheille suunnattuja tapahtumia ja kerhoja.', 'tukee kotoutujia kirjasto- ja kulttuuripalveluiden avulla.'])}`;
 	let lang: Piece | null = null;
@@ -721,7 +766,8 @@ const s7a3: Writer = (c) =>
 		() =>
 			t`Mikäli kotoutuja-asiakas tarvitsee työllistymisen ja yrittäjyyden tukemiseksi lisäpalveluita, kunnan yritysneuvontapalvelut voivat olla tässä vaihtoehtona. Kunnan edustaja voi tehdä yhteistyötä palveluiden tarjoamiseksi ${areaArr(c)} kanssa.`,
 		() => t`${cap(ea(c, 'nom', 'both'))} tarjoaa yrittäjyysneuvontaa ja työnantajapalveluita, ja kunta tukee työllistymistä kesätyösetelillä.`,
-		() => t`Kunta tarjoaa työkokeilupaikkoja omissa yksiköissään ja tekee yhteistyötä paikallisten yritysten kanssa.`
+		() => t`Kunta tarjoaa työkokeilupaikkoja omissa yksiköissään ja tekee yhteistyötä paikallisten yritysten kanssa.`,
+		() => t`Yrittäjyyttä suunnitteleville tarjotaan neuvontaa yhdessä seudullisen yrityspalvelun ja ${areaArr(c)} kanssa.`
 	])();
 
 const s7b: Writer = (c) =>
@@ -735,6 +781,7 @@ const s7c: Writer = (c) =>
 	pick(c, [
 		() => t`Yhteistyötä tehdään kuntien asiantuntijoiden, ${wcArr(c)} ja työllisyyspalveluiden välillä.`,
 		() => t`Järjestöyhteistyötä tehdään ${arr(ngo(c), ngo(c).gen, 'ngo_parish')} ja ${arr(ngo(c, 2), ngo(c, 2).gen, 'ngo_parish')} kanssa.`,
+		() => t`Kulttuuri- ja liikuntapalvelut tekevät yhteistyötä ${arr(ngo(c, 1), ngo(c, 1).gen, 'ngo_parish')} ja urheiluseurojen kanssa.`,
 		() =>
 			t`${cap(mention(c.othersUnit.nom))} voi keskustella kunnan edustajien kanssa palveluista, joita kunnassa on, ja siitä, miten palveluiden piiriin pääsee matalalla kynnyksellä mukaan.`
 	])();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { corpusIsCurrent, generateCorpus, loadReference, makePlan, type Manifest } from '../../corpus/generate';
+import { corpusIsCurrent, generateCorpus, generatorFingerprint, loadReference, makePlan, type Manifest } from '../../corpus/generate';
 import type { TruthDocument } from '../../corpus/truth';
 import { SYNTHETIC_KEYWORD, SYNTHETIC_LINE } from '../../src/lib/form';
 
@@ -110,13 +110,16 @@ describe('demo corpus generation', () => {
 	});
 
 	it('skips the work when the corpus for the seed is present, and not when a file changed', async () => {
-		expect(await corpusIsCurrent(SEED, dirB, join(dirB, '_truth'))).toBe(true);
-		expect(await corpusIsCurrent('other-seed', dirB, join(dirB, '_truth'))).toBe(false);
+		const fingerprint = await generatorFingerprint(ROOT);
+		expect(manifestA.generator.fingerprint).toBe(fingerprint);
+		expect(await corpusIsCurrent(SEED, dirB, join(dirB, '_truth'), fingerprint)).toBe(true);
+		expect(await corpusIsCurrent('other-seed', dirB, join(dirB, '_truth'), fingerprint)).toBe(false);
+		expect(await corpusIsCurrent(SEED, dirB, join(dirB, '_truth'), 'other-code')).toBe(false);
 		const again = await generateCorpus({ seed: SEED, root: ROOT, outDir: dirB, truthDir: join(dirB, '_truth'), only });
 		expect(again.skipped).toBe(true);
 		const victim = manifestA.files.find((f) => f.kind === 'fillable-form')!;
 		await writeFile(join(dirB, victim.file), 'tampered');
-		expect(await corpusIsCurrent(SEED, dirB, join(dirB, '_truth'))).toBe(false);
+		expect(await corpusIsCurrent(SEED, dirB, join(dirB, '_truth'), fingerprint)).toBe(false);
 	});
 
 	it('marks every readable PDF synthetic in its metadata, and visibly on its pages', async () => {
