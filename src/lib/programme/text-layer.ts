@@ -13,7 +13,7 @@
  * - a part with several questions (3a: s3.a1, s3.a2, s3.a3) is split where its questions are
  *   printed separately (an answer, or a gap, between them); where they are printed together the
  *   whole answer goes to the first question's key and the others are reported missing;
- * - page headers and footers (the same line on most pages, in the margin) are dropped;
+ * - page headers and footers (the same line at the same place on most pages, in the margin) are dropped;
  * - line breaks: wrapped lines are joined with a space, a line that ends short of the text's
  *   right edge keeps its line break, and blank lines are counted from the vertical gap.
  *
@@ -143,11 +143,23 @@ interface KeyWording {
 	labels: string[][];
 }
 
+/**
+ * Where the form's own list of questions ("Lomakkeen kohdat luettelona", in the seed) words a
+ * question differently from the form page, as municipalities copy the list into their documents.
+ */
+const LIST_WORDING_FI: Readonly<Record<string, string>> = {
+	's4.a3':
+		'Kielitaidon päättötestaus (KotoL 26 §) Tämä päättötestaus liittyy ainoastaan niihin kotoutumiskoulutuksiin, joissa noudatetaan ' +
+		'Opetushallituksen opetussuunnitelman perusteita. Päättötestaus järjestetään osana kotoutumislain mukaista kotoutumiskoulutusta. ' +
+		'Miten päättötestauksen järjestäminen toteutetaan?'
+};
+
 const WORDING: ReadonlyMap<string, KeyWording> = new Map(
 	ANSWER_FIELDS.map((f) => {
 		const sv = QUESTIONS_SV[f.key];
 		const fi = withHelp(stripLabel(f.question), f.help);
-		const questions = [words(fi), ...(sv ? [words(withHelp(sv.question, sv.help))] : [])];
+		const list = LIST_WORDING_FI[f.key];
+		const questions = [words(fi), ...(list ? [words(list)] : []), ...(sv ? [words(withHelp(sv.question, sv.help))] : [])];
 		const labelOf = (q: string) => /^[^:]*:/.exec(q)?.[0] ?? q;
 		const labels = f.section === 'header' ? [words(labelOf(f.question)), ...(sv ? [words(labelOf(sv.question))] : [])] : [];
 		return [f.key, { field: f, questions, labels }];
@@ -258,12 +270,13 @@ function segments(pages: readonly TextPage[]): Segment[] {
 }
 
 /**
- * Page headers and footers: a line in the top or bottom tenth of the page that recurs (digits
- * aside) on at least half of the pages, and bare page numbers there.
+ * Page headers and footers: a line near the top or bottom edge that recurs (digits aside) at
+ * the same height on at least half of the pages, and bare page numbers there.
  */
 function dropPageFurniture(segs: Segment[], pageCount: number): Segment[] {
-	const inMargin = (s: Segment) => s.y < 0.1 * s.pageHeight || s.y > 0.9 * s.pageHeight;
-	const shape = (s: Segment) => s.text.replace(/\d+/g, '#');
+	const inMargin = (s: Segment) => s.y < 0.07 * s.pageHeight || s.y > 0.93 * s.pageHeight;
+	// Same text (digits aside) at the same height of the page: a running header or footer.
+	const shape = (s: Segment) => `${Math.round(s.y / 4)}|${s.text.replace(/\d+/g, '#')}`;
 	const pagesByShape = new Map<string, Set<number>>();
 	for (const s of segs) {
 		if (!inMargin(s)) continue;
@@ -285,6 +298,8 @@ interface Block {
 	heading: string;
 	headingPage: number;
 	lines: Segment[];
+	/** Found after the form's list of questions (printed at the end of the form): a heading there is not an answer slot. */
+	inList: boolean;
 }
 
 type Mode = 'preamble' | 'header' | 'section' | 'table' | 'list';
@@ -308,6 +323,7 @@ class Reader {
 	upperLabels = 0;
 	lowerLabels = 0;
 	leadSeen = false;
+	listSeen = false;
 	tableSegments: Segment[] = [];
 	loose: { heading: string; page: number; lines: Segment[] } | null = null;
 	looseBlocks: { heading: string; page: number; lines: Segment[] }[] = [];
@@ -347,6 +363,7 @@ class Reader {
 		if (follow(w, LIST_WORDING[0], 0).count >= 4 || follow(w, LIST_WORDING[1], 0).count >= 4) {
 			this.closeLoose();
 			this.mode = 'list';
+			this.listSeen = true;
 			this.section = null;
 			this.current = null;
 			this.expect(LIST_WORDING, 0);
@@ -378,9 +395,12 @@ class Reader {
 			return;
 		}
 
-		// Header labels, before the sections: "Kunta tai kunnat: Auran kunta".
-		if ((this.mode === 'preamble' || this.mode === 'header') && !this.inQuestion()) {
-			const header = this.headerLabelOf(w, next);
+		// Header labels, before the sections: "Kunta tai kunnat: Auran kunta". An empty answer puts
+		// the next label right after the question, so labels are looked for while following one too.
+		if (this.mode === 'preamble' || this.mode === 'header') {
+			const found = this.headerLabelOf(w, next);
+			const continuation = this.inQuestion() ? this.bestFollow(w) : null;
+			const header = found && (!continuation || continuation.count - continuation.skips < found.score) ? found.key : null;
 			if (header) {
 				this.mode = 'header';
 				this.part = [header];
@@ -457,30 +477,28 @@ class Reader {
 		return null;
 	}
 
-	private headerLabelOf(w: string[], next: Segment | null): string | null {
+	/**
+	 * Which header label does the line start with? Most of the label must be there (an answer
+	 * may begin "Kotoutumisohjelma on laadittu yhteistyössä …"); a label that wraps, or two
+	 * labels that begin alike, are decided with the next line. Ties are no label.
+	 */
+	private headerLabelOf(w: string[], next: Segment | null): { key: string; score: number } | null {
 		if (w.length === 0) return null;
-		const scored = HEADER_KEYS.map((key) => {
-			const labels = WORDING.get(key)!.labels;
+		const nextWords = next ? words(next.text) : [];
+		const scored: { key: string; score: number }[] = [];
+		for (const key of HEADER_KEYS) {
 			let best = 0;
-			for (const label of labels) {
-				const f = follow(w, label, 0);
-				if (f.count >= Math.min(3, label.length)) best = Math.max(best, f.pos);
+			for (const label of WORDING.get(key)!.labels) {
+				const needed = Math.min(label.length, Math.max(3, Math.ceil(0.6 * label.length)));
+				const here = follow(w, label, 0);
+				const f = here.count === w.length && nextWords.length > 0 ? follow([...w, ...nextWords], label, 0) : here;
+				if (f.count >= needed && here.count >= Math.min(2, label.length)) best = Math.max(best, Math.min(f.count, label.length) - f.skips);
 			}
-			return { key, best };
-		}).filter((s) => s.best > 0);
-		if (scored.length === 0) return null;
-		scored.sort((a, b) => b.best - a.best);
-		if (scored.length > 1 && scored[0].best === scored[1].best && next) {
-			// The label wrapped before the words that tell two labels apart: look at the next line too.
-			const joined = [...w, ...words(next.text)];
-			const again = scored
-				.filter((s) => s.best === scored[0].best)
-				.map((s) => ({ key: s.key, best: Math.max(...WORDING.get(s.key)!.labels.map((l) => follow(joined, l, 0).pos)) }))
-				.sort((a, b) => b.best - a.best);
-			if (again.length > 1 && again[0].best === again[1].best) return null;
-			return again[0].key;
+			if (best > 0) scored.push({ key, score: best });
 		}
-		return scored[0].key;
+		scored.sort((a, b) => b.score - a.score);
+		if (scored.length === 0 || (scored.length > 1 && scored[0].score === scored[1].score)) return null;
+		return scored[0];
 	}
 
 	private subQuestionOf(w: string[]): { key: string; follow: Follow } | null {
@@ -542,20 +560,11 @@ class Reader {
 	 */
 	private consumeLine(text: string, toks: Token[]): string | null {
 		const w = toks.map((t) => t.word);
-		let count = this.consume(w);
-		if (count < w.length && this.mostlyQuestionWords(w.slice(count))) count = w.length;
+		const count = this.consume(w);
 		if (count >= w.length && w.length > 0) return null;
 		this.answering = true;
 		if (count === 0) return text;
 		return text.slice(toks[count - 1].end).replace(/^[\s:?!.,;)\]§]+/, '');
-	}
-
-	/** The seed's own list words some questions in another order: a line made of the part's question words is question. */
-	private mostlyQuestionWords(w: string[]): boolean {
-		if (!this.expected || w.length < 4) return false;
-		const bag = this.expected.flat();
-		const inBag = w.filter((x) => bag.some((b) => wordsMatch(x, b))).length;
-		return inBag >= 0.85 * w.length;
 	}
 
 	/** The rest of a heading's line after its label: question words, then possibly the start of the answer. */
@@ -572,7 +581,7 @@ class Reader {
 
 	private start(key: string, heading: Segment): void {
 		this.closeLoose();
-		this.current = { key, heading: heading.text.slice(0, 200), headingPage: heading.page, lines: [] };
+		this.current = { key, heading: heading.text.slice(0, 200), headingPage: heading.page, lines: [], inList: this.listSeen };
 		this.blocks.push(this.current);
 	}
 
@@ -829,6 +838,7 @@ export function readTextLayer(pages: readonly TextPage[]): TextLayerResult {
 	const byKey = new Map<string, Answer>();
 	for (const b of reader.blocks) {
 		const text = answerFromLines(b.lines, leadingOf);
+		if (b.inList && text.trim() === '') continue;
 		const def = FIELD_BY_KEY.get(b.key)!;
 		const answer: Answer = {
 			key: b.key,
