@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { rmSync } from 'node:fs';
 import { pendingDirs } from './parquet';
-import { INGEST_VERSION, NoInputsError, runIngest, type IngestReport } from './run';
+import { INGEST_VERSION, NoInputsError, ingestEnricher, runIngest, type IngestReport } from './run';
 
 const HELP = `Kotokartta ingest ${INGEST_VERSION}: integration programme PDFs → Parquet.
 
@@ -112,6 +112,7 @@ async function main(): Promise<number> {
 			out: args.values.out!,
 			root: args.values.root,
 			referenceCsv: args.values.reference,
+			enrich: ingestEnricher(args.values.reference),
 			onProgress: tty ? progressBar : undefined
 		});
 	} catch (e) {

@@ -11,7 +11,8 @@ import { dataDictionary } from '../src/lib/dataset/dictionary';
 import { buildDataset, type Dataset, type Enricher, type FileOutcome } from '../src/lib/dataset/rows';
 import { extractProgramme } from '../src/lib/programme/extract';
 import { ProgrammeReadError, type InputKind } from '../src/lib/programme/types';
-import { parseMunicipalities } from '../src/lib/reference';
+import { createEnricher } from '../src/lib/programme/enrich/index';
+import { parseEmploymentAreas, parseMunicipalities } from '../src/lib/reference';
 import { nodeExtractDeps } from './pdfjs';
 import { writeDataset, type Manifest, type WriteOptions } from './parquet';
 
@@ -164,6 +165,19 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 		out,
 		timings: { find: ms(t0, t1), read: ms(t1, t2), build: ms(t2, t3), write: ms(t3, t4) }
 	};
+}
+
+/**
+ * The enrichment the CLI plugs into the dataset: municipalities, providers, languages,
+ * cooperation and completeness for each programme (src/lib/programme/enrich), with the
+ * reference municipalities and employment areas. The indexes are built once per run.
+ */
+export function ingestEnricher(referenceCsv?: string, employmentAreasCsv?: string): Enricher {
+	const enrich = createEnricher({
+		municipalities: parseMunicipalities(readFileSync(referenceCsv ?? join(REPO_ROOT, 'data/reference/municipalities.csv'), 'utf8')),
+		employmentAreas: parseEmploymentAreas(readFileSync(employmentAreasCsv ?? join(REPO_ROOT, 'data/reference/employment_areas.csv'), 'utf8'))
+	});
+	return (programme) => enrich(programme);
 }
 
 /** One line per input file, from its ingest_log rows (errors, else the first warning, else ok). */

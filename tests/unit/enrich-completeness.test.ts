@@ -110,7 +110,7 @@ describe('is_current', () => {
 		]);
 		expect(Object.fromEntries(m)).toEqual({ aura: false, joint: true, 'poytya-later': true });
 	});
-	it('same date: both current; undated loses to dated; synthetic never supersedes real', () => {
+	it('same date: both current; undated stays current; synthetic never supersedes real', () => {
 		const m = computeIsCurrent([
 			{ id: 'a', municipalityCodes: ['019'], updated: '2025-01-01', isSynthetic: false },
 			{ id: 'b', municipalityCodes: ['019'], updated: '2025-01-01', isSynthetic: false },
@@ -118,6 +118,6 @@ describe('is_current', () => {
 			{ id: 'synthetic', municipalityCodes: ['019'], updated: '2026-01-01', isSynthetic: true },
 			{ id: 'nowhere', municipalityCodes: [], updated: null, isSynthetic: false }
 		]);
-		expect(Object.fromEntries(m)).toEqual({ a: true, b: true, undated: false, synthetic: true, nowhere: true });
+		expect(Object.fromEntries(m)).toEqual({ a: true, b: true, undated: true, synthetic: true, nowhere: true });
 	});
 });

@@ -141,7 +141,7 @@ describe('enrichProgramme: municipality codes and warnings', () => {
 		const e = enrichProgramme(programme({ 'header.municipalities': 'Aura ja Xyzby' }), reference);
 		expect(e.municipalityCodes).toEqual(['019']);
 		expect(e.warnings.map((w) => w.code)).toEqual(['unresolved-municipality']);
-		expect(e.warnings[0].reason).toContain('Xyzby');
+		expect(e.warnings[0].message).toContain('Xyzby');
 	});
 
 	it('empty header: the PDF title, with a warning', () => {
@@ -156,7 +156,7 @@ describe('enrichProgramme: municipality codes and warnings', () => {
 			reference
 		);
 		expect(e.municipalityCodes).toEqual(['019']);
-		expect(e.warnings[0].reason).toContain('e-mail');
+		expect(e.warnings[0].message).toContain('e-mail');
 		const ev = e.municipalityEvidence[0];
 		expect(ev.snippet).toBe('aura.fi');
 	});

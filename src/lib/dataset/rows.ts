@@ -9,6 +9,7 @@
  * of one programme and the reference data; without one those tables are empty and the
  * municipalities are resolved from the header by exact name.
  */
+import { computeIsCurrent } from '../programme/enrich/current';
 import { ALL_FIELDS } from '../programme/form-tem-2024';
 import { detectDocumentLanguage } from '../programme/language';
 import type { Programme, ProgrammeWarning } from '../programme/types';
@@ -103,22 +104,20 @@ function programmeRow(file: string, bytes: number, p: Programme, codes: readonly
 }
 
 /**
- * A programme is not current when another one covers all of its municipalities and is dated
- * later. Undated programmes, and programmes without resolved municipalities, stay current.
+ * A programme is not current when another one of the same kind (real or synthetic) covers all of
+ * its municipalities and is dated later. Undated programmes, and programmes without resolved
+ * municipalities, stay current. The rule lives with enrichment (`computeIsCurrent`).
  */
 function markCurrent(rows: Row[]): void {
-	for (const row of rows) {
-		const codes = row.municipality_codes as string[];
-		const date = row.updated as string | null;
-		if (codes.length === 0 || date === null) continue;
-		row.is_current = !rows.some(
-			(other) =>
-				other !== row &&
-				other.updated !== null &&
-				(other.updated as string) > date &&
-				codes.every((c) => (other.municipality_codes as string[]).includes(c))
-		);
-	}
+	const current = computeIsCurrent(
+		rows.map((r) => ({
+			id: r.programme_id as string,
+			municipalityCodes: r.municipality_codes as string[],
+			updated: r.updated as string | null,
+			isSynthetic: r.is_synthetic as boolean
+		}))
+	);
+	for (const row of rows) row.is_current = current.get(row.programme_id as string) ?? true;
 }
 
 /** "18.11.2024", "18.11.2024 klo 12", "2024-11-18" → "2024-11-18"; null unless exactly one valid date is written. */

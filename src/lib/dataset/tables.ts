@@ -169,7 +169,17 @@ export const COOPERATION: TableDef = {
 		col('partner', 'VARCHAR', 'The partner as named (nominative where known); empty when the arrangement names none.'),
 		col('partner_kind', 'VARCHAR', 'Same vocabulary as responsibilities.provider_kind.'),
 		col('partner_municipality_code', 'VARCHAR', 'Municipality code of the partner, if it is a municipality.', true),
-		col('role', 'VARCHAR', 'For `kuntalaki_54`: `host` or `member`; otherwise `partner`.')
+		col(
+			'partner_area_code',
+			'VARCHAR',
+			'Area the partner stands for: the employment area code (municipalities.employment_area_code) for `employment_area` and employment-authority partners, the wellbeing services county code (municipalities.wellbeing_county_code) for wellbeing-county partners; null otherwise.',
+			true
+		),
+		col(
+			'role',
+			'VARCHAR',
+			'`kuntalaki_54`: `host` (the municipality that runs the services under the agreement) or `member` (a municipality that belongs to the agreement, the programme\'s own included; a member is not hosted by the programme\'s municipality, it shares the host); `joint_programme`: `member`; `employment_area`: `host` for the area\'s host municipality (vastuukunta); otherwise `partner`.'
+		)
 	]
 };
 

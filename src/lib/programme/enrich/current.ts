@@ -1,8 +1,9 @@
 /**
  * Which programmes are current: a programme is superseded when another one of the same kind
- * (real or synthetic) covers all of its municipalities and was drawn up or updated later.
- * An undated programme is superseded by a dated one covering its municipalities; programmes with
- * the same date both stay current (nothing tells which is newer).
+ * (real or synthetic: demo documents never hide real ones) covers all of its municipalities and
+ * was drawn up or updated later. Undated programmes stay current and supersede nothing (nothing
+ * tells which is newer), as do programmes with no resolved municipality; the same date leaves both
+ * current.
  */
 
 export interface VersionedProgramme {
@@ -23,8 +24,9 @@ export function computeIsCurrent(programmes: readonly VersionedProgramme[]): Map
 					q.id !== p.id &&
 					q.isSynthetic === p.isSynthetic &&
 					p.municipalityCodes.every((c) => q.municipalityCodes.includes(c)) &&
+					p.updated !== null &&
 					q.updated !== null &&
-					(p.updated === null || q.updated > p.updated)
+					q.updated > p.updated
 			);
 		out.set(p.id, !superseded);
 	}

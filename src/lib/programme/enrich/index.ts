@@ -132,7 +132,7 @@ function checked<T extends Evidence>(rows: T[], textOf: Map<string, string>, war
 		const text = textOf.get(r.key);
 		const ok =
 			text !== undefined && r.span_start >= 0 && r.span_end <= text.length && r.span_start < r.span_end && text.slice(r.span_start, r.span_end) === r.snippet;
-		if (!ok) warnings.push({ code: 'enrichment-span-error', reason: `A derived fact from ${r.key} had evidence that does not match the answer text; it was left out.` });
+		if (!ok) warnings.push({ code: 'enrichment-span-error', message: `A derived fact from ${r.key} had evidence that does not match the answer text; it was left out.` });
 		return ok;
 	});
 }
@@ -153,13 +153,13 @@ function resolveMunicipalities(
 		for (const u of r.unresolved) {
 			warnings.push({
 				code: 'unresolved-municipality',
-				reason: `"Kunta tai kunnat" names "${u}", which matches no municipality in the 1.1.2025 division; it was not guessed.`
+				message: `"Kunta tai kunnat" names "${u}", which matches no municipality in the 1.1.2025 division; it was not guessed.`
 			});
 		}
 		for (const m of r.merged) {
 			warnings.push({
 				code: 'merged-municipality',
-				reason: `"Kunta tai kunnat" names ${m.name}, merged into ${gazetteer.byCode.get(m.code)?.nameFi ?? m.code} (${m.code}); the programme is counted for ${m.code}.`
+				message: `"Kunta tai kunnat" names ${m.name}, merged into ${gazetteer.byCode.get(m.code)?.nameFi ?? m.code} (${m.code}); the programme is counted for ${m.code}.`
 			});
 		}
 		if (r.codes.length > 0) return { codes: r.codes, evidence };
@@ -203,7 +203,7 @@ function resolveMunicipalities(
 	}
 	warnings.push({
 		code: 'no-municipality',
-		reason: 'No municipality could be read: "Kunta tai kunnat" is empty or unresolved, and neither the title, the contact e-mail nor the coordinator names one.'
+		message: 'No municipality could be read: "Kunta tai kunnat" is empty or unresolved, and neither the title, the contact e-mail nor the coordinator names one.'
 	});
 	return { codes: [], evidence };
 }
@@ -212,6 +212,6 @@ function fallbackWarning(source: string, codes: string[], gazetteer: Municipalit
 	const names = codes.map((c) => `${gazetteer.byCode.get(c)?.nameFi ?? c} (${c})`).join(', ');
 	return {
 		code: 'municipality-from-other-evidence',
-		reason: `"Kunta tai kunnat" is empty or names no municipality; ${names} was read from ${source}.`
+		message: `"Kunta tai kunnat" is empty or names no municipality; ${names} was read from ${source}.`
 	};
 }

@@ -7,30 +7,33 @@ import type { ActorKind } from './actors';
 import type { LanguageContext } from './languages';
 import type { ClientGroup, ServiceId } from './services';
 import type { Grade } from './completeness';
+import type { ProgrammeWarning } from '../types';
+
+// Rows are type aliases (not interfaces) so that they are plain records for the dataset builder.
 
 /** Where a fact was read: [span_start, span_end) in the answer text with that key; snippet = the slice. */
-export interface Evidence {
+export type Evidence = {
 	programme_id: string;
 	key: string;
 	span_start: number;
 	span_end: number;
 	snippet: string;
-}
+};
 
-export interface ResponsibilityRow extends Evidence {
+export type ResponsibilityRow = Evidence & {
 	service: ServiceId;
 	client_group: ClientGroup;
 	provider: string;
 	provider_kind: ActorKind;
 	provider_municipality_code: string | null;
 	from_table: boolean;
-}
+};
 
-export interface LanguageRow extends Evidence {
+export type LanguageRow = Evidence & {
 	language_code: string;
 	language_name_fi: string;
 	context: LanguageContext;
-}
+};
 
 export type ArrangementType =
 	| 'kuntalaki_54'
@@ -42,7 +45,7 @@ export type ArrangementType =
 	| 'education_provider'
 	| 'ngo_parish';
 
-export interface CooperationRow extends Evidence {
+export type CooperationRow = Evidence & {
 	arrangement_type: ArrangementType;
 	partner: string;
 	partner_kind: ActorKind;
@@ -50,9 +53,9 @@ export interface CooperationRow extends Evidence {
 	/** Employment area code (employment_area…) or wellbeing county code (wellbeing_county), when known. */
 	partner_area_code: string | null;
 	role: 'host' | 'member' | 'partner';
-}
+};
 
-export interface CompletenessRow {
+export type CompletenessRow = {
 	programme_id: string;
 	ordinal: number;
 	key: string;
@@ -62,13 +65,10 @@ export interface CompletenessRow {
 	score: number;
 	reason: string;
 	chars: number;
-}
+};
 
-export interface EnrichmentWarning {
-	/** e.g. `unresolved-municipality`, `merged-municipality`, `municipality-from-other-evidence`, `no-municipality`. */
-	code: string;
-	reason: string;
-}
+/** For ingest_log: `code` e.g. `unresolved-municipality`, `merged-municipality`, `municipality-from-other-evidence`, `no-municipality`. */
+export type EnrichmentWarning = ProgrammeWarning;
 
 /** A municipality the programme covers, with the text that says so. */
 export interface MunicipalityEvidence {
