@@ -83,6 +83,13 @@ describe('a flattened copy of the form', () => {
 		expect(p.answers.map((a) => ws(a.text))).toEqual(fillable.answers.map((a) => ws(a.text)));
 	});
 
+	it('parts the copy leaves out are missing, even though its list of questions at the end names them', async () => {
+		const omitted = ANSWER_FIELDS.filter((f) => f.section === '7').map((f) => f.key);
+		const q = await extractProgramme(await renderTestForm({ mode: 'flattened', omitKeys: omitted }), deps);
+		expect(q.answers.map((a) => a.key).filter((k) => k.startsWith('s7.'))).toEqual([]);
+		expect(q.warnings).toEqual([{ code: 'missing-part', message: expect.stringContaining(omitted.join(', ')) }]);
+	});
+
 	it('drops the synthetic marker line from the answers, and marks the programme synthetic', async () => {
 		const q = await extractProgramme(await renderTestForm({ mode: 'flattened', synthetic: true }), deps);
 		expect(q.isSynthetic).toBe(true);
@@ -107,6 +114,25 @@ describe('a municipality’s own template following the list', () => {
 		expect(p.inputKind).toBe('own-template');
 		expectValues(p, values, [...ANSWER_FIELDS, ...TABLE_FIELDS].map((f) => f.key));
 		expect(p.answers.find((a) => a.key === 's1.c')!.source.fieldName).toMatch(/^c\. Samarbete:/);
+	});
+
+	it('a header label right after an empty answer is still a label; an answer that begins like a label is not', async () => {
+		const values = {
+			...auraValues(),
+			'header.contact': '',
+			'header.process': '',
+			'header.partners': 'Kotoutumisohjelma on laadittu yhteistyössä Loimaan kaupungin kanssa.\nKunta tai kunnat ovat mukana.'
+		};
+		for (const bytes of [await renderTestOwnTemplate({ values }), await renderTestForm({ mode: 'flattened', values })]) {
+			const p = await extractProgramme(bytes, deps);
+			expectValues(p, values, ANSWER_FIELDS.map((f) => f.key));
+		}
+	});
+
+	it('Swedish answers made of the question’s own words stay answers', async () => {
+		const values = { ...auraValues(), 's4.a3': 'Slutprovet ordnas i slutet av utbildningen enligt Utbildningsstyrelsens grunder.' };
+		const p = await extractProgramme(await renderTestOwnTemplate({ values, language: 'sv', organisation: 'Malax kommun' }), deps);
+		expectValues(p, values, ['s4.a3', 's4.b']);
 	});
 
 	it('an empty sub-answer stays empty and does not swallow the next question', async () => {
@@ -269,6 +295,39 @@ describe('the seed’s list copied into a document', () => {
 		expect(r.answers.some((a) => /sivu/.test(a.text))).toBe(false);
 		expect(answer('s2.c')!.source.page).toBe(1);
 		expect(answer('s3.a1')!.source.page).toBe(2);
+	});
+});
+
+describe('page furniture', () => {
+	it('a running footer is dropped, a heading that happens to open several pages is not', () => {
+		const part = (n: number, letter: string, name: string, answer: string): TextPage =>
+			page(n, [
+				[56, 775, `${letter}. ${name}`],
+				[56, 760, answer],
+				[56, 28, `Kunta X – kotoutumisohjelma ${n} (3)`, 8]
+			]);
+		const r = readTextLayer([
+			page(1, [
+				[56, 775, '1. Osaamisen ja kotoutumisen palvelutarpeen arviointi', 12],
+				[56, 740, 'a. Kuvaus palvelusta: Heti.'],
+				[56, 720, 'b. Vastuutaho: Kunta.'],
+				[56, 700, '2. Osaamisen ja kotoutumisen ja monialaisen osaamisen', 12],
+				[56, 680, 'a. Kuvaus palvelusta: Pian.'],
+				[56, 660, 'b. Vastuutaho: Kunta.'],
+				[56, 640, '3. Monikielinen yhteiskuntaorientaatio', 12],
+				[56, 620, 'a. Kuvaus palvelusta: Verkossa.'],
+				[56, 600, 'b. Vastuutaho: Kunta.'],
+				[56, 28, 'Kunta X – kotoutumisohjelma 1 (3)', 8]
+			]),
+			part(2, 'c', 'Yhteistyö:', 'Hyvinvointialueen kanssa.'),
+			part(3, 'c', 'Yhteistyö:', 'Opistojen kanssa.')
+		]);
+		if (r.kind !== 'programme') throw new Error(r.kind);
+		const text = Object.fromEntries(r.answers.map((a) => [a.key, a.text]));
+		expect(text['s3.b']).toBe('Kunta.');
+		expect(text['s3.c']).toBe('Hyvinvointialueen kanssa.');
+		expect(r.warnings.find((w) => w.code === 'repeated-part')?.message).toMatch(/s3\.c is answered twice/);
+		expect(Object.values(text).some((t) => /kotoutumisohjelma \d/.test(t))).toBe(false);
 	});
 });
 

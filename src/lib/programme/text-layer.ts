@@ -398,7 +398,7 @@ class Reader {
 		// Header labels, before the sections: "Kunta tai kunnat: Auran kunta". An empty answer puts
 		// the next label right after the question, so labels are looked for while following one too.
 		if (this.mode === 'preamble' || this.mode === 'header') {
-			const found = this.headerLabelOf(w, next);
+			const found = this.headerLabelOf(seg.text, toks, next);
 			const continuation = this.inQuestion() ? this.bestFollow(w) : null;
 			const header = found && (!continuation || continuation.count - continuation.skips < found.score) ? found.key : null;
 			if (header) {
@@ -482,7 +482,8 @@ class Reader {
 	 * may begin "Kotoutumisohjelma on laadittu yhteistyössä …"); a label that wraps, or two
 	 * labels that begin alike, are decided with the next line. Ties are no label.
 	 */
-	private headerLabelOf(w: string[], next: Segment | null): { key: string; score: number } | null {
+	private headerLabelOf(text: string, toks: Token[], next: Segment | null): { key: string; score: number } | null {
+		const w = toks.map((t) => t.word);
 		if (w.length === 0) return null;
 		const nextWords = next ? words(next.text) : [];
 		const scored: { key: string; score: number }[] = [];
@@ -491,6 +492,8 @@ class Reader {
 			for (const label of WORDING.get(key)!.labels) {
 				const needed = Math.min(label.length, Math.max(3, Math.ceil(0.6 * label.length)));
 				const here = follow(w, label, 0);
+				// A label with the answer after it on the same line ends with its colon ("Kunta tai kunnat: Aura").
+				if (here.count > 0 && here.count < w.length && here.pos >= label.length && !/^\s*\)?\s*:/.test(text.slice(toks[here.count - 1].end))) continue;
 				const f = here.count === w.length && nextWords.length > 0 ? follow([...w, ...nextWords], label, 0) : here;
 				if (f.count >= needed && here.count >= Math.min(2, label.length)) best = Math.max(best, Math.min(f.count, label.length) - f.skips);
 			}
