@@ -102,7 +102,7 @@ function respRows(filters: Filters) {
 	const { ids } = scope(filters);
 	return FX.responsibilities
 		.filter((r) => ids.has(r.programme_id as string))
-		.flatMap((r) => (r.client_group === 'both' ? [...CLIENT_GROUP_IDS] : [r.client_group as string]).map((grp) => ({ ...r, grp })));
+		.flatMap((r) => (r.client_group === 'both' ? [...CLIENT_GROUP_IDS] : [r.client_group as string]).map((grp) => ({ ...r, grp }) as FixtureRow & { grp: string }));
 }
 const unitOf = (r: FixtureRow) => `${r.provider_kind}${r.provider_municipality_code ? `:${r.provider_municipality_code}` : ''}`;
 
