@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INGEST_LOG_CODES } from '../../src/lib/dataset/dictionary';
 import { TABLES } from '../../src/lib/dataset/tables';
 import { ALL_FIELDS, ANSWER_FIELDS } from '../../src/lib/programme/form-tem-2024';
 import { runIngest, type IngestReport } from '../../ingest/run';
@@ -141,6 +142,15 @@ describe('a batch of good and bad files', () => {
 		expect(dup.file).toBe('pdfs/sub/aura-copy.PDF');
 		expect(dup.reason).toContain('pdfs/aura.pdf');
 		expect(rows.find((r) => r.code === 'foreign-form')!.reason).toContain('"Henkilötunnus"');
+	});
+
+	it('every ingest_log code is documented in the data dictionary, with its status', async () => {
+		const rows = await query(`SELECT DISTINCT code, status FROM ${parquet(out, 'ingest_log')}`);
+		const documented = new Map(INGEST_LOG_CODES.map((c) => [c.code, c.status]));
+		for (const r of rows) expect(documented.get(String(r.code)), String(r.code)).toBe(r.status);
+		for (const code of ['not-pdf', 'empty', 'truncated', 'encrypted', 'no-form-fields', 'foreign-form', 'unreadable']) {
+			expect(documented.get(code), code).toBe('error');
+		}
 	});
 
 	it('municipalities: the reference, one row per municipality', async () => {

@@ -7,6 +7,37 @@ import { TABLES, type TableDef } from './tables';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** Every `ingest_log.code`, with its status and what it means (the reason column says it for each file). */
+export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning' | 'error'; meaning: string }[] = [
+	{ code: 'ok', status: 'ok', meaning: 'The file gave a programme; the reason says how it was read and how many parts are filled.' },
+	{ code: 'not-found', status: 'error', meaning: 'A file named on the command line does not exist.' },
+	{ code: 'unreadable-file', status: 'error', meaning: 'The file could not be read from disk (permissions, I/O error).' },
+	{ code: 'empty', status: 'error', meaning: 'The file has 0 bytes.' },
+	{ code: 'not-pdf', status: 'error', meaning: 'The file is not a PDF (the reason says what it looks like: Office document, image, web page…).' },
+	{ code: 'truncated', status: 'error', meaning: 'The PDF has no end-of-file marker: it was cut off.' },
+	{ code: 'encrypted', status: 'error', meaning: 'The PDF needs a password to open.' },
+	{ code: 'no-form-fields', status: 'error', meaning: 'The PDF has neither form fields nor text that follows the form’s sections (or no text at all and no images).' },
+	{ code: 'foreign-form', status: 'error', meaning: 'The PDF’s form fields are not the TEM 3.9.2024 form’s (the reason names some of them).' },
+	{ code: 'unreadable', status: 'error', meaning: 'The PDF is damaged beyond what the reader can repair.' },
+	{ code: 'duplicate', status: 'warning', meaning: 'Same content (sha256) as another input file: ingested once, under the first file by path.' },
+	{ code: 'scan', status: 'warning', meaning: 'Pages with images and no text layer: a programme without answers (no OCR).' },
+	{ code: 'unmapped-field', status: 'warning', meaning: 'A form field that matches no part of the form; its value is kept in answers with key `unmapped`.' },
+	{ code: 'field-matched-by-position', status: 'warning', meaning: 'A field whose name matches no label was assigned by its place among the fields of the same code (e.g. 4A).' },
+	{ code: 'missing-field', status: 'warning', meaning: 'The fillable form lacks fields for some parts; those parts are missing.' },
+	{ code: 'foreign-fields', status: 'warning', meaning: 'The PDF has form fields that are not the form’s; the programme was read from its page text.' },
+	{ code: 'missing-part', status: 'warning', meaning: 'Page text: no heading found for some parts; those parts are missing.' },
+	{ code: 'missing-subquestion', status: 'warning', meaning: 'Page text: a part’s questions are printed together (or some not at all); its answer is kept under the first key, the others are missing.' },
+	{ code: 'repeated-part', status: 'warning', meaning: 'Page text: a part is answered twice; the first answer is kept.' },
+	{ code: 'unmapped-text', status: 'warning', meaning: 'Page text inside a section but under no part heading; kept in answers with key `unmapped`.' },
+	{ code: 'table-unreadable', status: 'warning', meaning: 'Page text: the responsibility table’s columns were not recognised; its cells were not read.' },
+	{ code: 'table-rows-missing', status: 'warning', meaning: 'Page text: some rows of the responsibility table were not recognised.' },
+	{ code: 'unresolved-municipality', status: 'warning', meaning: 'A name in "Kunta tai kunnat" is not a municipality the reference knows; it was not resolved (never guessed).' },
+	{ code: 'merged-municipality', status: 'warning', meaning: 'The header names a municipality that has since merged; the programme is counted for the current one.' },
+	{ code: 'municipality-from-other-evidence', status: 'warning', meaning: 'The header names no municipality; the municipality was read from other evidence (title, contact e-mail, coordinator).' },
+	{ code: 'no-municipality', status: 'warning', meaning: 'No municipality could be read for the programme.' },
+	{ code: 'enrichment-span-error', status: 'warning', meaning: 'A derived fact whose evidence did not match the answer text was left out.' }
+];
+
 export function dataDictionary(tables: readonly TableDef[] = TABLES): string {
 	const out: string[] = [
 		'# Kotokartta data dictionary',
@@ -30,5 +61,15 @@ export function dataDictionary(tables: readonly TableDef[] = TABLES): string {
 		}
 		out.push('');
 	}
+	out.push(
+		'## ingest_log codes',
+		'',
+		'The ingest exits with 0 when every file was read, 1 when some were rejected (the dataset is still written), 2 on a usage error or when there is nothing to ingest, 3 when the dataset could not be written (the previous one is left intact).',
+		'',
+		'| code | status | meaning |',
+		'|---|---|---|',
+		...INGEST_LOG_CODES.map((c) => `| \`${c.code}\` | ${c.status} | ${cell(c.meaning)} |`),
+		''
+	);
 	return out.join('\n');
 }
