@@ -9,15 +9,17 @@
 import { join, resolve } from 'node:path';
 import { DEFAULT_SEED, generateCorpus, GENERATOR_VERSION } from './generate';
 
-const USAGE = `usage: npm run corpus [-- --seed N] [--out DIR] [--truth DIR] [--force]
+const USAGE = `usage: npm run corpus [-- --seed N] [--out DIR] [--truth DIR] [--force] [--workers N]
   --seed N     seed of the corpus (default ${DEFAULT_SEED})
   --out DIR    where the PDFs go (default data/pdfs/demo)
   --truth DIR  where the ground truth and manifest go (default data/truth/demo, or DIR/_truth with --out)
   --force      regenerate even if the corpus for this seed is present
+  --workers N  worker threads (default 2, or fewer cores); the output does not depend on it
 `;
 
-function parseArgs(argv: string[]): { seed: string; out: string; truth: string; force: boolean } | null {
+function parseArgs(argv: string[]): { seed: string; out: string; truth: string; force: boolean; workers: number | undefined } | null {
 	let seed = DEFAULT_SEED;
+	let workers: number | undefined;
 	let out: string | null = null;
 	let truth: string | null = null;
 	let force = false;
@@ -32,13 +34,17 @@ function parseArgs(argv: string[]): { seed: string; out: string; truth: string; 
 		else if (a === '--out') out = value();
 		else if (a === '--truth') truth = value();
 		else if (a === '--force') force = true;
+		else if (a === '--workers') {
+			workers = Number(value());
+			if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new Error('--workers must be a whole number from 1 to 16');
+		}
 		else if (a === '--help' || a === '-h') return null;
 		else throw new Error(`unknown argument "${a}"`);
 	}
 	if (!/^[A-Za-z0-9_-]{1,64}$/.test(seed)) throw new Error(`--seed must be letters, digits, - or _ (got "${seed}")`);
 	const outDir = resolve(out ?? 'data/pdfs/demo');
 	const truthDir = resolve(truth ?? (out ? join(outDir, '_truth') : 'data/truth/demo'));
-	return { seed, out: outDir, truth: truthDir, force };
+	return { seed, out: outDir, truth: truthDir, force, workers };
 }
 
 async function main(): Promise<number> {
@@ -56,7 +62,15 @@ async function main(): Promise<number> {
 	const started = performance.now();
 	const log = (m: string) => process.stderr.write(`${m}\n`);
 	log(`corpus: seed ${args.seed}, generator ${GENERATOR_VERSION}`);
-	const { skipped, manifest } = await generateCorpus({ seed: args.seed, root: resolve('.'), outDir: args.out, truthDir: args.truth, force: args.force, log });
+	const { skipped, manifest } = await generateCorpus({
+		seed: args.seed,
+		root: resolve('.'),
+		outDir: args.out,
+		truthDir: args.truth,
+		force: args.force,
+		workers: args.workers,
+		log
+	});
 	if (!skipped && manifest) {
 		const kinds = Object.entries(manifest.kinds)
 			.map(([k, n]) => `${k} ${n}`)

@@ -9,7 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { TEMPLATE_ID } from '../src/lib/programme/form-tem-2024';
 import { parseEmploymentAreas, parseMunicipalities, type EmploymentArea, type Municipality } from '../src/lib/reference/index';
 import type { FormFonts } from '../src/lib/form';
@@ -217,7 +220,72 @@ export interface GenerateOptions {
 	force?: boolean;
 	/** Only these doc ids (tests); the manifest then lists only them. */
 	only?: ReadonlySet<string>;
+	/** Worker threads (default: up to 2, the cores of the target machine); 1 = in this thread. */
+	workers?: number;
 	log?: (message: string) => void;
+}
+
+interface WorkerDocument {
+	id: string;
+	file: string;
+	bytes: Uint8Array;
+	truth: TruthDocument;
+}
+
+/**
+ * Generates the given documents in `n` worker threads (round-robin), yielding them as they
+ * arrive. The workers run the TypeScript sources through tsx, like the CLI itself.
+ */
+async function* generateInWorkers(seed: string, root: string, ids: readonly string[], n: number): AsyncGenerator<WorkerDocument> {
+	const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
+	// The ESM entry of tsx's API (require.resolve would give the CommonJS one). Under a test
+	// runner without import.meta.resolve, the bare name resolves from the project root.
+	const tsxApi = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
+	const boot = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+	const queue: WorkerDocument[] = [];
+	let failure: Error | null = null;
+	let running = n;
+	let wake: (() => void) | null = null;
+	const notify = () => {
+		const w = wake;
+		wake = null;
+		w?.();
+	};
+	const workers = Array.from({ length: n }, (_, i) => {
+		const worker = new Worker(boot, { eval: true, workerData: { seed, root, ids: ids.filter((_, j) => j % n === i) } });
+		let done = false;
+		worker.on('message', (m: { type: string; message?: string } & Partial<WorkerDocument>) => {
+			if (m.type === 'document') queue.push(m as WorkerDocument);
+			else if (m.type === 'done') {
+				done = true;
+				running--;
+			} else if (m.type === 'error') failure ??= new Error(`corpus worker ${i}: ${m.message}`);
+			notify();
+		});
+		worker.on('error', (e) => {
+			failure ??= e;
+			notify();
+		});
+		worker.on('exit', (code) => {
+			if (!done) failure ??= new Error(`corpus worker ${i} stopped (exit ${code}) before finishing`);
+			notify();
+		});
+		return worker;
+	});
+	try {
+		for (;;) {
+			if (failure) throw failure;
+			const next = queue.shift();
+			if (next) {
+				yield next;
+				continue;
+			}
+			if (running === 0) return;
+			await new Promise<void>((r) => (wake = r));
+		}
+	} finally {
+		await Promise.all(workers.map((w) => w.terminate()));
+	}
 }
 
 export async function generateCorpus(opts: GenerateOptions): Promise<{ manifest: Manifest | null; skipped: boolean }> {
@@ -242,25 +310,34 @@ export async function generateCorpus(opts: GenerateOptions): Promise<{ manifest:
 		}
 	}
 	const plan = makePlan(opts.seed, ref);
-	const files: ManifestFile[] = [];
-	const kinds: Record<string, number> = {};
-	let n = 0;
-	for await (const g of generateDocuments(opts.seed, ref, fonts, { only: opts.only })) {
+	const planById = new Map(plan.docs.map((d) => [d.id, d]));
+	const ids = plan.docs.map((d) => d.id).filter((id) => !opts.only || opts.only.has(id));
+	const workers = Math.max(1, Math.min(opts.workers ?? Math.min(2, availableParallelism()), ids.length));
+	log(`corpus: ${ids.length} documents, ${workers} worker thread(s)`);
+	const produced: AsyncIterable<WorkerDocument> =
+		workers > 1
+			? generateInWorkers(opts.seed, opts.root, ids, workers)
+			: (async function* () {
+					for await (const g of generateDocuments(opts.seed, ref, fonts, { only: new Set(ids) })) yield { id: g.plan.id, file: g.file, bytes: g.bytes, truth: g.truth };
+				})();
+	const byId = new Map<string, ManifestFile>();
+	for await (const g of produced) {
+		const d = planById.get(g.id)!;
+		const bytes = new Uint8Array(g.bytes);
 		const truthName = g.file.replace(/\.pdf$/, '.json');
-		await writeAtomic(join(opts.outDir, g.file), g.bytes);
+		await writeAtomic(join(opts.outDir, g.file), bytes);
 		await writeAtomic(join(opts.truthDir, truthName), `${JSON.stringify(g.truth, null, '\t')}\n`);
-		files.push({
-			file: g.file,
-			truth: truthName,
-			doc_id: g.plan.id,
-			kind: g.plan.kind,
-			municipality_codes: g.plan.codes,
-			bytes: g.bytes.length,
-			sha256: sha256(g.bytes)
-		});
-		kinds[g.plan.kind] = (kinds[g.plan.kind] ?? 0) + 1;
-		if (++n % 25 === 0) log(`corpus: ${n}/${plan.docs.length} documents`);
+		byId.set(g.id, { file: g.file, truth: truthName, doc_id: d.id, kind: d.kind, municipality_codes: d.codes, bytes: bytes.length, sha256: sha256(bytes) });
+		if (byId.size % 25 === 0) log(`corpus: ${byId.size}/${ids.length} documents`);
 	}
+	// The manifest lists the documents in plan order, whichever thread made them first.
+	const files = ids.map((id) => {
+		const f = byId.get(id);
+		if (!f) throw new Error(`corpus: document ${id} was not generated`);
+		return f;
+	});
+	const kinds: Record<string, number> = {};
+	for (const f of files) kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
 	const manifest: Manifest = {
 		schema: MANIFEST_SCHEMA,
 		synthetic: true,

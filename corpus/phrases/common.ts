@@ -1,6 +1,8 @@
 /**
  * Phrases shared by both languages: placeholders, thin answers, people and contact details.
- * Contact details are fictitious (numbers in the unassigned +358 40 000 range).
+ * Contact details must not reach anyone real: e-mail addresses use the reserved `.example`
+ * top-level domain (RFC 2606) and telephone numbers start +358 00, which is no Finnish area or
+ * mobile code. Names are common first and last names combined at random.
  */
 import type { Rng } from '../random';
 
@@ -39,20 +41,23 @@ export interface Person {
 	first: string;
 	last: string;
 	phone: string;
+	email: string;
 }
 
-export function person(rng: Rng, sv: boolean): Person {
-	const first = rng.pick(sv ? FIRST_NAMES_SV : FIRST_NAMES);
-	const last = rng.pick(sv ? LAST_NAMES_SV : LAST_NAMES);
-	const phone = `+358 40 000 ${String(rng.int(0, 9999)).padStart(4, '0')}`;
-	return { first, last, phone };
-}
-
-/** ASCII e-mail local part: "Hämäläinen" → "hamalainen". */
+/** ASCII e-mail part: "Hämäläinen" → "hamalainen". */
 export function emailPart(text: string): string {
 	return text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '');
+}
+
+/** A fictitious contact person of the municipality named `place`. */
+export function person(rng: Rng, sv: boolean, place: string): Person {
+	const first = rng.pick(sv ? FIRST_NAMES_SV : FIRST_NAMES);
+	const last = rng.pick(sv ? LAST_NAMES_SV : LAST_NAMES);
+	const phone = `+358 00 ${rng.int(100, 999)} ${String(rng.int(0, 9999)).padStart(4, '0')}`;
+	const email = `${emailPart(first)}.${emailPart(last)}@${emailPart(place)}.example`;
+	return { first, last, phone, email };
 }

@@ -19,6 +19,7 @@ import {
 } from '../context';
 import { capitalise, concat, join, mention, t, type Actor, type ClientGroup, type Mention, type Piece, type Service } from '../facts';
 import { genitiveFi, orgWordFi, placeFi } from '../names';
+import { person } from './common';
 import { CYRILLIC_COURSE_TITLES, language } from './languages';
 
 export type Writer = (c: Ctx) => Piece;
@@ -289,18 +290,12 @@ const headerApproval: Writer = (c) =>
 	])();
 
 const headerContact: Writer = (c) => {
-	const p = c.rng;
-	const first = p.pick(['Anna', 'Mikko', 'Laura', 'Jussi', 'Sanna', 'Heikki', 'Riikka', 'Tuomas', 'Elina', 'Pekka', 'Maria', 'Ville', 'Kaisa', 'Antti']);
-	const last = p.pick(['Virtanen', 'Korhonen', 'Nieminen', 'Mäkinen', 'Hämäläinen', 'Laine', 'Heikkinen', 'Koskinen', 'Järvinen', 'Lehtonen', 'Salminen', 'Kallio']);
-	const phone = `+358 40 000 ${String(p.int(0, 9999)).padStart(4, '0')}`;
+	const p = person(c.rng, false, placeFi(c.lead.nameFi));
 	const title = c.coordinator.charAt(0).toUpperCase() + c.coordinator.slice(1);
-	const ascii = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
-	const domain = `${ascii(placeFi(c.lead.nameFi))}.fi`;
-	const email = `${ascii(first)}.${ascii(last)}@${domain}`;
 	return pick(c, [
-		() => t`${title} ${first} ${last}\n\n${phone}\n\n${email}`,
-		() => t`${first} ${last}, ${c.coordinator}, puh. ${phone}, ${email}`,
-		() => t`${first} ${last}\n${email}`
+		() => t`${title} ${p.first} ${p.last}\n\n${p.phone}\n\n${p.email}`,
+		() => t`${p.first} ${p.last}, ${c.coordinator}, puh. ${p.phone}, ${p.email}`,
+		() => t`${p.first} ${p.last}\n${p.email}`
 	])();
 };
 

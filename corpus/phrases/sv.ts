@@ -7,6 +7,7 @@
 import { arr, chance, distractorListSv, langListSv, listOf, pick, prov, provArr, type Ctx } from '../context';
 import { capitalise, concat, join, mention, t, type Actor, type ClientGroup, type Mention, type Piece, type Service } from '../facts';
 import { genitiveSv, isTown } from '../names';
+import { person } from './common';
 import { CYRILLIC_COURSE_TITLES, language } from './languages';
 import type { Writer } from './fi';
 
@@ -102,11 +103,8 @@ const headerCoordinator: Writer = (c) =>
 	])();
 
 const headerContact: Writer = (c) => {
-	const first = c.rng.pick(['Anna', 'Johan', 'Sara', 'Mikael', 'Linda', 'Fredrik', 'Emma', 'Patrik']);
-	const last = c.rng.pick(['Lindholm', 'Sjöberg', 'Nyström', 'Backman', 'Holmström', 'Granqvist', 'Westerlund', 'Forsman']);
-	const phone = `+358 40 000 ${String(c.rng.int(0, 9999)).padStart(4, '0')}`;
-	const ascii = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
-	return t`${c.coordinator.charAt(0).toUpperCase() + c.coordinator.slice(1)} ${first} ${last}\n${phone}\n${ascii(first)}.${ascii(last)}@${ascii(c.lead.nameSv)}.fi`;
+	const p = person(c.rng, true, c.lead.nameSv);
+	return t`${c.coordinator.charAt(0).toUpperCase() + c.coordinator.slice(1)} ${p.first} ${p.last}\n${p.phone}\n${p.email}`;
 };
 
 function agreementSentence(c: Ctx): Piece {

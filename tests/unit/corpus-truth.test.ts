@@ -181,6 +181,20 @@ describe('ground truth against the text', () => {
 		expect(all.some((d) => Object.values(d.truth.values).some((v) => /Kuntalain \(410\/2015\) 54 §|kuntalain 54 §/i.test(v)))).toBe(true);
 	});
 
+	it('gives contact details that cannot reach a real person', () => {
+		let n = 0;
+		for (const { truth } of readable()) {
+			for (const v of Object.values(truth.values)) {
+				for (const m of v.matchAll(/[\w.+-]+@([\w.-]+)/g)) {
+					expect(m[1], `${truth.file}: ${m[0]}`).toMatch(/\.example$/);
+					n++;
+				}
+				for (const m of v.matchAll(/\+358[\d ]+/g)) expect(m[0], truth.file).toMatch(/^\+358 00 /);
+			}
+		}
+		expect(n).toBeGreaterThan(100);
+	});
+
 	it('has no fact for broken files and scans, whose text cannot be read', () => {
 		const unreadable = docs.filter((d) => d.truth.kind === 'scan' || d.truth.expected_ingest.outcome === 'error');
 		expect(unreadable.length).toBeGreaterThan(0);
