@@ -85,6 +85,8 @@ interface Term {
 	exact?: boolean;
 	/** Unnamed kind of actor ("järjestöt", "palveluntuottaja"). */
 	generic?: boolean;
+	/** A lower-case literal the text must contain for the term to match (derived from `re` when it starts with one). */
+	hint?: string;
 	/** Nominative of the matched text, when `lemma` alone is not the name (brand names, "TAITO-koulutus"). */
 	normalise?: (matched: string) => string;
 }
@@ -142,16 +144,18 @@ const TERMS: Term[] = [
 		kind: 'education_provider',
 		lemma: 'koulutus',
 		re: /\p{Lu}{2,}-koulutu\p{L}*/u,
+		hint: '-koulutu',
 		exact: true,
 		named: true,
 		normalise: (m) => m.replace(/koulutu\p{L}*$/u, 'koulutus')
 	},
-	{ kind: 'education_provider', lemma: 'institut', re: new RegExp(`(?:medborgar|arbetar|yrkes|vuxen)institut${L}`), named: true },
+	{ kind: 'education_provider', lemma: 'institut', re: new RegExp(`(?:medborgar|arbetar|yrkes|vuxen)institut${L}`), named: true, hint: 'institut' },
 	{ kind: 'education_provider', lemma: 'folkhögskola', re: new RegExp(`folkhögskol${L}`), compound: true, named: true },
 	{ kind: 'education_provider', lemma: 'läroanstalt', re: new RegExp(`läroanstalt${L}`), compound: true, named: true },
 	{
 		kind: 'education_provider',
 		lemma: '',
+		hint: undefined,
 		normalise: stripCase,
 		re: /(?:Omnia|Careeria|Gradia|Sedu|Taitotalo|Axxell|Keuda|Hyria|Salpaus|Sataedu|Raseko|Novida|Ekami|Lappia|Redu|Kpedu|Jedu|Osao|Riveria|Vamia|Winnova|Luovi|Edupoli|Optima)(?::\p{L}+|\p{Ll}{0,4})(?![\p{L}])/u,
 		exact: true
@@ -161,7 +165,7 @@ const TERMS: Term[] = [
 	{ kind: 'ngo_parish', lemma: 'järjestö', re: new RegExp(`järjestö${L}-?`), compound: true, generic: true },
 	{ kind: 'ngo_parish', lemma: 'yhdistys', re: new RegExp(`yhdisty(?:s|ks|st)${L}`), compound: true, named: true, generic: true },
 	{ kind: 'ngo_parish', lemma: 'seurakunta', re: new RegExp(`seurakun${L}`), compound: true, named: true, generic: true },
-	{ kind: 'ngo_parish', lemma: 'urheiluseura', re: new RegExp(`(?:urheilu|liikunta|nuoriso|kotiseutu)seur${L}`), named: true, generic: true },
+	{ kind: 'ngo_parish', lemma: 'urheiluseura', re: new RegExp(`(?:urheilu|liikunta|nuoriso|kotiseutu)seur${L}`), named: true, generic: true, hint: 'seur' },
 	{ kind: 'ngo_parish', lemma: 'säätiö', re: new RegExp(`säätiö${L}`), compound: true, named: true, generic: true },
 	{ kind: 'ngo_parish', lemma: 'kolmas sektori', re: new RegExp(`kolma(?:s|nne${L}|tta)[ \\t]+sektori${L}`), generic: true },
 	{ kind: 'ngo_parish', lemma: 'MLL', re: /MLL(?::\p{L}+)?(?![\p{L}])/u, exact: true },
@@ -177,19 +181,36 @@ const TERMS: Term[] = [
 
 	// Other public bodies and unnamed service providers
 	{ kind: 'other', lemma: 'palveluntuottaja', re: new RegExp(`palvelu(?:n)?tuottaj${L}`), generic: true },
-	{ kind: 'other', lemma: 'serviceproducent', re: new RegExp(`(?:service|tjänste)producent${L}`), generic: true },
+	{ kind: 'other', lemma: 'serviceproducent', re: new RegExp(`(?:service|tjänste)producent${L}`), generic: true, hint: 'producent' },
 	{ kind: 'other', lemma: 'Kela', re: /Kela(?::\p{L}+|n|lla|lle|lta|an)?(?![\p{L}])/u, exact: true },
 	{ kind: 'other', lemma: 'Maahanmuuttovirasto', re: /Maahanmuuttoviraste?o?\p{L}*|Migri\p{L}*/u, exact: true },
 	{ kind: 'other', lemma: 'vastaanottokeskus', re: new RegExp(`vastaanottokeskuk?s${L}`), compound: true, generic: true }
 ];
 
-const COMPILED = TERMS.map((t) => ({
-	...t,
-	regex: new RegExp(
-		`(?<![\\p{L}\\p{N}${t.compound ? '' : '-'}])${t.compound ? '[\\p{L}-]*?' : ''}(?:${t.re.source})`,
-		t.exact ? 'gu' : 'giu'
-	)
-}));
+/** A literal the text must contain (lower-cased) for a term to match at all: skips most regexes cheaply. */
+function hintOf(source: string): string | null {
+	const m = /^[\p{L}-]+/u.exec(source);
+	if (!m) return null;
+	let lit = m[0];
+	if (/^[?*{]/.test(source.slice(lit.length))) lit = lit.slice(0, -1);
+	return lit.length >= 3 ? lit.toLowerCase() : null;
+}
+
+/** Lower-case the literal letters of a regex source, leaving escapes (`\\p{L}`, `\\t`) alone. */
+const lowerSource = (src: string) => src.replace(/\\[pP]\{[^}]*\}|\\.|[^\\]+/g, (m) => (m.startsWith('\\') ? m : m.toLowerCase()));
+
+const COMPILED = TERMS.map((t) => {
+	const body = `(?<![\\p{L}\\p{N}${t.compound ? '' : '-'}])${t.compound ? '[\\p{L}-]*?' : ''}`;
+	return {
+		...t,
+		hint: t.hint ?? hintOf(t.re.source) ?? undefined,
+		/** Case-sensitive terms run on the text; the others on its lower-cased copy (case-insensitive matching is slow). */
+		regex: t.exact ? new RegExp(`${body}(?:${t.re.source})`, 'gu') : new RegExp(`${body}(?:${lowerSource(t.re.source)})`, 'gu'),
+		/** Fallback when lower-casing changes the text's length (then spans would not line up). */
+		regexI: new RegExp(`${body}(?:${t.re.source})`, 'giu'),
+		head: new RegExp(lowerSource(t.re.source), 'u')
+	};
+});
 
 /** Staff roles and units written after an organisation's genitive: "Loimaan kaupungin maahanmuuttokoordinaattori". */
 const ROLE =
@@ -220,16 +241,14 @@ export interface ActorContext {
 	ownCodes: readonly string[];
 	municipalitiesByCode: ReadonlyMap<string, Municipality>;
 	employmentAreas: readonly EmploymentArea[];
-	/** The employer of an implicit role ("maahanmuuttokoordinaattori"), learnt from the whole programme. */
-	roleEmployer: ReadonlyMap<string, { code: string | null; name: string }>;
 }
 
 /** Genitive prefixes of named areas: "Turun" (työllisyysalue), "Varsinais-Suomen" (hyvinvointialue). */
 export interface AreaNames {
 	employment: Map<string, string>;
 	wellbeing: Map<string, string>;
-	/** Wellbeing services counties by brand name ("Varha"). */
-	wellbeingBrands: Map<string, string>;
+	/** Wellbeing services counties by brand name ("Varha"), with the regex that finds it inflected. */
+	wellbeingBrands: Map<string, { code: string; re: RegExp }>;
 }
 
 export function buildAreaNames(municipalities: readonly Municipality[], areas: readonly EmploymentArea[]): AreaNames {
@@ -262,19 +281,20 @@ export function buildAreaNames(municipalities: readonly Municipality[], areas: r
 		['Oma Häme', 'kanta-hämeen'],
 		['Kymenhva', 'kymenlaakson']
 	];
-	const wellbeingBrands = new Map<string, string>();
+	const wellbeingBrands = new Map<string, { code: string; re: RegExp }>();
 	for (const [brand, prefix] of brands) {
 		const code = wellbeing.get(prefix);
-		if (code) wellbeingBrands.set(brand, code);
+		const re = new RegExp(`(?<![\\p{L}])${brand}(?::\\p{L}+|n|lla|lle|lta|ssa|sta|an)?(?![\\p{L}])`, 'gu');
+		if (code) wellbeingBrands.set(brand, { code, re });
 	}
 	return { employment, wellbeing, wellbeingBrands };
 }
 
 /** Nominative of a matched head: keep the compound prefix, put the lexicon head back ("Kansanopistossa" → "Kansanopisto"). */
-function headLemma(matched: string, term: Term): string {
+function headLemma(matched: string, term: Term & { head: RegExp }): string {
 	if (term.normalise) return term.normalise(matched);
 	if (!term.compound) return term.lemma;
-	const headStart = matched.toLowerCase().search(new RegExp(term.re.source, 'iu'));
+	const headStart = matched.toLowerCase().search(term.head);
 	const prefix = headStart > 0 ? matched.slice(0, headStart) : '';
 	return prefix + term.lemma;
 }
@@ -287,22 +307,56 @@ function headCase(word: string): 'gen' | 'locative' | 'other' {
 	return 'other';
 }
 
-function tokenAt(a: AnalysedText, pos: number): Token | undefined {
-	return a.tokens.find((t) => t.start <= pos && pos < t.end);
+/** Per text: the token at, first token from, and last token before each character position. */
+interface PositionIndex {
+	at: Int32Array;
+	from: Int32Array;
+	before: Int32Array;
+}
+const positionIndexes = new WeakMap<AnalysedText, PositionIndex>();
+
+function positions(a: AnalysedText): PositionIndex {
+	let idx = positionIndexes.get(a);
+	if (idx) return idx;
+	const n = a.text.length + 1;
+	const at = new Int32Array(n).fill(-1);
+	const from = new Int32Array(n).fill(-1);
+	const before = new Int32Array(n).fill(-1);
+	for (const t of a.tokens) for (let i = t.start; i < t.end; i++) at[i] = t.index;
+	let next = -1;
+	let k = a.tokens.length - 1;
+	for (let i = n - 1; i >= 0; i--) {
+		while (k >= 0 && a.tokens[k].start >= i) next = k--;
+		from[i] = next;
+	}
+	let last = -1;
+	k = 0;
+	for (let i = 0; i < n; i++) {
+		while (k < a.tokens.length && a.tokens[k].end <= i) last = k++;
+		before[i] = last;
+	}
+	idx = { at, from, before };
+	positionIndexes.set(a, idx);
+	return idx;
 }
 
+function tokenAt(a: AnalysedText, pos: number): Token | undefined {
+	const i = positions(a).at[pos];
+	return i >= 0 ? a.tokens[i] : undefined;
+}
+
+/** The token right after `end`, if only spaces or tabs lie between. */
 function nextToken(a: AnalysedText, end: number): Token | undefined {
-	const t = a.tokens.find((x) => x.start >= end);
+	const i = end < a.text.length + 1 ? positions(a).from[end] : -1;
+	const t = i >= 0 ? a.tokens[i] : undefined;
 	if (!t || !/^[ \t]*$/.test(a.text.slice(end, t.start))) return undefined;
 	return t;
 }
 
+/** The token right before `start`, if only spaces or tabs lie between. */
 function prevToken(a: AnalysedText, start: number): Token | undefined {
-	let p: Token | undefined;
-	for (const t of a.tokens) {
-		if (t.end > start) break;
-		p = t;
-	}
+	const i = positions(a).before[start];
+	const p = i >= 0 ? a.tokens[i] : undefined;
 	if (!p || !/^[ \t]*$/.test(a.text.slice(p.end, start))) return undefined;
 	return p;
 }
@@ -333,8 +387,13 @@ export function findActors(
 	areaNames: AreaNames
 ): ActorMention[] {
 	const out: ActorMention[] = [];
-	const taken: [number, number][] = [];
-	const overlaps = (s: number, e: number) => taken.some(([x, y]) => s < y && e > x);
+	// Characters already claimed by an actor: a longer or earlier match wins.
+	const covered = new Uint8Array(a.text.length + 1);
+	const overlaps = (s: number, e: number) => {
+		for (let i = s; i < e; i++) if (covered[i]) return true;
+		return false;
+	};
+	const taken = { push: ([s, e]: [number, number]) => covered.fill(1, s, e) };
 
 	const ownArea = uniqueOf(ctx.ownCodes.map((c) => ctx.municipalitiesByCode.get(c)?.employmentAreaCode));
 	const ownCounty = uniqueOf(ctx.ownCodes.map((c) => ctx.municipalitiesByCode.get(c)?.wellbeingCountyCode));
@@ -358,8 +417,14 @@ export function findActors(
 	}
 
 	// 2. Organisation terms.
+	const lowerText = a.text.toLowerCase();
+	const sameLength = lowerText.length === a.text.length;
 	for (const term of COMPILED) {
-		for (const m of a.text.matchAll(term.regex)) {
+		if (term.hint && !lowerText.includes(term.hint)) continue;
+		const scan = term.exact ? a.text.matchAll(term.regex) : sameLength ? lowerText.matchAll(term.regex) : a.text.matchAll(term.regexI);
+		for (const lm of scan) {
+			// Matched on the lower-cased copy: take the text as written at the same place.
+			const m = { index: lm.index, 0: a.text.slice(lm.index ?? 0, (lm.index ?? 0) + lm[0].length) };
 			let start = m.index ?? 0;
 			let end = start + m[0].length;
 			if (overlaps(start, end)) continue;
@@ -457,8 +522,8 @@ export function findActors(
 	}
 
 	// Brand-named wellbeing counties ("Varha").
-	for (const [brand, code] of areaNames.wellbeingBrands) {
-		const re = new RegExp(`(?<![\\p{L}])${brand}(?::\\p{L}+|n|lla|lle|lta|ssa|sta|an)?(?![\\p{L}])`, 'gu');
+	for (const [brand, { code, re }] of areaNames.wellbeingBrands) {
+		if (!a.text.includes(brand)) continue;
 		for (const m of a.text.matchAll(re)) {
 			const start = m.index ?? 0;
 			const end = start + m[0].length;
@@ -536,17 +601,16 @@ export function findActors(
 		taken.push([t.start, end]);
 	}
 
-	// 5. Implicit roles: "Maahanmuuttokoordinaattori järjestää koulutukset" → the employer named elsewhere.
+	// 5. Implicit roles: "Maahanmuuttokoordinaattori järjestää koulutukset". The employer is named
+	// elsewhere in the programme: `resolveImplicitRoles` fills in the code once all answers are read.
 	for (const t of a.tokens) {
 		if (overlaps(t.start, t.end) || !COREF_ROLE.test(t.lower)) continue;
-		const employer = ctx.roleEmployer.get('koordinaattori');
-		const code = employer ? employer.code : ownCode;
 		out.push(
 			base('municipality', t.lower.replace(/^(\p{L}*koordinaattori)\p{L}*$/u, '$1'), t.start, t.end, t.sentence, {
-				municipalityCode: code,
+				municipalityCode: null,
 				role: t.text,
 				via: 'role',
-				caseName: headCase(t.text) === 'locative' ? 'locative' : headCase(t.text)
+				caseName: headCase(t.text)
 			})
 		);
 		taken.push([t.start, t.end]);
@@ -618,13 +682,18 @@ function namedPrefix(
 	return null;
 }
 
-/** Learn the employer of implicit roles from "<X>:n maahanmuuttokoordinaattori" across the whole programme. */
-export function learnRoleEmployers(actors: readonly ActorMention[]): Map<string, { code: string | null; name: string }> {
-	const out = new Map<string, { code: string | null; name: string }>();
-	for (const a of actors) {
-		if (a.via === 'municipality' && a.role && COREF_ROLE.test(a.role.toLowerCase()) && !out.has('koordinaattori')) {
-			out.set('koordinaattori', { code: a.municipalityCode, name: a.name });
+/**
+ * Implicit roles stand for the employer the programme names with them somewhere
+ * ("Loimaan kaupungin maahanmuuttokoordinaattori" → later "maahanmuuttokoordinaattori" is Loimaa's);
+ * with no employer named, for the programme's own municipality (when it is one).
+ */
+export function resolveImplicitRoles(actorsByAnswer: ActorMention[][], ownCodes: readonly string[]): void {
+	let employer: string | null | undefined;
+	for (const actors of actorsByAnswer) {
+		for (const a of actors) {
+			if (employer === undefined && a.via === 'municipality' && a.role && COREF_ROLE.test(a.role.toLowerCase())) employer = a.municipalityCode;
 		}
 	}
-	return out;
+	const code = employer ?? (ownCodes.length === 1 ? ownCodes[0] : null);
+	for (const actors of actorsByAnswer) for (const a of actors) if (a.via === 'role') a.municipalityCode = code;
 }

@@ -8,7 +8,7 @@
  */
 import type { EmploymentArea, Municipality } from '../../reference/index';
 import type { Answer, Programme } from '../types';
-import { buildAreaNames, findActors, learnRoleEmployers } from './actors';
+import { buildAreaNames, findActors, resolveImplicitRoles } from './actors';
 import { completenessRows } from './completeness';
 import { cooperationRows } from './cooperation';
 import { createMunicipalityGazetteer, type MunicipalityGazetteer } from './gazetteer';
@@ -51,20 +51,15 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 			[...ownAreas].map((a) => areaByCode.get(a)?.hostMunicipalityCode).filter((x): x is string => !!x)
 		);
 
-		// Analyse every answer once; actors twice only if a role's employer is named somewhere.
+		// Analyse every answer once.
 		const analysed = answers.map((answer) => {
 			const a = analyse(answer.text);
 			const municipalities = gazetteer.find(a, { header: answer.key === 'header.municipalities' });
 			return { answer, a, municipalities };
 		});
 		const actorCtx = { ownCodes: codes, municipalitiesByCode: byCode, employmentAreas: reference.employmentAreas };
-		let roleEmployer = new Map<string, { code: string | null; name: string }>();
-		let actorsOf = analysed.map((x) => findActors(x.a, x.municipalities, { ...actorCtx, roleEmployer }, areaNames));
-		const learnt = learnRoleEmployers(actorsOf.flat());
-		if (learnt.size > 0) {
-			roleEmployer = learnt;
-			actorsOf = analysed.map((x) => findActors(x.a, x.municipalities, { ...actorCtx, roleEmployer }, areaNames));
-		}
+		const actorsOf = analysed.map((x) => findActors(x.a, x.municipalities, actorCtx, areaNames));
+		resolveImplicitRoles(actorsOf, codes);
 		const prepared: PreparedAnswer[] = analysed.map((x, i) => ({ ...x, info: keyInfo(x.answer.key), actors: actorsOf[i] }));
 
 		let facts: ProgrammeFacts = { ownCodes: codes, agreementHost: null, employmentAreaHosts };
