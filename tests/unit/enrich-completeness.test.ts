@@ -121,3 +121,18 @@ describe('is_current', () => {
 		expect(Object.fromEntries(m)).toEqual({ a: true, b: true, undated: true, synthetic: true, nowhere: true });
 	});
 });
+
+describe('short answers that name who', () => {
+	it('a B part naming the responsible body is answered however short; a C part naming a partner too', () => {
+		const bodies = new Map([
+			['s6.b', ['työvoimaviranomainen']],
+			['s6.c', ['hyvinvointialue']],
+			['s6.a', ['kunta']]
+		]);
+		const c = { municipalityCount: 1, languageCount: 0, namedBodies: bodies };
+		expect(gradeAnswer('s6.b', answer('s6.b', 'Työvoimaviranomainen.'), c).grade).toBe('answered');
+		expect(gradeAnswer('s6.c', answer('s6.c', 'Hyvinvointialue.'), c).grade).toBe('answered');
+		// an A part must still describe the service
+		expect(gradeAnswer('s6.a', answer('s6.a', 'Kunta.'), c).grade).toBe('thin');
+	});
+});

@@ -52,6 +52,11 @@ export interface GradeContext {
 	municipalityCount: number;
 	/** Languages found in s3.a2 (for the language question, where a short list is a full answer). */
 	languageCount: number;
+	/**
+	 * Bodies named in each answer (by key): a B part ("Vastuutaho: which bodies?") that names one is
+	 * answered however short; so is a C part that names a partner other than the municipality itself.
+	 */
+	namedBodies?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Grade one part. `answer` undefined means the document has no such part. */
@@ -86,7 +91,13 @@ export function gradeAnswer(key: string, answer: Answer | undefined, ctx: GradeC
 			? { grade: 'answered', reason: 'Names a provider.' }
 			: { grade: 'thin', reason: 'Too short to name a provider.' };
 	}
-	if (w.length < 5 || letters < 30) return { grade: 'thin', reason: `Only ${w.length} word${w.length === 1 ? '' : 's'}: too little to say how the service is arranged.` };
+	if (w.length < 5 || letters < 30) {
+		const bodies = ctx.namedBodies?.get(key) ?? [];
+		if (bodies.length > 0 && /^s\d\.[bc]\d?$/.test(key)) {
+			return { grade: 'answered', reason: `Short, but names ${key.includes('.b') ? 'the responsible body' : 'the partners'}: ${bodies.join(', ')}.` };
+		}
+		return { grade: 'thin', reason: `Only ${w.length} word${w.length === 1 ? '' : 's'}: too little to say how the service is arranged.` };
+	}
 	return { grade: 'answered', reason: `Answered (${w.length} words).` };
 }
 

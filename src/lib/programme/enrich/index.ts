@@ -93,7 +93,20 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 
 		const completeness = completenessRows(programme.id, answers, {
 			municipalityCount: evidence.filter((e) => e.source === 'header').length > 0 ? codes.length : 0,
-			languageCount: s3a2Languages
+			languageCount: s3a2Languages,
+			namedBodies: new Map(
+				prepared.map((p) => [
+					p.answer.key,
+					[
+						...new Set(
+							p.actors
+								// C parts: the municipality itself is not a partner
+								.filter((x) => !x.location && !x.descriptor && !(/\.c$/.test(p.answer.key) && x.via === 'own-municipality'))
+								.map((x) => x.name)
+						)
+					]
+				])
+			)
 		});
 
 		const textOf = new Map(answers.map((a) => [a.key, a.text]));
