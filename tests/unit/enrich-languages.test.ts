@@ -127,6 +127,8 @@ describe('distractors: named but not offered', () => {
 	it('languages of a workshop or consultation', () => {
 		expect(codes('Kotoutumisohjelman valmistelussa järjestettiin työpajoja suomeksi ja englanniksi.', 'header.process', 'header')).toEqual([]);
 		expect(codes('Asukaskysely oli saatavilla arabiaksi ja somaliksi.', 'header.process', 'header')).toEqual([]);
+		// the language the document is written in
+		expect(codes('Ohjelma on laadittu suomeksi ja ruotsiksi sekä englanniksi.', 'header.process', 'header')).toEqual([]);
 	});
 	it('"palvelut suomeksi ja ruotsiksi": the official languages', () => {
 		expect(codes('Kunnan palvelut ovat saatavilla suomeksi ja ruotsiksi.', 's7.a1', '7')).toEqual([]);

@@ -50,7 +50,10 @@ describe('provider kinds', () => {
 		['Arvioinnin tekee Auran kunta.', 'municipality:Auran kunta'],
 		['Arvioinnin tekee Loimaan kaupunki.', 'host_municipality:Loimaan kaupunki'],
 		['Arbetskraftsmyndigheten ansvarar för bedömningen.', 'employment_authority:arbetskraftsmyndigheten'],
-		['Välfärdsområdet ansvarar för bedömningen.', 'wellbeing_county:välfärdsområdet'],
+		['Välfärdsområdet ansvarar för bedömningen.', 'wellbeing_county:välfärdsområde'],
+		['Bedömningen görs av Österbottens välfärdsområde.', 'wellbeing_county:Österbottens välfärdsområde'],
+		['Utbildningen ordnas av Närpes medborgarinstitut.', 'education_provider:Närpes medborgarinstitut'],
+		['Integrationskoordinatorn ansvarar för bedömningen.', 'municipality:integrationskoordinator'],
 		['Bedömningen görs av kommunens integrationskoordinator.', 'municipality:kommunen']
 	];
 	for (const [text, want] of cases) {
@@ -186,6 +189,26 @@ describe('responsibility table', () => {
 			'plan:jobseekers:employment_authority:työvoimaviranomainen:true',
 			'plan:others:host_municipality:Loimaan kaupunki:true',
 			'follow_up:others:other:Hyvinvointilautakunta:true'
+		]);
+	});
+});
+
+describe('a Swedish programme', () => {
+	it('providers, client groups and the coordinator', () => {
+		const p = programme({
+			'header.municipalities': 'Närpes stad',
+			'header.coordinator': 'Integrationsprogrammet koordineras av stadens bildningsavdelning.',
+			's1.b1':
+				'Arbetskraftsmyndigheten ansvarar för kartläggningen av arbetssökande. Kommunens integrationskoordinator gör bedömningen för personer utanför arbetskraften.',
+			's3.b': 'Närpes stad ansvarar för orienteringen. Orienteringen köps av Folkhälsan Utbildning Ab.'
+		});
+		const rs = enrichProgramme(p, reference).responsibilities;
+		expect(rs.map((r) => `${r.key}:${r.service}:${r.client_group}:${r.provider_kind}:${r.provider_municipality_code}:${r.snippet}`)).toEqual([
+			'header.coordinator:follow_up:both:municipality:545:stadens bildningsavdelning',
+			's1.b1:assessment:jobseekers:employment_authority:null:Arbetskraftsmyndigheten',
+			's1.b1:assessment:others:municipality:545:Kommunens integrationskoordinator',
+			's3.b:orientation:both:municipality:545:Närpes stad',
+			's3.b:orientation:both:private_company:null:Folkhälsan Utbildning Ab'
 		]);
 	});
 });

@@ -110,7 +110,7 @@ const TERMS: Term[] = [
 	{ kind: 'employment_authority', lemma: 'TE-toimisto', re: new RegExp(`työ-[ \\t]+ja[ \\t]+elinkeinotoimisto${L}`) },
 	{ kind: 'employment_authority', lemma: 'TE-palvelut', re: new RegExp(`työ-[ \\t]+ja[ \\t]+elinkeinopalvelu${L}`) },
 	{ kind: 'employment_authority', lemma: 'arbetskraftsmyndigheten', re: new RegExp(`arbetskraftsmyndighet${L}`) },
-	{ kind: 'employment_authority', lemma: 'sysselsättningsområdet', re: new RegExp(`sysselsättningsområde${L}`), named: true, area: true },
+	{ kind: 'employment_authority', lemma: 'sysselsättningsområde', re: new RegExp(`sysselsättningsområde${L}`), named: true, area: true },
 	{ kind: 'employment_authority', lemma: 'sysselsättningstjänsterna', re: new RegExp(`sysselsättningstjänst${L}`) },
 	{ kind: 'employment_authority', lemma: 'TE-byrån', re: new RegExp(`TE-byrå${L}`) },
 	{ kind: 'employment_authority', lemma: 'TE-tjänsterna', re: new RegExp(`TE-tjänst${L}`) },
@@ -118,7 +118,7 @@ const TERMS: Term[] = [
 
 	// Wellbeing services county (hyvinvointialue) and its social counsellors
 	{ kind: 'wellbeing_county', lemma: 'hyvinvointialue', re: new RegExp(`hyvinvointialue${L}`), named: true },
-	{ kind: 'wellbeing_county', lemma: 'välfärdsområdet', re: new RegExp(`välfärdsområde${L}`), named: true },
+	{ kind: 'wellbeing_county', lemma: 'välfärdsområde', re: new RegExp(`välfärdsområde${L}`), named: true },
 	{ kind: 'wellbeing_county', lemma: 'sosiaaliohjaaja', re: new RegExp(`sosiaaliohjaaj${L}`), generic: true },
 	{ kind: 'wellbeing_county', lemma: 'sosiaalityöntekijä', re: new RegExp(`sosiaalityöntekijä${L}`), generic: true },
 	{ kind: 'wellbeing_county', lemma: 'aikuissosiaalityö', re: new RegExp(`aikuissosiaalityö${L}`), generic: true },
@@ -149,7 +149,22 @@ const TERMS: Term[] = [
 		named: true,
 		normalise: (m) => m.replace(/koulutu\p{L}*$/u, 'koulutus')
 	},
-	{ kind: 'education_provider', lemma: 'institut', re: new RegExp(`(?:medborgar|arbetar|yrkes|vuxen)institut${L}`), named: true, hint: 'institut' },
+	{
+		kind: 'education_provider',
+		lemma: 'institut',
+		re: new RegExp(`(?:medborgar|arbetar|yrkes|vuxen)institut${L}`),
+		named: true,
+		hint: 'institut',
+		normalise: (m) => m.replace(/institut\p{L}*$/u, 'institut')
+	},
+	{
+		kind: 'education_provider',
+		lemma: 'akademi',
+		re: new RegExp(`(?:yrkes|folk|vuxen)akademi${L}`),
+		named: true,
+		hint: 'akademi',
+		normalise: (m) => m.replace(/akademi\p{L}*$/u, 'akademi')
+	},
 	{ kind: 'education_provider', lemma: 'folkhögskola', re: new RegExp(`folkhögskol${L}`), compound: true, named: true },
 	{ kind: 'education_provider', lemma: 'läroanstalt', re: new RegExp(`läroanstalt${L}`), compound: true, named: true },
 	{
@@ -214,10 +229,10 @@ const COMPILED = TERMS.map((t) => {
 
 /** Staff roles and units written after an organisation's genitive: "Loimaan kaupungin maahanmuuttokoordinaattori". */
 const ROLE =
-	/^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis|hyvinvointi|integrations)?koordinaattori\p{L}*|edustaj\p{L}*|virkailij\p{L}*|asiantuntij\p{L}*|työntekijä\p{L}*|(?:palvelu|sosiaali)?ohjaaj\p{L}*|sosiaalityöntekijä\p{L}*|\p{L}*toimiala\p{L}*|\p{L}*yksik(?:kö|ö)\p{L}*|maahanmuutto(?:palvelu|yksikkö)\p{L}*|maahanmuuttajapalvelu\p{L}*|kotoutumispalvelu\p{L}*|keskitet\p{L}*|lähipalvelu\p{L}*|palvelupiste\p{L}*|toimipiste\p{L}*|sosiaalitoim\p{L}*|sivistystoim\p{L}*|integrationskoordinator\p{L}*|koordinator\p{L}*|handledare\p{L}*|enhet\p{L}*|tjänste(?:man|män)\p{L}*|\p{L}*palvelut|\p{L}*palveluiden|\p{L}*palvelujen|\p{L}*palveluja|\p{L}*palveluissa|\p{L}*palveluista|\p{L}*palveluihin)$/u;
+	/^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis|hyvinvointi|integrations)?koordinaattori\p{L}*|edustaj\p{L}*|virkailij\p{L}*|asiantuntij\p{L}*|työntekijä\p{L}*|(?:palvelu|sosiaali)?ohjaaj\p{L}*|sosiaalityöntekijä\p{L}*|\p{L}*toimiala\p{L}*|\p{L}*yksik(?:kö|ö)\p{L}*|maahanmuutto(?:palvelu|yksikkö)\p{L}*|maahanmuuttajapalvelu\p{L}*|kotoutumispalvelu\p{L}*|keskitet\p{L}*|lähipalvelu\p{L}*|palvelupiste\p{L}*|toimipiste\p{L}*|sosiaalitoim\p{L}*|sivistystoim\p{L}*|integrationskoordinator\p{L}*|koordinator\p{L}*|handledare\p{L}*|enhet\p{L}*|tjänste(?:man|män)\p{L}*|\p{L}*lautakun\p{L}*|\p{L}*virasto\p{L}*|palvelukeskuk?s\p{L}*|\p{L}*avdelning\p{L}*|\p{L}*förvaltning\p{L}*|\p{L}*nämnd\p{L}*|\p{L}*palvelut|\p{L}*palveluiden|\p{L}*palvelujen|\p{L}*palveluja|\p{L}*palveluissa|\p{L}*palveluista|\p{L}*palveluihin)$/u;
 
 /** Roles whose employer a programme states once and then leaves implicit. */
-export const COREF_ROLE = /^(?:maahanmuutto|maahanmuuttaja|kotoutumis)?koordinaattori\p{L}*$/u;
+export const COREF_ROLE = /^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis)?koordinaattori|(?:integrations|invandrar)?koordinator)\p{L}*$/u;
 
 /** After a genitive: "X:n toimesta", "X:n järjestämänä" make X the one who acts. */
 const AGENT_AFTER =
@@ -606,7 +621,7 @@ export function findActors(
 	for (const t of a.tokens) {
 		if (overlaps(t.start, t.end) || !COREF_ROLE.test(t.lower)) continue;
 		out.push(
-			base('municipality', t.lower.replace(/^(\p{L}*koordinaattori)\p{L}*$/u, '$1'), t.start, t.end, t.sentence, {
+			base('municipality', t.lower.replace(/^(\p{L}*koordinaattori|\p{L}*koordinator)\p{L}*$/u, '$1'), t.start, t.end, t.sentence, {
 				municipalityCode: null,
 				role: t.text,
 				via: 'role',

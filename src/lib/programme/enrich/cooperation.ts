@@ -135,7 +135,7 @@ export function cooperationRows(
 
 		for (const x of p.actors) {
 			const st = sentenceText(p, x.sentence);
-			if (x.kind === 'employment_authority' && /työllisyysalue$|sysselsättningsområdet$/.test(x.name))
+			if (x.kind === 'employment_authority' && /työllisyysalue$|sysselsättningsområde$/.test(x.name))
 				add('employment_area', fromActor(p, x, facts, 'partner', st));
 			if (x.kind === 'private_company') add('purchased_service', fromActor(p, x, facts, 'partner', st));
 			if (x.kind === 'wellbeing_county') add('wellbeing_county', fromActor(p, x, facts, 'partner', st));
@@ -181,7 +181,7 @@ function identity(f: Found): string {
 }
 
 function isGenericName(name: string): boolean {
-	return /^(?:työllisyysalue|sysselsättningsområdet|hyvinvointialue|välfärdsområdet)$/.test(name);
+	return /^(?:työllisyysalue|sysselsättningsområde|hyvinvointialue|välfärdsområde)$/.test(name);
 }
 
 function toRow(programmeId: string, type: ArrangementType, f: Found): CooperationRow {

@@ -224,9 +224,9 @@ const SIGN_PHRASES: { code: string; re: RegExp }[] = [
 const POPULATION =
 	/kieliryhm|vieraskiel|äidinkielelt|äidinkielenään|äidinkielet|puhutuim|eniten puhu|yleisim|suurim\p{L}* kiel|kielitaust|asukkaista|asukasta|asukasluku|väestö|väkiluku|prosent|%|tilast|språkgrupp|modersmål|invånare|befolkning|statistik|främmande språk|talas mest|vanligaste språk|största språk/iu;
 
-/** Sentences about how the programme was drawn up (workshops, consultation), not services. */
+/** Sentences about how the programme was drawn up or written (workshops, consultation, "laadittu suomeksi"), not services. */
 const CONSULTATION =
-	/työpaj|kuulemi|kysely|asukastilaisuu|asukasil|osallistami|lausun|kommentoi|valmistelu|laadinn|laatimis|workshop|enkät|hörande|invånarmöte|remiss/iu;
+	/työpaj|kuulemi|kysely|asukastilaisuu|asukasil|osallistami|lausun|kommentoi|valmistelu|laadinn|laatimis|laadittu|kirjoitettu|workshop|enkät|hörande|invånarmöte|remiss|utarbeta|skrivet/iu;
 
 /** A language as the subject of teaching, not the medium: "suomen kielen opetus", "svenska som andraspråk". */
 const LEARNING_AFTER =
