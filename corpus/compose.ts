@@ -66,23 +66,30 @@ export interface ComposeInput {
 	plan: DocPlan;
 	byCode: ReadonlyMap<string, Municipality>;
 	area: EmploymentArea;
+	/** This document's stream: wording, grades, table. */
 	rng: Rng;
+	/**
+	 * The situation's stream, shared by the versions of one programme: named actors, the
+	 * coordinator's title, how orientation is organised, languages offered. An update keeps them.
+	 */
+	situationRng: Rng;
 }
 
 const COORDINATORS_FI = ['maahanmuuttokoordinaattori', 'kotoutumiskoordinaattori', 'kotoutumisohjaaja', 'maahanmuuttajatyön ohjaaja', 'monikulttuurisuusohjaaja'];
 const COORDINATORS_SV = ['integrationskoordinator', 'invandrarkoordinator', 'integrationshandledare'];
 
 function buildCtx(input: ComposeInput, lang: 'fi' | 'sv', rng: Rng): Ctx {
+	const srng = input.situationRng;
 	const { plan, byCode, area } = input;
 	const lead = byCode.get(plan.codes[0])!;
 	const covered = plan.codes.map((c) => byCode.get(c)!);
 	const host = plan.host ? byCode.get(plan.host)! : null;
 	const agreementMembers = plan.agreementMembers.map((c) => byCode.get(c)!).filter(Boolean);
-	const castRng = rng.fork(`cast:${lang}`);
+	const castRng = srng.fork(`cast:${lang}`);
 	// Members see the host from outside; hosts and joint documents see themselves.
 	const cast = buildCast(castRng, lead, area, plan.model === 'member_54' ? host : null, lang);
 	const sv = lang === 'sv';
-	const coordinator = rng.pick(sv ? COORDINATORS_SV : COORDINATORS_FI);
+	const coordinator = srng.fork(`coordinator:${lang}`).pick(sv ? COORDINATORS_SV : COORDINATORS_FI);
 	const hostName = (m: Municipality) => (sv ? orgNameSv(m.nameSv, m.nameFi) : orgNameFi(m.nameFi));
 	const hostGen = (m: Municipality) => (sv ? `${hostName(m)}s` : `${genitiveFi(m.nameFi)} ${orgWordFi(m.nameFi).gen}`);
 
@@ -115,11 +122,12 @@ function buildCtx(input: ComposeInput, lang: 'fi' | 'sv', rng: Rng): Ctx {
 			others = cast.self;
 	}
 	const unitBase = others.code === null ? (sv ? 'varje kommuns' : 'kunkin kunnan') : others.gen;
+	const urng = srng.fork(`unit:${lang}`);
 	const othersUnit =
-		others.code !== null && rng.chance(0.3)
+		others.code !== null && urng.chance(0.3)
 			? (() => {
 					const units = others.kind === 'host_municipality' && plan.model === 'member_54' ? cast.hostUnits : cast.selfUnits.slice(2);
-					const u = rng.pick(units.length ? units : cast.selfUnits);
+					const u = urng.pick(units.length ? units : cast.selfUnits);
 					const actor = { ...u, kind: others.kind, code: others.code };
 					return { nom: u.name, gen: u.gen, actor };
 				})()
@@ -127,8 +135,14 @@ function buildCtx(input: ComposeInput, lang: 'fi' | 'sv', rng: Rng): Ctx {
 
 	const population = covered.reduce((s, m) => s + m.population, 0);
 	const bilingual = covered.some((m) => m.languageStatus !== 'fi');
-	const lrng = input.rng.fork('languages'); // shared by both languages of a mixed document
+	const lrng = srng.fork('languages'); // shared by both languages of a mixed document and by its versions
 	const orientation = pickOrientationLanguages(lrng, { population, bilingual });
+	// An updated version often adds a language the need for which has appeared since.
+	if (plan.version === 2) {
+		const vrng = srng.fork('languages-v2');
+		const candidates = ['ar', 'ru', 'en', 'prs', 'so', 'fa', 'ckb', 'ti', 'vi', 'th'].filter((x) => !orientation.includes(x));
+		if (candidates.length && vrng.chance(0.6)) orientation.push(vrng.pick(candidates));
+	}
 	const training: string[] = [];
 	if (bilingual && lrng.chance(0.5)) training.push('sv');
 	if (population > 30_000 && lrng.chance(0.4)) training.push('en');
@@ -262,7 +276,8 @@ export function composeDocument(input: ComposeInput): Composed {
 			case 'answered': {
 				piece = writers[f.key](c);
 				const passage = cSv ? SV_PASSAGES[f.key] : undefined;
-				if (passage && cSv && rng.fork(`sv:${f.key}`).chance(0.55)) piece = join([piece, passage(cSv)], '\n\n');
+				// Which answers get a Swedish passage is part of the situation (versions agree).
+				if (passage && cSv && input.situationRng.fork(`sv:${f.key}`).chance(0.55)) piece = join([piece, passage(cSv)], '\n\n');
 				break;
 			}
 			case 'thin':

@@ -103,7 +103,7 @@ export async function* generateDocuments(
 		if (opts.only && !opts.only.has(d.id)) continue;
 		const area = areas.get(d.areaCode);
 		if (!area) throw new Error(`corpus: ${d.id} has unknown employment area ${d.areaCode}`);
-		const composed = composeDocument({ plan: d, byCode, area, rng: root.fork(`compose:${d.id}`) });
+		const composed = composeDocument({ plan: d, byCode, area, rng: root.fork(`compose:${d.id}`), situationRng: root.fork(`situation:${d.codes.join('+')}`) });
 		const rendered = await renderDocument({ plan: d, composed, fonts, rng: root.fork(`render:${d.id}`) });
 		const file = names.get(d.id)!;
 		const truth = buildTruth({ file, plan: d, composed, fileById: names, generator, template: TEMPLATE_ID, unmapped: rendered.unmapped });

@@ -28,7 +28,13 @@ beforeAll(async () => {
 	const names = fileNames(plan, byCode);
 	const root = rootRng('2025');
 	docs = plan.docs.map((d) => {
-		const composed = composeDocument({ plan: d, byCode, area: areas.get(d.areaCode)!, rng: root.fork(`compose:${d.id}`) });
+		const composed = composeDocument({
+			plan: d,
+			byCode,
+			area: areas.get(d.areaCode)!,
+			rng: root.fork(`compose:${d.id}`),
+			situationRng: root.fork(`situation:${d.codes.join('+')}`)
+		});
 		const truth = buildTruth({
 			file: names.get(d.id)!,
 			plan: d,
@@ -193,6 +199,23 @@ describe('ground truth against the text', () => {
 			}
 		}
 		expect(n).toBeGreaterThan(100);
+	});
+
+	it('keeps the situation across versions: the update names the same actors and at least the same orientation languages', () => {
+		const pairs = docs.filter((d) => d.plan.version === 2).map((v2) => [docs.find((d) => d.plan.id === v2.plan.supersedes)!, v2] as const);
+		expect(pairs.length).toBeGreaterThan(5);
+		let compared = 0;
+		for (const [v1, v2] of pairs) {
+			if (v1.truth.kind === 'scan' || v1.truth.expected_ingest.outcome === 'error') continue;
+			// Compare what each version says in s3.a2 when both answer it.
+			const g1 = v1.truth.parts.find((p) => p.key === 's3.a2')!.grade;
+			const g2 = v2.truth.parts.find((p) => p.key === 's3.a2')!.grade;
+			if (g1 !== 'answered' || g2 !== 'answered') continue;
+			const langs = (d: typeof v1) => new Set(d.truth.languages.filter((l) => l.key === 's3.a2' && l.context === 'orientation').map((l) => l.code));
+			for (const code of langs(v1)) expect(langs(v2).has(code), `${v2.truth.file} dropped ${code}`).toBe(true);
+			compared++;
+		}
+		expect(compared).toBeGreaterThan(3);
 	});
 
 	it('has no fact for broken files and scans, whose text cannot be read', () => {
