@@ -212,3 +212,19 @@ describe('a Swedish programme', () => {
 		]);
 	});
 });
+
+describe('named associations and compound names', () => {
+	it('registered associations (ry), parish unions, and activities of a generic actor', () => {
+		const rs = rows({
+			's7.b':
+				'Toimintaa järjestävät Vantaan seurakuntayhtymä, Suomen Punainen Risti ja Monika-Naiset liitto ry. Lisäksi Kotona Suomessa ry:n vertaistuki ja järjestötoiminta.'
+		});
+		expect(brief(rs)).toEqual([
+			'ngo_parish:Vantaan seurakuntayhtymä',
+			'ngo_parish:SPR',
+			'ngo_parish:Monika-Naiset liitto ry',
+			'ngo_parish:Kotona Suomessa ry',
+			'ngo_parish:järjestö'
+		]);
+	});
+});

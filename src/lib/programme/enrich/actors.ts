@@ -309,10 +309,22 @@ export function buildAreaNames(municipalities: readonly Municipality[], areas: r
 function headLemma(matched: string, term: Term & { head: RegExp }): string {
 	if (term.normalise) return term.normalise(matched);
 	if (!term.compound) return term.lemma;
-	const headStart = matched.toLowerCase().search(term.head);
+	const lower = matched.toLowerCase();
+	const headStart = lower.search(term.head);
 	const prefix = headStart > 0 ? matched.slice(0, headStart) : '';
+	// A further compound part is part of the name: "seurakuntayhtymä", "opistoyhdistys".
+	const rest = lower.startsWith(term.lemma.toLowerCase(), Math.max(0, headStart)) ? lower.slice(Math.max(0, headStart) + term.lemma.length) : '';
+	// ("järjestötoiminta", "seurakuntatyö" are activities of the generic actor: its lemma.)
+	if (rest !== '' && !INFLECTION_AFTER_LEMMA.has(rest) && !/^(?:toimin|työ|yhteistyö|verkosto|kentt)/u.test(rest)) return matched;
 	return prefix + term.lemma;
 }
+
+/** Endings a nominative head takes in the cases that keep its stem ("seurakuntaan", "opistoa"). */
+const INFLECTION_AFTER_LEMMA = new Set([
+	'n', 'a', 'ä', 'an', 'än', 'na', 'nä', 'ssa', 'ssä', 'sta', 'stä', 'lla', 'llä', 'lta', 'ltä', 'lle', 'ksi', 't', 'in', 'ineen',
+	'ja', 'jä', 'ihin', 'iin', 'ista', 'istä', 'issa', 'issä', 'illa', 'illä', 'ille', 'ilta', 'iltä', 'ina', 'inä', 'iksi', 'jen',
+	'en', 'ten', 'seen', 'hin', 'hon', 'ta', 'tä', 'ne', 'en', 'et', 'ar', 'er', 'ens', 'ernas', 's'
+]);
 
 /** The case of an inflected head, roughly: enough to tell places from actors. */
 function headCase(word: string): 'gen' | 'locative' | 'other' {
@@ -428,6 +440,22 @@ export function findActors(
 		const tok = tokenAt(a, start);
 		const name = `${words.join(' ')} ${m[2]}`;
 		out.push(base('private_company', name, start, end, tok?.sentence ?? 0, { via: 'company' }));
+		taken.push([start, end]);
+	}
+
+	// 1b. Registered associations: "Monika-Naiset liitto ry", "Kotona Suomessa ry:n".
+	const association =
+		/(?<![\p{L}\p{N}])((?:[\p{Lu}\d][\p{L}\d&.'’-]*[ \t]+){1,5}(?:(?:liitto|yhdistys|seura|kerho|keskus|verkosto|förbund|förening)[ \t]+)?)(ry|r\.y\.|rf|r\.f\.)(?::\p{L}+)?(?![\p{L}])/gu;
+	for (const m of a.text.matchAll(association)) {
+		let start = m.index ?? 0;
+		const words = m[1].trim().split(/[ \t]+/);
+		while (words.length > 1 && NAME_STOPWORDS.has(words[0].toLowerCase())) {
+			start = a.text.indexOf(words[1], start + words[0].length);
+			words.shift();
+		}
+		const end = (m.index ?? 0) + m[0].length;
+		if (overlaps(start, end) || (words.length === 1 && NAME_STOPWORDS.has(words[0].toLowerCase()))) continue;
+		out.push(base('ngo_parish', `${words.join(' ')} ${m[2]}`, start, end, tokenAt(a, start)?.sentence ?? 0, { via: 'company' }));
 		taken.push([start, end]);
 	}
 
