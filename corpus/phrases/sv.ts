@@ -99,7 +99,8 @@ const headerMunicipalities: Writer = (c) => {
 const headerCoordinator: Writer = (c) =>
 	pick(c, [
 		() => t`Integrationsprogrammet samordnas av ${c.cast.self.gen} ${pick(c, ['välfärdssektor', 'bildningssektor', 'social- och hälsovårdsenhet'])}.`,
-		() => t`${c.cast.self.gen.charAt(0).toUpperCase() + c.cast.self.gen.slice(1)} ${c.coordinator}.`
+		() => t`${c.cast.self.gen.charAt(0).toUpperCase() + c.cast.self.gen.slice(1)} ${c.coordinator}.`,
+		() => t`Samordningen sköts av ${c.cast.self.gen} ${c.coordinator} i samarbete med kommunens arbetsgrupp för integration.`
 	])();
 
 const headerContact: Writer = (c) => {
@@ -173,7 +174,8 @@ const s1a: Writer = (c) =>
 	para(c, [
 		pick(c, [
 			'Bedömningen av kompetens och behovet av integrationstjänster görs i början av kundrelationen, om möjligt redan vid det första mötet.',
-			'Alla integrationskunder får en bedömning av kompetens och servicebehov, där utbildning, arbetserfarenhet, språkkunskaper och livssituation kartläggs.'
+			'Alla integrationskunder får en bedömning av kompetens och servicebehov, där utbildning, arbetserfarenhet, språkkunskaper och livssituation kartläggs.',
+			'Bedömningen inleds senast två månader efter att kunden har registrerat sig som arbetssökande eller sökt sig till kommunens tjänster.'
 		]),
 		pick(c, [
 			() => t`För arbetssökande görs bedömningen av ${ea(c, 'nom', 'jobseekers', 'assessment')}.`,
@@ -201,7 +203,8 @@ const s1b2: Writer = (c) =>
 const s1c: Writer = (c) =>
 	pick(c, [
 		() => t`Kommunen samarbetar nära med ${areaArr(c)} och med ${wcArr(c)}.`,
-		() => t`Regelbundna samarbetsmöten med ${areaArr(c)} och vid behov kundspecifika nätverksmöten.`
+		() => t`Regelbundna samarbetsmöten med ${areaArr(c)} och vid behov kundspecifika nätverksmöten.`,
+		() => t`Samarbetet bygger på överenskomna handledningsrutiner med ${areaArr(c)}, ${wcArr(c)} och ${arr(ngo(c), ngo(c).name, 'ngo_parish')}.`
 	])();
 
 const s2a: Writer = (c) =>
@@ -209,7 +212,8 @@ const s2a: Writer = (c) =>
 		'Integrationsplanen utarbetas utifrån bedömningen tillsammans med kunden och innehåller överenskommelser om integrationsutbildning, språkkurser och andra tjänster.',
 		pick(c, [
 			() => t`För personer utanför arbetskraften utarbetas planen av ${oth(c, 'nom', 'others', 'plan')}.`,
-			() => t`Planen för arbetssökande utarbetas av ${ea(c, 'nom', 'jobseekers', 'plan')}.`
+			() => t`Planen för arbetssökande utarbetas av ${ea(c, 'nom', 'jobseekers', 'plan')}.`,
+			() => t`Planen för arbetssökande utarbetas av ${ea(c, 'nom', 'jobseekers', 'plan')} och för övriga kunder av ${oth(c, 'nom', 'others', 'plan')}${agreementClause(c)}.`
 		])()
 	]);
 
@@ -221,7 +225,11 @@ const s2b1: Writer = (c) =>
 
 const s2b2: Writer = (c) => t`${cap(ea(c, 'nom', 'both'))}, ${prov(c.others, c.others.name, 'both')} och ${wc(c, 'nom')} utarbetar de sektorsövergripande integrationsplanerna tillsammans.`;
 
-const s2c: Writer = (c) => t`Samarbete görs med ${areaArr(c)} och med ${wcArr(c)} socialhandledning.`;
+const s2c: Writer = (c) =>
+	pick(c, [
+		() => t`Samarbete görs med ${areaArr(c)} och med socialhandledningen inom ${wcArr(c)}.`,
+		() => t`Med kundens samtycke utbyts uppgifter mellan ${areaArr(c)}, kommunen och ${wcArr(c)}, så att planen kan göras tillsammans.`
+	])();
 
 const s3a1: Writer = (c) => {
 	const how = (() => {
@@ -241,7 +249,11 @@ const s3a1: Writer = (c) => {
 		const code = c.langs.orientation.includes('uk') ? 'uk' : 'ru';
 		course = t`För ${mention(`${language(code).svStem}talande`, { type: 'language', code, context: 'orientation' })} ordnas kursen ${pick(c, CYRILLIC_COURSE_TITLES[code])}.`;
 	}
-	return para(c, [how, 'Målgruppen är alla integrationskunder, särskilt föräldrar som sköter barn hemma och personer utanför arbetskraften.', course]);
+	const groups = pick(c, [
+		'Målgruppen är alla integrationskunder, särskilt föräldrar som sköter barn hemma och personer utanför arbetskraften.',
+		'Orienteringen riktar sig särskilt till personer som får tillfälligt skydd och till kvotflyktingar.'
+	]);
+	return para(c, [how, groups, course]);
 };
 
 const s3a2: Writer = (c) =>
@@ -263,7 +275,8 @@ const s3b: Writer = (c) =>
 const s3c: Writer = (c) =>
 	pick(c, [
 		() => t`Orienteringen genomförs delvis i samarbete med ${areaArr(c)}.`,
-		() => t`Kommunen samarbetar med ${arr(edu(c), edu(c).name, 'education_provider')} och ${arr(ngo(c), ngo(c).name, 'ngo_parish')}.`
+		() => t`Kommunen samarbetar med ${arr(edu(c), edu(c).name, 'education_provider')} och ${arr(ngo(c), ngo(c).name, 'ngo_parish')}.`,
+		() => t`Orienteringen upphandlas gemensamt med de andra kommunerna inom ${areaArr(c, 'joint_procurement')}.`
 	])();
 
 const s4a1: Writer = (c) => {
@@ -279,7 +292,11 @@ const s4a1: Writer = (c) => {
 	]);
 };
 
-const s4a2: Writer = (c) => t`För andra än arbetssökande ordnas integrationsutbildning av ${provArr(edu(c), edu(c).name, 'others', 'education_provider')} som frivilliga studier.`;
+const s4a2: Writer = (c) =>
+	pick(c, [
+		() => t`För andra än arbetssökande ordnas integrationsutbildning av ${provArr(edu(c), edu(c).name, 'others', 'education_provider')} som frivilliga studier.`,
+		() => t`${cap(oth(c, 'nom'))} ordnar integrationsutbildning för personer utanför arbetskraften i samarbete med ${arr(edu(c), edu(c).name, 'education_provider')}.`
+	])();
 
 const s4a3: Writer = (c) => t`${pick(c, ['Slutprovet ingår i upphandlingen och ordnas av utbildningsanordnaren i slutet av utbildningen.', 'Slutprovet ordnas i slutet av utbildningen enligt Utbildningsstyrelsens grunder.'])}`;
 
@@ -296,7 +313,8 @@ const s5a1: Writer = (c) =>
 const s5a2: Writer = (c) =>
 	para(c, [
 		t`${cap(prov(ngo(c), ngo(c).name, 'both'))} ordnar språkcafé varje vecka.`,
-		chance(c, 0.5) ? 'Biblioteket och ungdomstjänsterna stöder delaktighet och samhällsfärdigheter.' : null
+		chance(c, 0.5) ? 'Biblioteket och ungdomstjänsterna stöder delaktighet och samhällsfärdigheter.' : null,
+		chance(c, 0.4) ? t`${cap(prov(edu(c), edu(c).name, 'both'))} erbjuder kurser i vardagssvenska och vardagsfinska.` : null
 	]);
 
 const s5b: Writer = (c) => t`${cap(oth(c, 'nom', 'both'))} ansvarar för tjänsterna${agreementClause(c)}.`;
@@ -315,7 +333,11 @@ const s6a: Writer = (c) => {
 
 const s6b: Writer = (c) => t`${cap(oth(c, 'nom', 'both'))} ordnar tjänsterna${agreementClause(c)}.`;
 
-const s6c: Writer = (c) => t`Samarbete görs mellan kommunerna och ${areaArr(c)}.`;
+const s6c: Writer = (c) =>
+	pick(c, [
+		() => t`Samarbete görs mellan kommunerna och ${areaArr(c)}.`,
+		() => t`Rådgivningen ges i samarbete med ${arr(ngo(c), ngo(c).name, 'ngo_parish')}, till exempel som hjälp med ärenden.`
+	])();
 
 const s7a1: Writer = (c) => {
 	const unit = pick(c, c.cast.selfUnits);
@@ -326,13 +348,21 @@ const s7a1: Writer = (c) => {
 	]);
 };
 
-const s7a2: Writer = (c) => t`Familjeverksamhet ordnas bland annat av ${prov(ngo(c), ngo(c).name, 'both')} och ${prov(ngo(c, 1), ngo(c, 1).name, 'both')}.`;
+const s7a2: Writer = (c) =>
+	pick(c, [
+		() => t`Familjeverksamhet ordnas bland annat av ${prov(ngo(c), ngo(c).name, 'both')} och ${prov(ngo(c, 1), ngo(c, 1).name, 'both')}.`,
+		() => t`Kommunen ordnar en gemensam måltid varje månad i samarbete med ${provArr(ngo(c), ngo(c).name, 'both', 'ngo_parish')}.`
+	])();
 
 const s7a3: Writer = (c) => t`Kommunens företagsrådgivning står till tjänst, och samarbete görs med ${areaArr(c)}.`;
 
 const s7b: Writer = (c) => t`${cap(oth(c, 'nom', 'both'))} ansvarar för tjänsterna${agreementClause(c)}.`;
 
-const s7c: Writer = (c) => t`Samarbete görs mellan kommunens sakkunniga, ${wcArr(c)} och sysselsättningstjänsterna.`;
+const s7c: Writer = (c) =>
+	pick(c, [
+		() => t`Samarbete görs mellan kommunens sakkunniga, ${wcArr(c)} och sysselsättningstjänsterna.`,
+		() => t`Kultur- och fritidstjänsterna samarbetar med ${arr(ngo(c, 1), ngo(c, 1).name, 'ngo_parish')} och idrottsföreningarna.`
+	])();
 
 export const SV_WRITERS: Readonly<Record<string, Writer>> = {
 	'header.municipalities': headerMunicipalities,
