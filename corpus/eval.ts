@@ -29,6 +29,8 @@ const USAGE = `usage: npm run eval [-- options]
 
 async function loadTruth(dir: string): Promise<TruthDocument[]> {
 	if (!existsSync(dir)) throw new Error(`no ground truth in ${dir}: run \`npm run corpus\` first`);
+	// The manifest is written last: without it the corpus is incomplete (an interrupted run).
+	if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir} has no manifest.json, so the corpus is incomplete: run \`npm run corpus\``);
 	const names = (await readdir(dir)).filter((n) => n.startsWith('demo-') && n.endsWith('.json')).sort();
 	if (names.length === 0) throw new Error(`no ground truth files (demo-*.json) in ${dir}: run \`npm run corpus\` first`);
 	const docs: TruthDocument[] = [];
