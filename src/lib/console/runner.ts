@@ -67,10 +67,17 @@ export interface RunOptions {
 	now?: () => number;
 }
 
-/** DuckDB's error text without the internal prefix noise; first line kept whole. */
+/**
+ * DuckDB's error in plain words: without a leading "Error:", and without the echoed query and
+ * caret ("LINE 1: … ^"), which only line up in a terminal.
+ */
 export function plainDuckDbError(error: unknown): string {
 	const text = error instanceof Error ? error.message : String(error);
-	return text.replace(/^Error:\s*/, '').trim();
+	return text
+		.replace(/^Error:\s*/, '')
+		.split(/\n\s*\n?LINE \d+:/)[0]
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 export async function runConsoleQuery(conn: ConsoleConnection, sql: string, options: RunOptions = {}): Promise<ConsoleResult> {

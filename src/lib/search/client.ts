@@ -28,7 +28,9 @@ export interface SearchQuery {
 	query: string;
 	/** The filtered programmes, or null for all. */
 	programmeIds?: readonly string[] | null;
+	/** Most programmes, and most hits per programme (see SearchOptions). */
 	limit?: number;
+	perProgramme?: number;
 }
 
 export interface SearchClient {
@@ -175,7 +177,8 @@ export function createSearchClient(answers: SearchableAnswer[], options: SearchC
 					id: nextId++,
 					query: query.query,
 					programmeIds: query.programmeIds ? [...query.programmeIds] : null,
-					limit: query.limit
+					limit: query.limit,
+					perProgramme: query.perProgramme
 				};
 				waiting?.resolve(null);
 				waiting = { request, resolve, reject };

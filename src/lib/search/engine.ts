@@ -33,7 +33,9 @@ export const FUSE_OPTIONS: IFuseOptions<IndexedPassage> = {
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_TERMS = 8;
 export const MIN_TERM_LENGTH = 2;
-export const DEFAULT_LIMIT = 200;
+/** Programmes returned per query, and hits shown per programme (the rest are counted). */
+export const DEFAULT_LIMIT = 100;
+export const DEFAULT_PER_PROGRAMME = 3;
 
 interface IndexedPassage {
 	/** The passage text, folded (see fold.ts). */
@@ -53,8 +55,10 @@ export interface SearchHit {
 export interface SearchOptions {
 	/** Only programmes in this set (the filter bar's programmes); null or absent: all. */
 	programmeIds?: ReadonlySet<string> | readonly string[] | null;
-	/** Most hits returned (best first); `total` still counts all. */
+	/** Most programmes returned (best first); `total` and `programmes` still count all. */
 	limit?: number;
+	/** Most hits returned per programme (its best); `matches` counts all of them. */
+	perProgramme?: number;
 }
 
 export interface SearchResult {
@@ -62,10 +66,12 @@ export interface SearchResult {
 	/** The words matched, folded. Empty when the query has no searchable words. */
 	terms: string[];
 	hits: SearchHit[];
-	/** Number of matching passages before the limit. */
+	/** Number of matching passages before the limits. */
 	total: number;
-	/** Number of distinct programmes among all matching passages (before the limit). */
+	/** Number of distinct programmes among all matching passages (before the limits). */
 	programmes: number;
+	/** For each programme returned: how many of its passages match (hits returned or not). */
+	matches: Record<string, number>;
 }
 
 /** Splits a query into folded words of 2+ characters; punctuation around words is dropped, inner hyphens kept. */
@@ -159,9 +165,10 @@ export class SearchIndex {
 
 	search(query: string, options: SearchOptions = {}): SearchResult {
 		const terms = queryTerms(query);
-		if (terms.length === 0) return { query, terms, hits: [], total: 0, programmes: 0 };
+		if (terms.length === 0) return { query, terms, hits: [], total: 0, programmes: 0, matches: {} };
 		const allowed = options.programmeIds == null ? null : new Set(options.programmeIds);
 		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
+		const perProgramme = Math.max(1, options.perProgramme ?? DEFAULT_PER_PROGRAMME);
 
 		// Passages in the filter that hold, for every word, one of its required pieces.
 		const pieces = terms.map((t) => requiredPieces(t));
@@ -192,13 +199,34 @@ export class SearchIndex {
 				phrase.lastIndex = 0;
 				isPhrase = phrase.test(this.folds[i].text);
 			}
-			return { i, score: score / terms.length, phrase: isPhrase };
+			return { i, score: score / terms.length, phrase: isPhrase, synthetic: this.passages[i].synthetic };
 		});
-		// Passages holding the words as a phrase first, then by score. Candidates are in index
-		// order and the sort is stable: ties stay in programme, then form order.
-		scored.sort((a, b) => Number(b.phrase) - Number(a.phrase) || a.score - b.score);
+		// Passages holding the words as a phrase first, then by score; on equal terms a real
+		// programme before a synthetic one. Candidates are in index order and the sort is stable:
+		// remaining ties stay in programme, then form order.
+		scored.sort(
+			(a, b) => Number(b.phrase) - Number(a.phrase) || a.score - b.score || Number(a.synthetic) - Number(b.synthetic)
+		);
 
-		const hits: SearchHit[] = scored.slice(0, limit).map(({ i, score, phrase: isPhrase }) => {
+		// The best `limit` programmes, each with its best `perProgramme` passages.
+		const matches: Record<string, number> = {};
+		const kept: typeof scored = [];
+		const all = new Set<string>();
+		for (const h of scored) {
+			const id = this.passages[h.i].programmeId;
+			all.add(id);
+			const seen = matches[id];
+			if (seen === undefined) {
+				if (all.size > limit) continue;
+				matches[id] = 1;
+				kept.push(h);
+			} else {
+				matches[id] = seen + 1;
+				if (seen < perProgramme) kept.push(h);
+			}
+		}
+
+		const hits: SearchHit[] = kept.map(({ i, score, phrase: isPhrase }) => {
 			const passage = this.passages[i];
 			const fold = this.folds[i];
 			const folded: Range[] = [];
@@ -216,33 +244,30 @@ export class SearchIndex {
 			);
 			return { passage, score, ranges, phrase: isPhrase };
 		});
-		const programmes = new Set(scored.map((h) => this.passages[h.i].programmeId)).size;
-		return { query, terms, hits, total: scored.length, programmes };
+		return { query, terms, hits, total: scored.length, programmes: all.size, matches };
 	}
 }
 
 export interface ProgrammeHits {
 	programmeId: string;
-	/** Best (lowest) score among its hits. */
-	score: number;
-	/** Hits shown, best first, at most `perProgramme`. */
+	/** Hits returned, best first. */
 	hits: SearchHit[];
-	/** Hits of this programme not shown. */
+	/** Matching passages of this programme not returned. */
 	more: number;
 }
 
-/** Groups hits by programme; programmes ordered by their best hit, hits within by score. */
-export function groupByProgramme(hits: readonly SearchHit[], perProgramme = 5): ProgrammeHits[] {
+/** Groups a result's hits by programme, in rank order (a programme ranks by its best hit). */
+export function groupByProgramme(result: Pick<SearchResult, 'hits' | 'matches'>): ProgrammeHits[] {
 	const groups = new Map<string, ProgrammeHits>();
-	for (const hit of hits) {
+	for (const hit of result.hits) {
 		const id = hit.passage.programmeId;
 		let g = groups.get(id);
 		if (!g) {
-			g = { programmeId: id, score: hit.score, hits: [], more: 0 };
+			g = { programmeId: id, hits: [], more: 0 };
 			groups.set(id, g);
 		}
-		if (g.hits.length < perProgramme) g.hits.push(hit);
-		else g.more++;
+		g.hits.push(hit);
 	}
-	return [...groups.values()].sort((a, b) => a.score - b.score);
+	for (const g of groups.values()) g.more = Math.max(0, (result.matches[g.programmeId] ?? g.hits.length) - g.hits.length);
+	return [...groups.values()];
 }

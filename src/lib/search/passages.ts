@@ -17,6 +17,8 @@ export interface SearchableAnswer {
 	/** `header`, `1`…`7`, `table`, or null for unmapped fields. */
 	section: string | null;
 	text: string;
+	/** The programme is synthetic demo data (ranked after real ones on equal terms, labelled). */
+	synthetic?: boolean;
 }
 
 export interface Passage {
@@ -31,6 +33,7 @@ export interface Passage {
 	/** True when the answer has text before / after this passage (show an ellipsis). */
 	before: boolean;
 	after: boolean;
+	synthetic: boolean;
 }
 
 /** Upper bound on a passage's length in UTF-16 units (a long word can only be cut harder). */
@@ -147,6 +150,7 @@ export function splitAnswer(answer: SearchableAnswer, max = PASSAGE_MAX): Passag
 		end,
 		text: text.slice(start, end),
 		before: start > first,
-		after: end < last
+		after: end < last,
+		synthetic: answer.synthetic ?? false
 	}));
 }

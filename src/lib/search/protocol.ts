@@ -8,7 +8,7 @@ import type { SearchableAnswer } from './passages';
 
 export type SearchRequest =
 	| { type: 'build'; answers: SearchableAnswer[] }
-	| { type: 'search'; id: number; query: string; programmeIds: string[] | null; limit?: number };
+	| { type: 'search'; id: number; query: string; programmeIds: string[] | null; limit?: number; perProgramme?: number };
 
 export type SearchResponse =
 	| { type: 'built'; passages: number; ms: number }
@@ -30,7 +30,11 @@ export function createSearchHandler(now: () => number = clock): (request: Search
 			if (request.type === 'search') {
 				if (!index) return { type: 'error', id: request.id, message: 'The search index is not built yet.' };
 				const t0 = now();
-				const result = index.search(request.query, { programmeIds: request.programmeIds, limit: request.limit });
+				const result = index.search(request.query, {
+					programmeIds: request.programmeIds,
+					limit: request.limit,
+					perProgramme: request.perProgramme
+				});
 				return { type: 'result', id: request.id, result, ms: now() - t0 };
 			}
 			return { type: 'error', id: null, message: `Unknown request ${JSON.stringify((request as { type?: unknown }).type)}` };
