@@ -95,6 +95,15 @@ describe('programmes of a municipality', () => {
 		expect(rows[0].mandatory_score).toBeCloseTo(score(pid(1))!, 10);
 	});
 
+	it('lists first the programme the gap matrix shows (best score, then latest update)', async () => {
+		expect((await db.run<ProfileProgramme>(municipalityProgrammes('091'))).map((r) => r.programme_id)).toEqual([pid(3), pid(7)]);
+		expect((await db.run<ProfileProgramme>(municipalityProgrammes('599'))).map((r) => r.programme_id)).toEqual([pid(8), pid(4)]);
+		for (const code of ['091', '092', '599', '020', '019']) {
+			const [first] = await db.run<ProfileProgramme>(municipalityProgrammes(code));
+			expect(first.programme_id, code).toBe(best(code)?.programme_id);
+		}
+	});
+
 	it('lists every programme that covers the municipality, joint ones included', async () => {
 		for (const code of ['091', '092', '853', '430', '599', '020']) {
 			const rows = await db.run<ProfileProgramme>(municipalityProgrammes(code));

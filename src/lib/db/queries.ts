@@ -490,8 +490,9 @@ export interface ProfileProgramme extends Row {
 }
 
 /**
- * Every programme that covers a municipality, current ones first, then older versions, newest
- * first. Filters do not apply: a profile shows everything known about its municipality.
+ * Every programme that covers a municipality: current ones first (the one the gap matrix shows
+ * without filters first), then older versions, newest first. Filters do not apply: a profile
+ * shows everything known about its municipality.
  */
 export function municipalityProgrammes(code: string): Query {
 	return scoped(
@@ -506,7 +507,10 @@ LEFT JOIN programme_scores ps USING (programme_id)
 LEFT JOIN (SELECT programme_id, min(text) AS text FROM answers WHERE key = 'header.coordinator' GROUP BY programme_id) co
 	USING (programme_id)
 WHERE list_contains(p.municipality_codes, ?)
-ORDER BY p.is_current DESC, p.updated DESC NULLS LAST, p.programme_id`,
+ORDER BY p.is_current DESC,
+	-- Current ones in the gap matrix's order (best_programme), so the first is the one it shows.
+	CASE WHEN p.is_current THEN ps.mandatory_score END DESC NULLS LAST,
+	p.updated DESC NULLS LAST, p.programme_id`,
 		[code]
 	);
 }
@@ -703,7 +707,7 @@ FROM peer_programmes pp
 JOIN languages l ON l.programme_id = pp.programme_id
 WHERE l.context = 'orientation'
 GROUP BY pp.peer_group, l.language_code
-ORDER BY pp.peer_group, municipalities DESC, value`,
+ORDER BY CASE pp.peer_group WHEN 'area' THEN 1 WHEN 'region' THEN 2 ELSE 3 END, municipalities DESC, value`,
 		// The code is the only parameter, bound in PEERS_CTE.
 		[code],
 		`${BEST_PROGRAMME_CTE},
@@ -721,7 +725,7 @@ export function peerProviderKinds(code: string): Query {
 FROM peer_programmes pp
 JOIN responsibilities r ON r.programme_id = pp.programme_id
 GROUP BY pp.peer_group, r.provider_kind
-ORDER BY pp.peer_group, municipalities DESC, value`,
+ORDER BY CASE pp.peer_group WHEN 'area' THEN 1 WHEN 'region' THEN 2 ELSE 3 END, municipalities DESC, value`,
 		// The code is the only parameter, bound in PEERS_CTE.
 		[code],
 		`${BEST_PROGRAMME_CTE},

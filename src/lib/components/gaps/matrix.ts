@@ -1,0 +1,249 @@
+/**
+ * The gap matrix as data: the rows of `gapMatrix` (src/lib/db/queries.ts) → groups of
+ * municipalities, each with one grade per mandatory part, sorted as the user chose; the CSV of
+ * it; and keyboard movement in the grid. Pure functions (no Svelte, no DOM) so they are tested
+ * in Node and a grouping or sort change never needs a query.
+ */
+import { MANDATORY_KEYS } from '$lib/programme/form-tem-2024';
+import type { GapRow } from '$lib/db/queries';
+
+/** The columns: every mandatory part (KotoL 13 §), in form order. */
+export const MATRIX_PARTS: readonly string[] = MANDATORY_KEYS;
+
+export const GROUPINGS = ['area', 'region', 'wellbeing'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+export const DEFAULT_GROUPING: Grouping = 'area';
+/** The page's own URL parameters (the shared ones, filters and `sort`, are in src/lib/state). */
+export const GROUP_PARAM = 'group';
+export const COVERED_PARAM = 'covered';
+
+export const SORT_KEYS = ['name', 'score', 'gaps'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface MatrixSort {
+	key: SortKey;
+	descending: boolean;
+}
+export const DEFAULT_SORT: MatrixSort = { key: 'name', descending: false };
+
+/** A cell: the part's grade (completeness.grade), or `ungraded` when the programme has no grade for it. */
+export const CELL_GRADES = ['answered', 'thin', 'placeholder', 'empty', 'missing', 'ungraded'] as const;
+export type CellGrade = (typeof CELL_GRADES)[number];
+
+export function parseGrouping(value: string | null | undefined): Grouping {
+	return (GROUPINGS as readonly string[]).includes(value ?? '') ? (value as Grouping) : DEFAULT_GROUPING;
+}
+
+/** `sort` URL value (`score`, `-gaps`…) → sort; anything else is the default (by name). */
+export function parseSort(value: string | null | undefined): MatrixSort {
+	const v = value ?? '';
+	const key = v.replace(/^-/, '');
+	if (!(SORT_KEYS as readonly string[]).includes(key)) return DEFAULT_SORT;
+	return { key: key as SortKey, descending: v.startsWith('-') };
+}
+
+/** The URL value of a sort ('' for the default, so it stays out of the URL). */
+export function sortValue(sort: MatrixSort): string {
+	if (sort.key === DEFAULT_SORT.key && sort.descending === DEFAULT_SORT.descending) return '';
+	return `${sort.descending ? '-' : ''}${sort.key}`;
+}
+
+/** Clicking a column: first ascending, again descending. */
+export function toggleSort(current: MatrixSort, key: SortKey): MatrixSort {
+	return current.key === key ? { key, descending: !current.descending } : { key, descending: false };
+}
+
+export interface MatrixRow {
+	code: string;
+	name: string;
+	programmeId: string | null;
+	/** Current programmes in scope covering the municipality. */
+	programmes: number;
+	/** Mandatory completeness 0–1; null without a programme or without grades. */
+	score: number | null;
+	/** Mandatory parts missing, empty or a placeholder; null when unknown. */
+	gaps: number | null;
+	thin: number | null;
+	synthetic: boolean;
+	/** One grade per column; null: no programme in scope covers the municipality. */
+	grades: CellGrade[] | null;
+}
+
+export interface MatrixGroup {
+	code: string;
+	label: string;
+	rows: MatrixRow[];
+	withProgramme: number;
+	/** Mean completeness of the graded programmes in the group, null if none. */
+	meanScore: number | null;
+}
+
+export interface BuildOptions {
+	grouping: Grouping;
+	sort: MatrixSort;
+	/** Swedish names when `sv`. */
+	locale: string;
+	/** The group's name in the UI language (from the filter options); the code when unknown. */
+	groupLabel: (grouping: Grouping, code: string) => string;
+	/** Leave out municipalities no programme in scope covers. */
+	onlyCovered?: boolean;
+	columns?: readonly string[];
+}
+
+const GRADED = new Set<string>(CELL_GRADES);
+
+/** One row's grades aligned to the columns. */
+export function rowGrades(row: Pick<GapRow, 'part_keys' | 'part_grades'>, columns: readonly string[]): CellGrade[] {
+	const byKey = new Map<string, string>();
+	row.part_keys.forEach((k, i) => byKey.set(k, row.part_grades[i]));
+	return columns.map((k) => {
+		const g = byKey.get(k);
+		return g && GRADED.has(g) ? (g as CellGrade) : 'ungraded';
+	});
+}
+
+const groupCode = (row: GapRow, grouping: Grouping) =>
+	grouping === 'area' ? row.employment_area_code : grouping === 'region' ? row.region_code : row.wellbeing_county_code;
+
+/**
+ * Sort value where "worse" is lower for score and higher for gaps: a municipality without a
+ * programme is the worst of all, a programme without grades sits between it and the graded ones.
+ */
+function sortNumber(row: MatrixRow, key: 'score' | 'gaps', columns: number): number {
+	if (key === 'score') return row.programmeId === null ? -2 : (row.score ?? -1);
+	return row.programmeId === null ? columns + 2 : (row.gaps ?? columns + 1);
+}
+
+export function compareRows(sort: MatrixSort, collator: Intl.Collator, columns: number) {
+	return (a: MatrixRow, b: MatrixRow): number => {
+		const byName = collator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+		if (sort.key === 'name') return sort.descending ? -byName : byName;
+		const d = sortNumber(a, sort.key, columns) - sortNumber(b, sort.key, columns);
+		return (sort.descending ? -d : d) || byName;
+	};
+}
+
+export function buildMatrix(rows: readonly GapRow[], opts: BuildOptions): MatrixGroup[] {
+	const columns = opts.columns ?? MATRIX_PARTS;
+	const collator = new Intl.Collator(opts.locale === 'sv' ? 'sv-FI' : 'fi-FI', { sensitivity: 'base', numeric: true });
+	const groups = new Map<string, MatrixGroup>();
+	for (const r of rows) {
+		if (opts.onlyCovered && r.programme_id === null) continue;
+		const code = groupCode(r, opts.grouping);
+		let g = groups.get(code);
+		if (!g) groups.set(code, (g = { code, label: opts.groupLabel(opts.grouping, code), rows: [], withProgramme: 0, meanScore: null }));
+		g.rows.push({
+			code: r.code,
+			name: opts.locale === 'sv' && r.name_sv ? r.name_sv : r.name_fi,
+			programmeId: r.programme_id,
+			programmes: r.programmes,
+			score: r.score,
+			gaps: r.weak_parts,
+			thin: r.thin_parts,
+			synthetic: r.is_synthetic === true,
+			grades: r.programme_id === null ? null : rowGrades(r, columns)
+		});
+	}
+	const compare = compareRows(opts.sort, collator, columns.length);
+	for (const g of groups.values()) {
+		g.rows.sort(compare);
+		g.withProgramme = g.rows.filter((r) => r.programmeId !== null).length;
+		const scores = g.rows.map((r) => r.score).filter((s): s is number => s !== null);
+		g.meanScore = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+	}
+	return [...groups.values()].sort((a, b) => collator.compare(a.label, b.label) || (a.code < b.code ? -1 : 1));
+}
+
+/** Counts of each grade over the shown rows (for the legend and the summary line). */
+export function gradeCounts(groups: readonly MatrixGroup[]): Record<CellGrade | 'noProgramme', number> {
+	const out = { answered: 0, thin: 0, placeholder: 0, empty: 0, missing: 0, ungraded: 0, noProgramme: 0 };
+	for (const g of groups)
+		for (const r of g.rows) {
+			if (!r.grades) out.noProgramme++;
+			else for (const grade of r.grades) out[grade]++;
+		}
+	return out;
+}
+
+export interface CsvLabels {
+	group: string;
+	code: string;
+	municipality: string;
+	programme: string;
+	programmes: string;
+	score: string;
+	gaps: string;
+	thin: string;
+	synthetic: string;
+	/** Written in every part column of a row without a programme. */
+	noProgramme: string;
+}
+
+/**
+ * The matrix as CSV columns (for src/lib/components/csv.ts `toCsv`): one row per municipality,
+ * in the order shown; part columns are headed by their canonical key and hold the grade code,
+ * so a spreadsheet can filter on them.
+ */
+export function matrixCsvColumns(labels: CsvLabels, columns: readonly string[] = MATRIX_PARTS) {
+	type Line = { group: MatrixGroup; row: MatrixRow };
+	return [
+		{ label: labels.group, value: (l: Line) => l.group.label },
+		{ label: labels.code, value: (l: Line) => l.row.code },
+		{ label: labels.municipality, value: (l: Line) => l.row.name },
+		{ label: labels.programme, value: (l: Line) => l.row.programmeId },
+		{ label: labels.programmes, value: (l: Line) => l.row.programmes },
+		{ label: labels.score, value: (l: Line) => (l.row.score === null ? null : Math.round(l.row.score * 1000) / 1000) },
+		{ label: labels.gaps, value: (l: Line) => l.row.gaps },
+		{ label: labels.thin, value: (l: Line) => l.row.thin },
+		{ label: labels.synthetic, value: (l: Line) => (l.row.programmeId === null ? null : l.row.synthetic) },
+		...columns.map((key, i) => ({ label: key, value: (l: Line) => (l.row.grades ? l.row.grades[i] : labels.noProgramme) }))
+	];
+}
+
+export function matrixLines(groups: readonly MatrixGroup[]) {
+	return groups.flatMap((group) => group.rows.map((row) => ({ group, row })));
+}
+
+// ————————————————————————————————————————— keyboard
+
+export interface GridPosition {
+	row: number;
+	col: number;
+}
+
+/**
+ * Where a key moves the focus in a grid of `rows` × `cols` (rows across all groups): arrows by
+ * one, Home/End to the row's ends (with Ctrl: the grid's corners), PageUp/PageDown by `page`
+ * rows. Null for keys that do not move. Never leaves the grid.
+ */
+export function nextPosition(
+	at: GridPosition,
+	key: string,
+	size: { rows: number; cols: number },
+	opts: { ctrl?: boolean; page?: number } = {}
+): GridPosition | null {
+	if (size.rows < 1 || size.cols < 1) return null;
+	const page = opts.page ?? 10;
+	const clampRow = (r: number) => Math.max(0, Math.min(size.rows - 1, r));
+	const clampCol = (c: number) => Math.max(0, Math.min(size.cols - 1, c));
+	const { row, col } = { row: clampRow(at.row), col: clampCol(at.col) };
+	switch (key) {
+		case 'ArrowUp':
+			return { row: clampRow(row - 1), col };
+		case 'ArrowDown':
+			return { row: clampRow(row + 1), col };
+		case 'ArrowLeft':
+			return { row, col: clampCol(col - 1) };
+		case 'ArrowRight':
+			return { row, col: clampCol(col + 1) };
+		case 'Home':
+			return opts.ctrl ? { row: 0, col: 0 } : { row, col: 0 };
+		case 'End':
+			return opts.ctrl ? { row: size.rows - 1, col: size.cols - 1 } : { row, col: size.cols - 1 };
+		case 'PageUp':
+			return { row: clampRow(row - page), col };
+		case 'PageDown':
+			return { row: clampRow(row + page), col };
+		default:
+			return null;
+	}
+}
