@@ -67,9 +67,10 @@ describe('data page', () => {
 	it.each(TABLES.map((t) => t.name))('%s downloads as CSV with the declared columns and every row', async (name) => {
 		const res = await fetch(`${BASE}/data/${name}.csv`);
 		expect(res.status).toBe(200);
-		const text = await res.text();
-		expect(text.startsWith('\uFEFF')).toBe(true);
-		const rows = parseCsv(text.slice(1));
+		const bytes = new Uint8Array(await res.arrayBuffer());
+		// UTF-8 byte-order mark first, so spreadsheet programs read ä and ö right.
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const rows = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1));
 		const def = TABLES.find((t) => t.name === name)!;
 		expect(rows[0]).toEqual(def.columns.map((c) => c.name));
 		expect(rows.length - 1).toBe(counts[name]);

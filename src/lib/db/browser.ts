@@ -1,7 +1,8 @@
 /**
  * The browser side of the data layer: one DuckDB-WASM (the "eh" bundle, self-hosted through
  * Vite `?url` imports, no CDN), with each dataset table decoded from Parquet by hyparquet,
- * inserted as `raw_<table>` and exposed as a view (./schema.ts), exactly as Node does it.
+ * inserted as `raw_<table>` and copied into a table of the declared shape (./schema.ts): the same
+ * columns and types Node's views give, so the same SQL runs on both.
  *
  * Import this module dynamically (in onMount): it pulls in DuckDB-WASM and Arrow, which the
  * prerendered shell must not wait for.
@@ -10,7 +11,7 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { tableToIPC } from 'apache-arrow';
 import { TABLES } from '$lib/dataset/tables';
 import { parquetToArrow } from './parquet-arrow';
-import { emptyTableSql, rawTableName, SAFETY_SETTINGS, viewSql } from './schema';
+import { emptyTableSql, rawTableName, SAFETY_SETTINGS, tableSql } from './schema';
 import { plainCell, type Query, type QueryRunner, type Row } from './types';
 
 /** Where to fetch a table from; tables not listed (not produced yet) become empty tables. */
@@ -80,7 +81,8 @@ export async function loadDataset(
 		await conn.query(`DROP TABLE IF EXISTS ${rawTableName(table)}`);
 		// Serialised here with our own Arrow module (not the driver's copy) so the instance never mismatches.
 		await conn.insertArrowFromIPCStream(tableToIPC(decoded.arrow, 'stream'), { name: rawTableName(table), create: true });
-		await conn.query(viewSql(table, rawTableName(table), decoded.present));
+		await conn.query(tableSql(table, rawTableName(table), decoded.present));
+		await conn.query(`DROP TABLE ${rawTableName(table)}`);
 	}
 	return rows;
 }
@@ -118,6 +120,8 @@ export async function openBrowserDatabase(sources: readonly TableSource[]): Prom
 	const conn = await db.connect();
 	for (const s of SAFETY_SETTINGS) await conn.query(s);
 	const t1 = performance.now();
+	// For `npm run bench`: the engine is up; the tables follow.
+	performance.mark('kk:db-instantiated');
 
 	await loadDataset(conn, fetched);
 	const t2 = performance.now();

@@ -58,12 +58,13 @@ class DatabaseClient {
 		return this.#opening;
 	}
 
-	/** Starts opening when the browser is idle, so a first filter change is quick. */
+	/**
+	 * Starts opening right after the current task, so a first filter change is quick. The wasm
+	 * compiles in DuckDB's worker, off the main thread, while the page draws its prerendered data.
+	 */
 	preload() {
 		if (!browser || this.#opening) return;
-		const start = () => void this.open().catch(() => undefined);
-		if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
-		else setTimeout(start, 200);
+		setTimeout(() => void this.open().catch(() => undefined), 0);
 	}
 }
 

@@ -43,17 +43,18 @@ function assertLimit(n: number): number {
  *
  * Returns the CTE text (without the leading WITH) and its parameters, in order.
  */
-export function scopeCtes(f: Filters): { ctes: string; params: Param[] } {
-	const params: Param[] = [];
+export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: Param[] } {
+	const muniParams: Param[] = [];
 	const muni: string[] = ['NOT aland'];
-	if (f.region.length) muni.push(inList('region_code', f.region, params));
-	if (f.wellbeing.length) muni.push(inList('wellbeing_county_code', f.wellbeing, params));
-	if (f.area.length) muni.push(inList('employment_area_code', f.area, params));
-	if (f.languageStatus.length) muni.push(inList('language_status', f.languageStatus, params));
-	if (f.populationClass.length) muni.push(inList('population_class', f.populationClass, params));
+	if (f.region.length) muni.push(inList('region_code', f.region, muniParams));
+	if (f.wellbeing.length) muni.push(inList('wellbeing_county_code', f.wellbeing, muniParams));
+	if (f.area.length) muni.push(inList('employment_area_code', f.area, muniParams));
+	if (f.languageStatus.length) muni.push(inList('language_status', f.languageStatus, muniParams));
+	if (f.populationClass.length) muni.push(inList('population_class', f.populationClass, muniParams));
 
+	const progParams: Param[] = [];
 	const prog: string[] = ['p.is_current'];
-	if (f.inputKind.length) prog.push(inList('p.input_kind', f.inputKind, params));
+	if (f.inputKind.length) prog.push(inList('p.input_kind', f.inputKind, progParams));
 	if (f.synthetic === 'real') prog.push('NOT p.is_synthetic');
 	if (f.synthetic === 'synthetic') prog.push('p.is_synthetic');
 	// With no municipality filter, a programme whose municipalities could not be resolved still counts nationally.
@@ -63,20 +64,35 @@ export function scopeCtes(f: Filters): { ctes: string; params: Param[] } {
 		);
 	}
 
-	const ctes = `scope_municipalities AS (
+	const all: { name: string; sql: string; params: Param[] }[] = [
+		{
+			name: 'scope_municipalities',
+			sql: `scope_municipalities AS (
 	SELECT * FROM municipalities
 	WHERE ${muni.join('\n\t\tAND ')}
-),
-scope_programmes AS (
+)`,
+			params: muniParams
+		},
+		{
+			name: 'scope_programmes',
+			sql: `scope_programmes AS (
 	SELECT p.* FROM programmes p
 	WHERE ${prog.join('\n\t\tAND ')}
-),
-scope_coverage AS (
+)`,
+			params: progParams
+		},
+		{
+			name: 'scope_coverage',
+			sql: `scope_coverage AS (
 	SELECT DISTINCT c.programme_id, c.code
 	FROM (SELECT programme_id, unnest(municipality_codes) AS code FROM scope_programmes) c
 	JOIN scope_municipalities sm ON sm.code = c.code
-),
-programme_scores AS (
+)`,
+			params: []
+		},
+		{
+			name: 'programme_scores',
+			sql: `programme_scores AS (
 	SELECT programme_id,
 		avg(score) AS mandatory_score,
 		count(*) FILTER (WHERE grade IN ('${WEAK_GRADES.join("', '")}'))::INTEGER AS weak_parts,
@@ -85,19 +101,38 @@ programme_scores AS (
 	FROM completeness
 	WHERE mandatory
 	GROUP BY programme_id
-)`;
-	return { ctes, params };
+)`,
+			params: []
+		}
+	];
+	// Only the CTEs the query uses (directly or through another CTE): DuckDB-WASM spends most of
+	// a small query's time planning, so unused CTEs are not free.
+	let used = all;
+	if (usedBy !== undefined) {
+		let text = usedBy;
+		const keep = new Set<string>();
+		for (const cte of [...all].reverse()) {
+			if (new RegExp(`\\b${cte.name}\\b`).test(text)) {
+				keep.add(cte.name);
+				text += '\n' + cte.sql;
+			}
+		}
+		used = all.filter((c) => keep.has(c.name));
+	}
+	return { ctes: used.map((c) => c.sql).join(',\n'), params: used.flatMap((c) => c.params) };
 }
 
 /**
  * A query over the filter scope: `WITH <scope CTEs>[, <more CTEs>] <body>`.
- * This is the building block for new views: write the body against the scope CTEs.
+ * This is the building block for new views: write the body against the scope CTEs (only those
+ * the body or `moreCtes` mention are included).
  * @param moreCtes extra CTEs (text without a leading comma) that may use the scope CTEs
  */
 export function scoped(id: string, f: Filters, body: string, bodyParams: Param[] = [], moreCtes = ''): Query {
-	const scope = scopeCtes(f);
-	const extra = moreCtes.trim() ? `,\n${moreCtes.trim()}` : '';
-	return { id, sql: `WITH ${scope.ctes}${extra}\n${body.trim()}`, params: [...scope.params, ...bodyParams] };
+	const scope = scopeCtes(f, `${moreCtes}\n${body}`);
+	const parts = [scope.ctes, moreCtes.trim()].filter(Boolean);
+	const withClause = parts.length ? `WITH ${parts.join(',\n')}\n` : '';
+	return { id, sql: `${withClause}${body.trim()}`, params: [...scope.params, ...bodyParams] };
 }
 
 // ————————————————————————————————————————— overview
@@ -1792,7 +1827,8 @@ export function compareQueries(f: Filters, codes: readonly string[]) {
 
 export async function loadCompare(runner: QueryRunner, f: Filters, codes: readonly string[]): Promise<CompareData> {
 	const q = compareQueries(f, codes);
-	const programmes = await runner.run<CompareProgramme>(q.programmes);
+	// In the order the user listed them (the SQL orders by code).
+	const programmes = (await runner.run<CompareProgramme>(q.programmes)).sort((a, b) => codes.indexOf(a.code) - codes.indexOf(b.code));
 	const parts = await runner.run<ComparePart>(q.parts);
 	const facts = await runner.run<CompareFact>(q.facts);
 	return { programmes, parts, facts };

@@ -32,8 +32,20 @@ function columnExpr(col: ColumnDef, present: ReadonlySet<string>): string {
  * @param present the columns the source actually has
  */
 export function viewSql(table: TableDef, source: string, present: ReadonlySet<string>): string {
+	return `CREATE OR REPLACE VIEW ${quoteIdent(table.name)} AS ${selectSql(table, source, present)}`;
+}
+
+/**
+ * The same shape as viewSql, materialised: `CREATE TABLE <table> AS SELECT …`. The browser uses
+ * it (the data is small and already in memory; a table spares every query the view's casts).
+ */
+export function tableSql(table: TableDef, source: string, present: ReadonlySet<string>): string {
+	return `CREATE OR REPLACE TABLE ${quoteIdent(table.name)} AS ${selectSql(table, source, present)}`;
+}
+
+function selectSql(table: TableDef, source: string, present: ReadonlySet<string>): string {
 	const cols = table.columns.map((c) => columnExpr(c, present)).join(',\n\t');
-	return `CREATE OR REPLACE VIEW ${quoteIdent(table.name)} AS SELECT\n\t${cols}\nFROM ${source}`;
+	return `SELECT\n\t${cols}\nFROM ${source}`;
 }
 
 /** An empty table with the declared schema, for a dataset table that has not been produced yet. */

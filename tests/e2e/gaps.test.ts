@@ -1,0 +1,231 @@
+/**
+ * The gap matrix in Debian Chromium against the built site. Expected rows and grades come from
+ * the same Parquet files queried in Node with the same SQL (src/lib/db/queries.ts gapMatrix),
+ * so the tests hold for whatever dataset the site was built from.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { MATRIX_PARTS } from '$lib/components/gaps/matrix';
+import { gapMatrix, type GapRow } from '$lib/db/queries';
+import type { NodeDatabase } from '$lib/db/node.server';
+import { translator } from '$lib/i18n';
+import { EMPTY_FILTERS } from '$lib/state/filters';
+import { axeViolations, launch, offOrigin, open, session, siteDatabase, waitLive } from './harness';
+
+let browser: Browser;
+let db: NodeDatabase;
+let national: GapRow[];
+const fi = translator('fi');
+
+beforeAll(async () => {
+	browser = await launch();
+	db = await siteDatabase();
+	national = await db.run<GapRow>(gapMatrix(EMPTY_FILTERS));
+	expect(national.some((r) => r.programme_id !== null && r.part_keys.length > 0), 'the site data must have a graded programme').toBe(true);
+});
+afterAll(async () => {
+	await browser?.close();
+	db?.close();
+});
+
+/** Each shown row: code, and the aria-label (grade text) of every part cell or the no-programme text. */
+function readGrid(page: Page) {
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLTableRowElement>('table.matrix tr[data-row]')].map((tr) => ({
+			code: tr.dataset.row!,
+			cells: [...tr.querySelectorAll<HTMLElement>('td[data-part]')].map((td) => td.getAttribute('aria-label')),
+			none: tr.querySelector('td.cell-none')?.textContent?.trim() ?? null,
+			group: tr.closest('tbody')?.querySelector('.group-name')?.textContent?.trim() ?? ''
+		}))
+	);
+}
+
+const renderTimes = (page: Page) =>
+	page.evaluate(() => performance.getEntriesByName('kk:gaps:render').map((e) => Math.round(e.duration)));
+
+describe('gap matrix', () => {
+	it('renders every municipality with the grade of every mandatory part, readable without colour', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/gaps');
+			const grid = await readGrid(s.page);
+			expect(grid.map((r) => r.code).sort()).toEqual(national.map((r) => r.code).sort());
+			expect(await s.page.locator('table.matrix thead th.part-col').count()).toBe(MATRIX_PARTS.length);
+			const byCode = new Map(national.map((r) => [r.code, r]));
+			for (const row of grid) {
+				const exp = byCode.get(row.code)!;
+				if (exp.programme_id === null) {
+					expect(row.none).toContain(fi.t('gaps.noProgramme'));
+					continue;
+				}
+				const grades = new Map(exp.part_keys.map((k, i) => [k, exp.part_grades[i]]));
+				expect(row.cells, row.code).toEqual(MATRIX_PARTS.map((k) => fi.label('grade', grades.get(k) ?? 'ungraded')));
+			}
+			// Every cell shows a symbol, not only a colour.
+			const blank = await s.page.locator('td[data-part]').evaluateAll((tds) => tds.filter((td) => !td.textContent?.trim()).length);
+			expect(blank).toBe(0);
+			// Grouped by employment area by default, names in Finnish order inside each group.
+			const collator = new Intl.Collator('fi-FI', { sensitivity: 'base', numeric: true });
+			const names = new Map(national.map((r) => [r.code, r.name_fi]));
+			const groups = new Map<string, string[]>();
+			for (const r of grid) groups.set(r.group, [...(groups.get(r.group) ?? []), names.get(r.code)!]);
+			expect(groups.size).toBe(new Set(national.map((r) => r.employment_area_code)).size);
+			for (const list of groups.values()) expect(list).toEqual([...list].sort((a, b) => collator.compare(a, b)));
+			console.log(`gap matrix: ${grid.length} rows × ${MATRIX_PARTS.length} parts, first render ${JSON.stringify(await renderTimes(s.page))} ms`);
+			expect(s.errors).toEqual([]);
+			expect(offOrigin(s.requests)).toEqual([]);
+			expect(await axeViolations(s.page)).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('a grouping change updates the URL and the groups; back restores them', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/gaps');
+			await s.page.locator('input[name="grouping"][value="region"]').check();
+			await s.page.waitForURL(/[?&]group=region\b/);
+			const byRegion = await readGrid(s.page);
+			expect(new Set(byRegion.map((r) => r.group)).size).toBe(new Set(national.map((r) => r.region_code)).size);
+			await s.page.locator('input[name="grouping"][value="wellbeing"]').check();
+			await s.page.waitForURL(/[?&]group=wellbeing\b/);
+			expect(new Set((await readGrid(s.page)).map((r) => r.group)).size).toBe(new Set(national.map((r) => r.wellbeing_county_code)).size);
+			console.log(`gap matrix: regrouping render times ${JSON.stringify(await renderTimes(s.page))} ms`);
+			await s.page.goBack();
+			await s.page.waitForURL(/[?&]group=region\b/);
+			expect(await s.page.locator('input[name="grouping"][value="region"]').isChecked()).toBe(true);
+			// A copied link opens the same view.
+			const copy = await session(browser);
+			try {
+				await open(copy.page, new URL(s.page.url()).pathname + new URL(s.page.url()).search);
+				expect((await readGrid(copy.page)).map((r) => [r.code, r.group])).toEqual(byRegion.map((r) => [r.code, r.group]));
+			} finally {
+				await copy.close();
+			}
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('sorts by number of gaps, worst last, in the URL', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/gaps');
+			await s.page.locator('table.matrix thead th').nth(2).locator('button').click();
+			await s.page.waitForURL(/[?&]sort=gaps\b/);
+			expect(await s.page.locator('table.matrix thead th').nth(2).getAttribute('aria-sort')).toBe('ascending');
+			const byCode = new Map(national.map((r) => [r.code, r]));
+			const rank = (code: string) => {
+				const r = byCode.get(code)!;
+				return r.programme_id === null ? 1000 : (r.weak_parts ?? 999);
+			};
+			const grid = await readGrid(s.page);
+			for (const group of new Set(grid.map((r) => r.group))) {
+				const ranks = grid.filter((r) => r.group === group).map((r) => rank(r.code));
+				expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+			}
+			await s.page.locator('table.matrix thead th').nth(2).locator('button').click();
+			await s.page.waitForURL(/[?&]sort=-gaps\b/);
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('the filter bar applies: a region filter re-runs the query and the rows follow', async () => {
+		const s = await session(browser);
+		try {
+			const region = national.find((r) => r.programme_id !== null)!.region_code;
+			await open(s.page, `/gaps?region=${region}`);
+			await waitLive(s.page);
+			const expected = await db.run<GapRow>(gapMatrix({ ...EMPTY_FILTERS, region: [region] }));
+			expect((await readGrid(s.page)).map((r) => r.code).sort()).toEqual(expected.map((r) => r.code).sort());
+			expect(expected.length).toBeLessThan(national.length);
+			console.log(`gap matrix: render after a filter ${JSON.stringify(await renderTimes(s.page))} ms`);
+			expect(s.errors).toEqual([]);
+			expect(offOrigin(s.requests)).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('is a keyboard grid: arrows move one cell, Enter opens the answer, Escape returns to the cell', async () => {
+		const graded = national.find((r) => r.programme_id !== null && r.part_keys.length > 0)!;
+		const key = graded.part_keys.includes('s3.a2') ? 's3.a2' : graded.part_keys[0];
+		const col = MATRIX_PARTS.indexOf(key);
+		const s = await session(browser);
+		try {
+			await open(s.page, '/gaps');
+			// One cell of the grid is in the tab order.
+			expect(await s.page.locator('table.matrix [data-c][tabindex="0"]').count()).toBe(1);
+			const name = s.page.locator(`tr[data-row="${graded.code}"] a[data-c="0"]`);
+			await name.focus();
+			await s.page.keyboard.press('ArrowRight');
+			await s.page.keyboard.press('ArrowRight');
+			await s.page.keyboard.press('ArrowRight');
+			for (let i = 0; i < col; i++) await s.page.keyboard.press('ArrowRight');
+			const focused = await s.page.evaluate(() => {
+				const el = document.activeElement as HTMLElement;
+				return { part: el.dataset.part, row: el.closest('tr')?.dataset.row, tabindex: el.getAttribute('tabindex') };
+			});
+			expect(focused).toEqual({ part: String(col), row: graded.code, tabindex: '0' });
+			await s.page.keyboard.press('Enter');
+			const dialog = s.page.locator('dialog[open]');
+			await dialog.waitFor();
+			await s.page.waitForFunction(() => document.querySelector('dialog[open] .body')?.getAttribute('aria-busy') === 'false', undefined, {
+				timeout: 90_000
+			});
+			const [answer] = await db.run<{ text: string | null; grade: string | null }>({
+				id: 'test.answer',
+				sql: `SELECT a.text, c.grade FROM completeness c LEFT JOIN answers a USING (programme_id, key) WHERE c.programme_id = ? AND c.key = ?`,
+				params: [graded.programme_id, key]
+			});
+			expect(await dialog.locator('h2').textContent()).toContain(fi.part(key));
+			expect(await dialog.locator('.badge').textContent()).toContain(fi.label('grade', answer.grade));
+			if (answer.text?.trim()) {
+				const shown = (await dialog.locator('.answer-text').textContent()) ?? '';
+				const words = (t: string) => t.replace(/\s+/g, ' ').trim();
+				expect(words(shown)).toBe(words(answer.text));
+			}
+			const link = await dialog.locator('.links a').getAttribute('href');
+			expect(link).toMatch(new RegExp(`^/municipality/${graded.code}(\\?[^#]*)?#${key.replace('.', '\\.')}$`));
+			await s.page.keyboard.press('Escape');
+			await dialog.waitFor({ state: 'detached' }).catch(() => s.page.locator('dialog[open]').waitFor({ state: 'hidden' }));
+			expect(await s.page.evaluate(() => (document.activeElement as HTMLElement).dataset.part)).toBe(String(col));
+			// Down and up keep the column.
+			await s.page.keyboard.press('ArrowDown');
+			await s.page.keyboard.press('ArrowUp');
+			expect(await s.page.evaluate(() => (document.activeElement as HTMLElement).closest('tr')?.dataset.row)).toBe(graded.code);
+			expect(s.errors).toEqual([]);
+			expect(offOrigin(s.requests)).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('a click on a cell opens its answer; the CSV has every row and part', async () => {
+		const graded = national.find((r) => r.programme_id !== null && r.part_keys.length > 0)!;
+		const s = await session(browser);
+		try {
+			await open(s.page, '/gaps');
+			await s.page.locator(`tr[data-row="${graded.code}"] td[data-part="0"]`).click();
+			await s.page.locator('dialog[open] h2').waitFor();
+			expect(await s.page.locator('dialog[open] h2').textContent()).toContain(fi.part(MATRIX_PARTS[0]));
+			await s.page.locator('dialog[open] button').click();
+			const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('.controls button').click()]);
+			const path = await download.path();
+			const { readFileSync } = await import('node:fs');
+			const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+			expect(lines[0].split(',').slice(-MATRIX_PARTS.length)).toEqual([...MATRIX_PARTS]);
+			expect(lines).toHaveLength(national.length + 1);
+			const row = lines.find((l) => l.split(',')[1] === graded.code)!;
+			const grades = new Map(graded.part_keys.map((k, i) => [k, graded.part_grades[i]]));
+			expect(row.split(',').slice(-MATRIX_PARTS.length)).toEqual(MATRIX_PARTS.map((k) => grades.get(k) ?? 'ungraded'));
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+});
