@@ -7,7 +7,7 @@
  */
 import type { EmploymentArea, Municipality } from '../../src/lib/reference/index';
 import type { Actor } from '../facts';
-import { genitiveFi, genitiveSv, isTown, orgNameFi, orgNameSv, orgWordFi, placeFi } from '../names';
+import { genitiveFi, genitiveSv, isTown, orgNameFi, orgNameSv, orgWordFi } from '../names';
 import type { Rng } from '../random';
 
 const REGION_GEN_FI: Record<string, string> = {
@@ -69,21 +69,24 @@ const COUNTY_BRANDS: Record<string, string> = {
 	'21': 'Lapha'
 };
 
-/** Own names for employment areas whose long name is not in the reference data. */
+/**
+ * Own names for employment areas whose long name is not in the reference data. All singular
+ * ("…työllisyysalue"): the text uses them as subjects of singular verbs.
+ */
 const AREA_NAMES_FI: Record<string, string> = {
 	'01': 'Espoon työllisyysalue',
-	'08': 'Helsingin työllisyyspalvelut',
+	'08': 'Helsingin työllisyysalue',
 	'09': 'Jyväskylän seudun työllisyysalue',
 	'13': 'Keski-Savon työllisyysalue',
 	'15': 'Kirkkonummen, Vihdin ja Siuntion työllisyysalue',
-	'16': 'Kouvolan työllisyyspalvelut',
+	'16': 'Kouvolan työllisyysalue',
 	'18': 'Kymppi-työllisyysalue',
-	'19': 'Lahden työllisyyspalvelut',
+	'19': 'Lahden työllisyysalue',
 	'20': 'Lohjan ja Karkkilan työllisyysalue',
 	'22': 'Meri-Lapin työllisyysalue',
 	'23': 'Mikkelin seudun työllisyysalue',
 	'37': 'TyöLakeus-työllisyysalue',
-	'43': 'Vantaan työllisyyspalvelut'
+	'43': 'Vantaan työllisyysalue'
 };
 
 function actor(name: string, gen: string, kind: Actor['kind'], code: string | null = null): Actor {
@@ -166,7 +169,6 @@ export function buildCast(
 	lang: 'fi' | 'sv'
 ): Cast {
 	const sv = lang === 'sv';
-	const place = placeFi(m.nameFi);
 	const placeGen = genitiveFi(m.nameFi);
 	const word = orgWordFi(m.nameFi);
 	const selfName = sv ? orgNameSv(m.nameSv, m.nameFi) : orgNameFi(m.nameFi);
@@ -244,7 +246,7 @@ export function buildCast(
 	const educationFi = [
 		`${placeGen} kansalaisopisto`,
 		`${placeGen} seudun kansalaisopisto`,
-		m.population > 60_000 ? `${placeGen} työväenopisto` : `${place}-opisto`,
+		m.population > 60_000 ? `${placeGen} työväenopisto` : `${placeGen} opisto`,
 		`${regionGen} kansanopisto`,
 		`${regionGen} ammattiopisto`
 	];
