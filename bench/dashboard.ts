@@ -14,7 +14,7 @@
  * depend on the machine. Results also go to bench/out/dashboard.json.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -53,7 +53,10 @@ const percentile = (xs: number[], p: number) => {
 function ensureBuild(): void {
 	const assets = join(BUILD, '_app/immutable/assets');
 	const precompressed = existsSync(assets) && readdirSync(assets).some((f) => f.endsWith('.wasm.br'));
-	if (existsSync(join(BUILD, 'index.html')) && precompressed) return;
+	if (existsSync(join(BUILD, 'index.html')) && precompressed) {
+		process.stderr.write(`bench: using the existing build/ of ${statSync(join(BUILD, 'index.html')).mtime.toISOString()} (npm run build to refresh it)\n`);
+		return;
+	}
 	process.stderr.write('bench: no precompressed build found; running npm run build (a few minutes)\n');
 	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, KOTOKARTTA_PRECOMPRESS: '1' } });
 }

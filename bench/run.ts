@@ -16,6 +16,7 @@ import { parseArgs, promisify } from 'node:util';
 import { renderForm } from '../src/lib/form';
 import { ALL_FIELDS, ANSWER_FIELDS } from '../src/lib/programme/form-tem-2024';
 import { parseSeedProgramme } from '../scripts/seed';
+import { runDashboardBench } from './dashboard';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -149,6 +150,9 @@ async function main(): Promise<void> {
 			''
 		].join('\n')
 	);
+
+	// The dashboard in the browser, next to a bare DuckDB-WASM page (bench/dashboard.ts).
+	await runDashboardBench({ runs });
 }
 
 main().catch((e) => {

@@ -1,0 +1,127 @@
+/** Chart options, the map's classes, CSV and the navigation: pure functions the pages rely on. */
+import { describe, expect, it } from 'vitest';
+import { barOption, choroplethOption, escapeHtml } from '../../src/lib/charts/options';
+import { measureMap, NO_PROGRAMME_VALUE, NOT_GRADED_VALUE, OUTSIDE_VALUE } from '../../src/lib/charts/map-measures';
+import { csvCell, recordsToCsv, slug } from '../../src/lib/components/csv';
+import { isCurrent, navItems, routePaths } from '../../src/lib/components/nav';
+import { translator } from '../../src/lib/i18n/index';
+import type { MunicipalityMeasures } from '../../src/lib/db/queries';
+import { MAP_MEASURES } from '../../src/lib/state/filters';
+
+describe('chart options', () => {
+	it('bar charts speak (aria description), use patterns and label their values', () => {
+		const o = barOption({ categories: ['a', 'b'], series: [{ name: 'n', values: [1, 2] }], description: 'Kuvaus' }) as any;
+		expect(o.aria).toEqual({ enabled: true, label: { enabled: true, description: 'Kuvaus' }, decal: { show: true } });
+		expect(o.series[0].label.show).toBe(true);
+		expect(o.series[0].label.formatter({ value: 2 })).toBe('2');
+		expect(o.animation).toBe(false);
+	});
+
+	it('horizontal stacked bars put categories on the y axis, first on top', () => {
+		const o = barOption({
+			categories: ['a', 'b'],
+			series: [
+				{ name: 'x', values: [1, 2] },
+				{ name: 'y', values: [3, 4] }
+			],
+			horizontal: true,
+			stacked: true,
+			description: 'd'
+		}) as any;
+		expect(o.yAxis.type).toBe('category');
+		expect(o.yAxis.inverse).toBe(true);
+		expect(o.series.map((s: any) => s.stack)).toEqual(['total', 'total']);
+		expect(o.legend).toBeDefined();
+	});
+
+	it('map tooltips escape names', () => {
+		const o = choroplethOption({
+			map: 'm',
+			nameProperty: 'kunta',
+			data: [{ code: '001', value: 1, name: '<img src=x>', text: 'a & b' }],
+			pieces: [{ value: 1, label: 'one', color: '#000' }],
+			description: 'd'
+		}) as any;
+		expect(o.tooltip.formatter({ name: '001' })).toBe('&lt;img src=x&gt;: a &amp; b');
+		expect(escapeHtml(`"'`)).toBe('&quot;&#39;');
+	});
+});
+
+describe('map measures', () => {
+	const row = (code: string, p: Partial<MunicipalityMeasures>): MunicipalityMeasures => ({
+		code,
+		in_scope: true,
+		programmes: 1,
+		completeness: 0.8,
+		missing_parts: 2,
+		orientation_languages: 3,
+		...p
+	});
+	const rows = [
+		row('001', {}),
+		row('002', { in_scope: false, programmes: 0, completeness: null, missing_parts: null, orientation_languages: null }),
+		row('003', { programmes: 0, completeness: null, missing_parts: null, orientation_languages: null }),
+		row('004', { completeness: null, missing_parts: null })
+	];
+	const names = { '001': ['Yksi', 'Ett'], '002': ['Kaksi', 'Två'] } as const;
+	const fi = translator('fi');
+
+	it.each(MAP_MEASURES)('%s: every municipality falls in exactly one labelled class', (measure) => {
+		const { data, pieces } = measureMap(rows, measure, fi, names);
+		expect(data).toHaveLength(rows.length);
+		for (const d of data) {
+			const hits = pieces.filter((p) => (p.value !== undefined ? d.value === p.value : d.value >= p.min! && d.value <= p.max!));
+			expect(hits, `${measure} ${d.code} ${d.value}`).toHaveLength(1);
+			expect(hits[0].label.length).toBeGreaterThan(0);
+		}
+		expect(data[1].value).toBe(OUTSIDE_VALUE);
+		expect(data[2].value).toBe(NO_PROGRAMME_VALUE);
+	});
+
+	it('tells "no programme" and "not graded" apart from zero', () => {
+		const completeness = measureMap(rows, 'completeness', fi, names).data;
+		expect(completeness.map((d) => d.value)).toEqual([80, OUTSIDE_VALUE, NO_PROGRAMME_VALUE, NOT_GRADED_VALUE]);
+		expect(completeness[0].text).toBe(fi.percent(0.8));
+		const languages = measureMap(rows, 'languages', fi, names).data;
+		expect(languages[0].value).toBe(3);
+		expect(languages[2].text).toBe(fi.t('overview.noProgramme'));
+	});
+
+	it('names municipalities in the UI language', () => {
+		expect(measureMap(rows, 'coverage', translator('sv'), names).data[0].name).toBe('Ett');
+		expect(measureMap(rows, 'coverage', fi, names).data[0].name).toBe('Yksi');
+		expect(measureMap(rows, 'coverage', fi, names).data[3].name).toBe('004');
+	});
+});
+
+describe('csv', () => {
+	it('quotes per RFC 4180 and joins lists', () => {
+		expect(csvCell('a,b')).toBe('"a,b"');
+		expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+		expect(csvCell('two\nlines')).toBe('"two\nlines"');
+		expect(csvCell(['019', '853'])).toBe('"019;853"');
+		expect(csvCell(null)).toBe('');
+		expect(csvCell(3)).toBe('3');
+		const csv = recordsToCsv(['a', 'b'], [{ a: 1, b: 'x,y' }]);
+		expect(csv).toBe('\uFEFFa,b\r\n1,"x,y"\r\n');
+	});
+
+	it('makes file names from titles', () => {
+		expect(slug('Yhteiskuntaorientaation kielet – Åland')).toBe('yhteiskuntaorientaation-kielet-aland');
+	});
+});
+
+describe('navigation', () => {
+	it('lists only pages whose route exists, in menu order', () => {
+		const existing = routePaths(['/src/routes/+page.svelte', '/src/routes/data/+page.svelte', '/src/routes/(app)/gaps/+page.svelte']);
+		expect([...existing].sort()).toEqual(['/', '/data', '/gaps']);
+		expect(navItems(existing).map((i) => i.path)).toEqual(['/', '/gaps', '/data']);
+	});
+
+	it('marks the current section', () => {
+		expect(isCurrent('/', '/')).toBe(true);
+		expect(isCurrent('/', '/data')).toBe(false);
+		expect(isCurrent('/data', '/data')).toBe(true);
+		expect(isCurrent('/gaps', '/gaps/x')).toBe(true);
+	});
+});
