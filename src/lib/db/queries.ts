@@ -867,6 +867,9 @@ const GROUP_COLUMNS: Record<LanguageGrouping, { code: string; name: string }> = 
 	wellbeing: { code: 'm.wellbeing_county_code', name: 'm.wellbeing_county_fi' }
 };
 
+/** Lists of answers (gaps, languages named none) carry this much of each answer: enough to read, not a copy of the dataset. */
+export const EXCERPT_CHARS = 400;
+
 const sqlList = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).join(', ')}]`;
 
 /** A 3-digit municipality code, or an error (codes reach SQL only as bound parameters, but garbage is refused early). */
@@ -955,7 +958,7 @@ export interface ResponsibilityGap extends Row {
 	municipality_codes: string[];
 	municipalities_text: string | null;
 	is_synthetic: boolean;
-	/** The "B. Vastuutaho" answer that should have named one: key, grade (completeness) and text. */
+	/** The "B. Vastuutaho" answer that should have named one: key, grade (completeness) and its first EXCERPT_CHARS characters. */
 	key: string;
 	grade: string | null;
 	text: string | null;
@@ -976,7 +979,7 @@ export function responsibilityGaps(f: Filters): Query {
 	any_value(sp.is_synthetic) AS is_synthetic,
 	any_value(CASE g.service ${keyCase} END) AS key,
 	any_value(c.grade) AS grade,
-	any_value(a.text) AS text
+	any_value(left(a.text, ${EXCERPT_CHARS})) AS text
 FROM gaps g
 JOIN scope_programmes sp USING (programme_id)
 LEFT JOIN completeness c ON c.programme_id = g.programme_id AND c.key = CASE g.service ${keyCase} END
@@ -1217,7 +1220,7 @@ export interface LanguageNoneRow extends Row {
 	programme_id: string;
 	municipalities_text: string | null;
 	is_synthetic: boolean;
-	/** The answer where languages should be (s3.a2 "3A kuvaus 2"), its grade and text. */
+	/** The answer where languages should be (s3.a2 "3A kuvaus 2"), its grade and its first EXCERPT_CHARS characters. */
 	key: string;
 	grade: string | null;
 	text: string | null;
@@ -1229,7 +1232,7 @@ export function languageNone(f: Filters, context = 'orientation'): Query {
 		'languages.none',
 		f,
 		`SELECT m.code, m.name_fi, m.name_sv, sp.programme_id, sp.municipalities_text, sp.is_synthetic,
-	's3.a2' AS key, c.grade, a.text
+	's3.a2' AS key, c.grade, left(a.text, ${EXCERPT_CHARS}) AS text
 FROM scope_coverage sc
 JOIN scope_municipalities m ON m.code = sc.code
 JOIN scope_programmes sp ON sp.programme_id = sc.programme_id
@@ -1523,6 +1526,8 @@ export interface AreaProviderRow extends Row {
 	/** Providers as named, sorted, `; `-joined. */
 	providers: string;
 	provider_kinds: string[];
+	/** What is compared: municipality codes and normalised names of the providers, sorted. */
+	provider_set: string[];
 	/** How many different sets of providers the members name for this service and group. */
 	variants: number;
 	/** More than one variant: members name the service's providers differently. */
@@ -1540,7 +1545,7 @@ export function areaProviders(f: Filters, areaCode: string): Query {
 	return scoped(
 		'area.providers',
 		areaFilters(f, areaCode),
-		`SELECT s.code, s.programme_id, s.service, s.client_group, s.providers, s.provider_kinds,
+		`SELECT s.code, s.programme_id, s.service, s.client_group, s.providers, s.provider_kinds, s.provider_set,
 	v.variants::INTEGER AS variants, v.variants > 1 AS differs, s.keys
 FROM member_sets s
 JOIN variety v USING (service, client_group)
