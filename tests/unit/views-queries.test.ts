@@ -321,15 +321,17 @@ describe('languages', () => {
 describe('cooperation', () => {
 	it.each(FILTER_CASES)('host–member links of 54 § agreements: %s', async (_n, filters) => {
 		const got = await db.run<NetworkLink>(cooperationNetwork(filters));
-		const { programmes } = scope(filters);
 		const expected = new Set<string>();
-		for (const c of FX.cooperation) {
-			const p = programmes.find((p) => p.programme_id === c.programme_id);
-			if (!p || c.arrangement_type !== 'kuntalaki_54' || !c.partner_municipality_code) continue;
-			for (const own of p.municipality_codes as string[]) {
-				if (own === c.partner_municipality_code) continue;
-				expected.add(c.role === 'host' ? key(c.partner_municipality_code, own) : key(own, c.partner_municipality_code));
-			}
+		for (const p of scope(filters).programmes) {
+			const rows = FX.cooperation.filter(
+				(c) => c.programme_id === p.programme_id && c.arrangement_type === 'kuntalaki_54' && c.partner_municipality_code && ['host', 'member'].includes(c.role as string)
+			);
+			if (!rows.length) continue;
+			const own = p.municipality_codes as string[];
+			const named = rows.filter((c) => c.role === 'host').map((c) => c.partner_municipality_code as string);
+			const hosts = named.length ? named : own;
+			const members = [...rows.filter((c) => c.role === 'member').map((c) => c.partner_municipality_code as string), ...(named.length ? own : [])];
+			for (const h of hosts) for (const m of members) if (h !== m) expected.add(key(h, m));
 		}
 		expect(new Set(got.map((r) => key(r.host_code, r.member_code)))).toEqual(expected);
 		for (const r of got) expect(r.text!.slice(r.span_start, r.span_end)).toBe(r.snippet);
@@ -339,7 +341,10 @@ describe('cooperation', () => {
 		const got = await db.run<NetworkLink>(cooperationNetwork(EMPTY_FILTERS));
 		const edges = got.map((r) => `${r.host_code}→${r.member_code}`);
 		expect(edges).toContain('430→019');
+		expect(edges).toContain('430→561');
 		expect(edges).toContain('091→092');
+		// A member is never taken for the host of another member.
+		expect(edges).not.toContain('019→561');
 		expect(got.some((r) => r.member_code === '599' || r.host_code === '599')).toBe(false);
 	});
 

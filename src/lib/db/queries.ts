@@ -1336,26 +1336,48 @@ export interface NetworkLink extends Row {
 
 /**
  * Host–member links of cooperation agreements (Kuntalaki 54 §) that programmes in scope describe.
- * A `host` partner hosts the programme's municipalities; a `member` partner is hosted by them.
- * One row per link and piece of evidence (a link several programmes describe has several rows).
+ * One agreement per programme: its host is the partner named `host` (the programme's own
+ * municipalities when none is named); its members are the partners named `member` plus, when a
+ * host is named, the programme's own municipalities. A link joins the host to each member other
+ * than itself. Evidence: the member's mention, else the host's. One row per link and programme.
  */
 export function cooperationNetwork(f: Filters): Query {
 	return scoped(
 		'cooperation.network',
 		f,
-		`SELECT DISTINCT
-	CASE WHEN c.role = 'host' THEN c.partner_municipality_code ELSE own.code END AS host_code,
-	CASE WHEN c.role = 'host' THEN own.code ELSE c.partner_municipality_code END AS member_code,
-	c.programme_id, sp.is_synthetic, c.key, c.span_start, c.span_end, c.snippet, a.text, a.page
-FROM cooperation c
-JOIN scope_programmes sp USING (programme_id)
-JOIN (SELECT programme_id, unnest(municipality_codes) AS code FROM scope_programmes) own ON own.programme_id = c.programme_id
-LEFT JOIN answers a ON a.programme_id = c.programme_id AND a.key = c.key
-WHERE c.arrangement_type = 'kuntalaki_54'
-	AND c.role IN ('host', 'member')
-	AND c.partner_municipality_code IS NOT NULL
-	AND own.code <> c.partner_municipality_code
-ORDER BY host_code, member_code, c.programme_id, c.key, c.span_start`
+		`SELECT DISTINCT h.host_code, m.member_code, h.programme_id, sp.is_synthetic,
+	coalesce(m.key, h.key) AS key,
+	coalesce(m.span_start, h.span_start) AS span_start,
+	coalesce(m.span_end, h.span_end) AS span_end,
+	coalesce(m.snippet, h.snippet) AS snippet,
+	a.text, a.page
+FROM hosts h
+JOIN members m ON m.programme_id = h.programme_id AND m.member_code <> h.host_code
+JOIN scope_programmes sp ON sp.programme_id = h.programme_id
+LEFT JOIN answers a ON a.programme_id = h.programme_id AND a.key = coalesce(m.key, h.key)
+ORDER BY h.host_code, m.member_code, h.programme_id`,
+		[],
+		`agreement AS (
+	SELECT c.programme_id, c.role, c.partner_municipality_code AS code, c.key, c.span_start, c.span_end, c.snippet
+	FROM cooperation c
+	JOIN scope_programmes sp USING (programme_id)
+	WHERE c.arrangement_type = 'kuntalaki_54' AND c.role IN ('host', 'member') AND c.partner_municipality_code IS NOT NULL
+),
+own AS (
+	SELECT programme_id, unnest(municipality_codes) AS code FROM scope_programmes
+	WHERE programme_id IN (SELECT programme_id FROM agreement)
+),
+named_host AS (SELECT DISTINCT programme_id FROM agreement WHERE role = 'host'),
+hosts AS (
+	SELECT programme_id, code AS host_code, key, span_start, span_end, snippet FROM agreement WHERE role = 'host'
+	UNION ALL
+	SELECT programme_id, code, NULL, NULL, NULL, NULL FROM own WHERE programme_id NOT IN (SELECT programme_id FROM named_host)
+),
+members AS (
+	SELECT programme_id, code AS member_code, key, span_start, span_end, snippet FROM agreement WHERE role = 'member'
+	UNION ALL
+	SELECT programme_id, code, NULL, NULL, NULL, NULL FROM own WHERE programme_id IN (SELECT programme_id FROM named_host)
+)`
 	);
 }
 
