@@ -1355,7 +1355,7 @@ FROM hosts h
 JOIN members m ON m.programme_id = h.programme_id AND m.member_code <> h.host_code
 JOIN scope_programmes sp ON sp.programme_id = h.programme_id
 LEFT JOIN answers a ON a.programme_id = h.programme_id AND a.key = coalesce(m.key, h.key)
-ORDER BY h.host_code, m.member_code, h.programme_id`,
+ORDER BY h.host_code, m.member_code, h.programme_id, key, span_start`,
 		[],
 		`agreement AS (
 	SELECT c.programme_id, c.role, c.partner_municipality_code AS code, c.key, c.span_start, c.span_end, c.snippet
