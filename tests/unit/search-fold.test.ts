@@ -27,6 +27,21 @@ describe('folding', () => {
 		expect(text.slice(...unfoldRange(f, 0, 3))).toBe('ka\u0308y');
 	});
 
+	it('keeps every position in ordinary text, a leading byte order mark and control characters included', () => {
+		for (const text of ['\uFEFFÄlä ÖLJY', 'a\u0000b\tC\r\nD', 'Ωmega Ärrä Åland Ø', 'x'.repeat(10_000) + 'Ä']) {
+			const f = foldText(text);
+			expect(f.starts).toBeUndefined();
+			expect(f.text).toHaveLength(text.length);
+			expect(f.text).toBe([...text].map((c) => foldText(c).text).join(''));
+		}
+		expect(foldText('\uFEFFÄlä').text).toBe('\uFEFFala');
+	});
+
+	it('takes the general path for emoji and gives the same text as folding each character', () => {
+		const text = 'Ää 😀 Straße';
+		expect(foldText(text).text).toBe('aa 😀 strasse');
+	});
+
 	it('is idempotent, so Fuse folding the folded text again changes nothing', () => {
 		for (const s of ['Große Ärger İstanbul ŁÓDŹ ﬁ', 'ukrainaksi', 'Þórr Æsir']) {
 			const once = foldQuery(s);

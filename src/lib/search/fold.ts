@@ -52,8 +52,51 @@ export interface FoldedText {
 	ends?: Uint32Array;
 }
 
+/** Fold of one UTF-16 unit when it is exactly one unit, else -1 (cached per unit). */
+const unitFolds = new Map<number, number>();
+function unitFold(code: number): number {
+	let f = unitFolds.get(code);
+	if (f === undefined) {
+		if (code >= 0xd800 && code <= 0xdfff) f = -1;
+		else {
+			const folded = foldCodePoint(String.fromCharCode(code));
+			f = folded.length === 1 ? folded.charCodeAt(0) : -1;
+		}
+		unitFolds.set(code, f);
+	}
+	return f;
+}
+
+// ignoreBOM keeps a leading U+FEFF in the output: dropping it would shift every position.
+const utf16 = typeof TextDecoder !== 'undefined' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+
+/**
+ * The common case, fast: every unit folds to exactly one unit (Finnish and Swedish text), so
+ * positions do not move. Null when some character needs the general path.
+ */
+function foldSameLength(text: string): string | null {
+	const n = text.length;
+	const out = new Uint16Array(n);
+	for (let i = 0; i < n; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) {
+			out[i] = c >= 65 && c <= 90 ? c + 32 : c;
+			continue;
+		}
+		const f = unitFold(c);
+		if (f < 0) return null;
+		out[i] = f;
+	}
+	if (utf16) return utf16.decode(out);
+	let s = '';
+	for (let i = 0; i < n; i += 4096) s += String.fromCharCode(...out.subarray(i, i + 4096));
+	return s;
+}
+
 /** Folds text for searching and remembers how to map positions back. */
 export function foldText(text: string): FoldedText {
+	const fast = foldSameLength(text);
+	if (fast !== null) return { text: fast };
 	let out = '';
 	let sameLength = true;
 	for (let i = 0; i < text.length; ) {
