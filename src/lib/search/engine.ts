@@ -3,7 +3,9 @@
  *
  * Fuzzy per word (a misspelt "ukrainn" finds "Ukrainan"), every word of the query must match
  * within one passage, and a passage holding the words as a phrase ranks above one that has them
- * apart. Isomorphic: runs in a Web Worker, on the main thread, and in Node tests.
+ * apart; on equal terms a real programme ranks before a synthetic one. A result is the best
+ * programmes, each with its best passages, and counts of everything that matched.
+ * Isomorphic: runs in a Web Worker, on the main thread, and in Node tests.
  */
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import { foldQuery, foldText, unfoldRange, type FoldedText } from './fold';
