@@ -5,10 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -f static/data/programmes.parquet ]; then
-	echo "e2e: static/data is missing; running the ingest on data/pdfs" >&2
+# tests/e2e/xss.test.ts needs a hostile form (answers holding <script>, <img onerror>, javascript:
+# links) ingested together with the bundled data; it is written outside data/pdfs (gitignored).
+hostile=tests/fixtures/out/hostile-form.pdf
+npx tsx tests/fixtures/hostile-form.ts "$hostile"
+
+if [ ! -f static/data/programmes.parquet ] || ! npx tsx tests/fixtures/hostile-form.ts --check static/data; then
+	echo "e2e: running the ingest on data/pdfs and the hostile test form" >&2
 	# Exit code 1 means some inputs were rejected but the dataset was written.
-	npm run ingest || [ $? -eq 1 ]
+	npm run ingest -- data/pdfs "$hostile" || [ $? -eq 1 ]
 fi
 npm run form
 npm run build

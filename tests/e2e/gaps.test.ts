@@ -30,14 +30,21 @@ afterAll(async () => {
 
 /** Each shown row: code, and the aria-label (grade text) of every part cell or the no-programme text. */
 function readGrid(page: Page) {
-	return page.evaluate(() =>
-		[...document.querySelectorAll<HTMLTableRowElement>('table.matrix tr[data-row]')].map((tr) => ({
-			code: tr.dataset.row!,
-			cells: [...tr.querySelectorAll<HTMLElement>('td[data-part]')].map((td) => td.getAttribute('aria-label')),
-			none: tr.querySelector('td.cell-none')?.textContent?.trim() ?? null,
-			group: tr.closest('tbody')?.querySelector('.group-name')?.textContent?.trim() ?? ''
-		}))
-	);
+	return page.evaluate(() => {
+		let group = '';
+		const out: { code: string; cells: (string | null)[]; none: string | null; group: string }[] = [];
+		for (const tr of document.querySelectorAll<HTMLTableRowElement>('table.matrix tbody tr')) {
+			if (tr.dataset.group !== undefined) group = tr.querySelector('.group-name')?.textContent?.trim() ?? '';
+			if (tr.dataset.row === undefined) continue;
+			out.push({
+				code: tr.dataset.row,
+				cells: [...tr.querySelectorAll<HTMLElement>('td[data-part]')].map((td) => td.getAttribute('aria-label')),
+				none: tr.querySelector('td.cell-none')?.textContent?.trim() ?? null,
+				group
+			});
+		}
+		return out;
+	});
 }
 
 const renderTimes = (page: Page) =>

@@ -122,6 +122,31 @@ export function compareRows(sort: MatrixSort, collator: Intl.Collator, columns: 
 	};
 }
 
+/**
+ * The display row of each query row, kept while the query rows stay the same: regrouping or
+ * resorting then hands the grid the very same row objects, so it moves rows instead of
+ * re-rendering ~30 cells each.
+ */
+const rowCache = new WeakMap<GapRow, { locale: string; columns: readonly string[]; row: MatrixRow }>();
+
+function matrixRow(r: GapRow, locale: string, columns: readonly string[]): MatrixRow {
+	const hit = rowCache.get(r);
+	if (hit && hit.locale === locale && hit.columns === columns) return hit.row;
+	const row: MatrixRow = {
+		code: r.code,
+		name: locale === 'sv' && r.name_sv ? r.name_sv : r.name_fi,
+		programmeId: r.programme_id,
+		programmes: r.programmes,
+		score: r.score,
+		gaps: r.weak_parts,
+		thin: r.thin_parts,
+		synthetic: r.is_synthetic === true,
+		grades: r.programme_id === null ? null : rowGrades(r, columns)
+	};
+	rowCache.set(r, { locale, columns, row });
+	return row;
+}
+
 export function buildMatrix(rows: readonly GapRow[], opts: BuildOptions): MatrixGroup[] {
 	const columns = opts.columns ?? MATRIX_PARTS;
 	const collator = new Intl.Collator(opts.locale === 'sv' ? 'sv-FI' : 'fi-FI', { sensitivity: 'base', numeric: true });
@@ -131,17 +156,7 @@ export function buildMatrix(rows: readonly GapRow[], opts: BuildOptions): Matrix
 		const code = groupCode(r, opts.grouping);
 		let g = groups.get(code);
 		if (!g) groups.set(code, (g = { code, label: opts.groupLabel(opts.grouping, code), rows: [], withProgramme: 0, meanScore: null }));
-		g.rows.push({
-			code: r.code,
-			name: opts.locale === 'sv' && r.name_sv ? r.name_sv : r.name_fi,
-			programmeId: r.programme_id,
-			programmes: r.programmes,
-			score: r.score,
-			gaps: r.weak_parts,
-			thin: r.thin_parts,
-			synthetic: r.is_synthetic === true,
-			grades: r.programme_id === null ? null : rowGrades(r, columns)
-		});
+		g.rows.push(matrixRow(r, opts.locale, columns));
 	}
 	const compare = compareRows(opts.sort, collator, columns.length);
 	for (const g of groups.values()) {
