@@ -12,9 +12,9 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
-import { loadDataset, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
+import { loadDataset, tablesIn, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
-import { loadOverview, scopeSummary, tableCounts, tableRows } from '../../src/lib/db/queries';
+import { loadOverview, overviewQueries, scopeSummary, tableCounts, tableRows } from '../../src/lib/db/queries';
 import type { Query, QueryRunner } from '../../src/lib/db/types';
 import { EMPTY_FILTERS, parseView } from '../../src/lib/state/filters';
 import { PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
@@ -172,5 +172,22 @@ describe('tables not produced yet, columns a file lacks', () => {
 		} finally {
 			rmSync(odd, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('tables load on first use', () => {
+	it('finds the tables a statement mentions, not columns that merely contain a table name', () => {
+		expect(tablesIn('SELECT orientation_languages FROM programmes p JOIN languages l USING (programme_id)').map((t) => t.name)).toEqual([
+			'programmes',
+			'languages'
+		]);
+		expect(tablesIn('SELECT count(*) AS programmes_n FROM raw_answers')).toEqual([]);
+	});
+
+	it('the overview never needs the answers table', () => {
+		const needed = new Set(Object.values(overviewQueries(EMPTY_FILTERS)).flatMap((q) => tablesIn(q.sql).map((t) => t.name)));
+		expect(needed.has('answers')).toBe(false);
+		expect(needed.has('programmes')).toBe(true);
+		expect(needed.has('municipalities')).toBe(true);
 	});
 });

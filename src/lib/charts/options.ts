@@ -54,6 +54,14 @@ export interface BarOptionInput {
 
 export function barOption(p: BarOptionInput): ChartOption {
 	const fmt = p.format ?? ((n: number) => String(n));
+	// Inside stacked bars, a label on a sliver would overlap its neighbours: label segments of at
+	// least 6 % of the longest bar (every value is in the table and the tooltip anyway).
+	const longest = Math.max(
+		1,
+		...p.categories.map((_, i) => p.series.reduce((sum, s) => sum + (p.stacked ? (s.values[i] ?? 0) : 0), 0))
+	);
+	const tooSmall = (v: number) => p.stacked && v / longest < 0.06;
+	const manyCategories = !p.horizontal && p.categories.length > 6;
 	const categoryAxis = {
 		type: 'category',
 		data: p.categories,
@@ -61,7 +69,15 @@ export function barOption(p: BarOptionInput): ChartOption {
 		nameLocation: 'middle',
 		nameGap: p.horizontal ? 0 : 28,
 		inverse: !!p.horizontal,
-		axisLabel: { color: '#1a1a1a', width: p.horizontal ? 220 : undefined, overflow: p.horizontal ? 'break' : 'truncate', interval: 0 },
+		axisLabel: {
+			color: '#1a1a1a',
+			// Long part names are cut with an ellipsis (the full name is in the tooltip and the table).
+			width: p.horizontal ? 210 : undefined,
+			overflow: 'truncate',
+			ellipsis: '…',
+			interval: 0,
+			rotate: manyCategories ? 35 : 0
+		},
 		axisTick: { alignWithLabel: true }
 	};
 	const valueAxis = {
@@ -75,7 +91,7 @@ export function barOption(p: BarOptionInput): ChartOption {
 	const multi = p.series.length > 1;
 	return {
 		...base(p.description),
-		grid: { left: 8, right: 48, top: multi ? 40 : 16, bottom: p.horizontal ? 36 : 44, containLabel: true },
+		grid: { left: 8, right: 48, top: multi ? 40 : 16, bottom: p.horizontal ? 36 : manyCategories ? 64 : 44, containLabel: true },
 		legend: multi ? { top: 0, textStyle: { color: '#1a1a1a' } } : undefined,
 		tooltip: {
 			trigger: 'axis',
@@ -96,7 +112,7 @@ export function barOption(p: BarOptionInput): ChartOption {
 				color: p.stacked ? '#fff' : '#1a1a1a',
 				textBorderColor: p.stacked ? '#1a1a1a' : undefined,
 				textBorderWidth: p.stacked ? 2 : 0,
-				formatter: (x: { value: number | null }) => (x.value ? fmt(x.value) : '')
+				formatter: (x: { value: number | null }) => (x.value && !tooSmall(x.value) ? fmt(x.value) : '')
 			},
 			barMaxWidth: 48
 		}))

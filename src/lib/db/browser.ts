@@ -9,7 +9,7 @@
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { tableToIPC } from 'apache-arrow';
-import { TABLES } from '$lib/dataset/tables';
+import { TABLES, type TableDef } from '$lib/dataset/tables';
 import { parquetToArrow } from './parquet-arrow';
 import { emptyTableSql, rawTableName, SAFETY_SETTINGS, tableSql } from './schema';
 import { plainCell, type Query, type QueryRunner, type Row } from './types';
@@ -62,39 +62,57 @@ export interface WasmLoaderConnection {
 }
 
 /**
- * Decodes each table's Parquet bytes and creates the views; a table without bytes (not produced
- * yet) or without rows becomes an empty table of the declared shape.
+ * Loads one table: decodes its Parquet bytes and creates the table of the declared shape; a
+ * table without bytes (not produced yet) or without rows becomes an empty table of that shape.
+ * Returns the number of rows.
  */
+export async function loadTable(
+	conn: WasmLoaderConnection,
+	table: TableDef,
+	bytes: Promise<ArrayBuffer> | ArrayBuffer | undefined
+): Promise<number> {
+	const decoded = bytes ? await parquetToArrow(await bytes, table, `${table.name}.parquet`) : null;
+	if (!decoded?.arrow) {
+		await conn.query(emptyTableSql(table));
+		return 0;
+	}
+	await conn.query(`DROP TABLE IF EXISTS ${rawTableName(table)}`);
+	// Serialised here with our own Arrow module (not the driver's copy) so the instance never mismatches.
+	await conn.insertArrowFromIPCStream(tableToIPC(decoded.arrow, 'stream'), { name: rawTableName(table), create: true });
+	await conn.query(tableSql(table, rawTableName(table), decoded.present));
+	await conn.query(`DROP TABLE ${rawTableName(table)}`);
+	return decoded.rows;
+}
+
+/** Loads every table (tests, and the SQL console's own connection). */
 export async function loadDataset(
 	conn: WasmLoaderConnection,
 	files: ReadonlyMap<string, Promise<ArrayBuffer> | ArrayBuffer>
 ): Promise<Record<string, number>> {
 	const rows: Record<string, number> = {};
-	for (const table of TABLES) {
-		const bytes = files.get(table.name);
-		const decoded = bytes ? await parquetToArrow(await bytes, table, `${table.name}.parquet`) : null;
-		rows[table.name] = decoded?.rows ?? 0;
-		if (!decoded?.arrow) {
-			await conn.query(emptyTableSql(table));
-			continue;
-		}
-		await conn.query(`DROP TABLE IF EXISTS ${rawTableName(table)}`);
-		// Serialised here with our own Arrow module (not the driver's copy) so the instance never mismatches.
-		await conn.insertArrowFromIPCStream(tableToIPC(decoded.arrow, 'stream'), { name: rawTableName(table), create: true });
-		await conn.query(tableSql(table, rawTableName(table), decoded.present));
-		await conn.query(`DROP TABLE ${rawTableName(table)}`);
-	}
+	for (const table of TABLES) rows[table.name] = await loadTable(conn, table, files.get(table.name));
 	return rows;
 }
 
-export interface BrowserDatabase extends QueryRunner {
-	/** Milliseconds spent: fetching+instantiating the wasm, fetching+decoding+inserting the tables. */
-	timings: { instantiate: number; tables: number };
-	/** A connection of its own over the same tables (the SQL console: streamed, cancellable queries). */
-	connect(): Promise<AsyncDuckDBConnection>;
+/** The dataset tables a statement mentions (a false positive only loads a table early). */
+export function tablesIn(sql: string): TableDef[] {
+	return TABLES.filter((t) => new RegExp(`\\b${t.name}\\b`).test(sql));
 }
 
-/** Opens DuckDB-WASM and loads the tables. Never call during prerender. */
+export interface BrowserDatabase extends QueryRunner {
+	/** Milliseconds spent fetching and instantiating the wasm. */
+	timings: { instantiate: number };
+	/** A connection of its own over the same tables, all loaded (the SQL console: streamed, cancellable queries). */
+	connect(): Promise<AsyncDuckDBConnection>;
+	/** Loads these tables now (by default every table) instead of on first use. */
+	loadTables(names?: readonly string[]): Promise<void>;
+}
+
+/**
+ * Opens DuckDB-WASM. Never call during prerender. The Parquet files are fetched at once (while
+ * the wasm compiles) but each table is decoded and inserted only when a query first mentions it:
+ * the overview never pays for the answers table, the search never waits for the others.
+ */
 export async function openBrowserDatabase(sources: readonly TableSource[]): Promise<BrowserDatabase> {
 	const t0 = performance.now();
 	const [duckdb, wasm, worker] = await Promise.all([
@@ -102,14 +120,13 @@ export async function openBrowserDatabase(sources: readonly TableSource[]): Prom
 		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
 		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
 	]);
-	// Start downloading the data while the wasm compiles.
 	const fetched = new Map(
 		sources.map((s) => {
 			const bytes = fetch(s.url).then((r) => {
 				if (!r.ok) throw new Error(`${s.url}: HTTP ${r.status}`);
 				return r.arrayBuffer();
 			});
-			// Awaited in order below; this keeps a later failure from surfacing as "unhandled" first.
+			// Awaited when the table is first used; this keeps an early failure from surfacing as "unhandled".
 			bytes.catch(() => undefined);
 			return [s.table, bytes];
 		})
@@ -120,11 +137,40 @@ export async function openBrowserDatabase(sources: readonly TableSource[]): Prom
 	const conn = await db.connect();
 	for (const s of SAFETY_SETTINGS) await conn.query(s);
 	const t1 = performance.now();
-	// For `npm run bench`: the engine is up; the tables follow.
+	// For `npm run bench`: the engine is up; tables load on first use.
 	performance.mark('kk:db-instantiated');
 
-	await loadDataset(conn, fetched);
-	const t2 = performance.now();
+	// One table at a time, each once, in the order first asked for.
+	const loading = new Map<string, Promise<void>>();
+	let chain: Promise<unknown> = Promise.resolve();
+	const ensure = (tables: readonly TableDef[]) =>
+		Promise.all(
+			tables.map((t) => {
+				let p = loading.get(t.name);
+				if (!p) {
+					p = chain.then(async () => {
+						await loadTable(conn, t, fetched.get(t.name));
+						performance.mark(`kk:table:${t.name}`);
+					});
+					chain = p.catch(() => undefined);
+					loading.set(t.name, p);
+				}
+				return p;
+			})
+		);
 	const runner = wasmRunner(conn);
-	return { run: runner.run, timings: { instantiate: t1 - t0, tables: t2 - t1 }, connect: () => db.connect() };
+	return {
+		run: async (query) => {
+			await ensure(tablesIn(query.sql));
+			return runner.run(query);
+		},
+		timings: { instantiate: t1 - t0 },
+		connect: async () => {
+			await ensure(TABLES);
+			return db.connect();
+		},
+		loadTables: async (names) => {
+			await ensure(names ? TABLES.filter((t) => names.includes(t.name)) : TABLES);
+		}
+	};
 }

@@ -127,7 +127,7 @@ export const fi = {
 	'inputKind.unknown': 'muu PDF',
 
 	'banner.synthetic':
-		'Synteettistä demoaineistoa: {n:# näytetyistä ohjelmista on keksitty esimerkki|# näytetyistä ohjelmista on keksittyjä esimerkkejä}, ei kunnan oikea ohjelma. Älä käytä niitä päätöksentekoon.',
+		'Synteettistä demoaineistoa: {n:# näytetyistä ohjelmista on keksitty esimerkki, ei kunnan oikea ohjelma|# näytetyistä ohjelmista on keksittyjä esimerkkejä, ei kuntien oikeita ohjelmia}. Älä käytä niitä päätöksenteon pohjana.',
 
 	'status.loading': 'Tietokanta latautuu selaimeen… Luvut on laskettu ennakkoon koko maasta.',
 	'status.updating': 'Päivitetään lukuja rajausten mukaan…',
@@ -749,7 +749,7 @@ export const sv: Messages = {
 	'inputKind.unknown': 'annan PDF',
 
 	'banner.synthetic':
-		'Syntetiska demodata: {n:# av de visade programmen är ett påhittat exempel|# av de visade programmen är påhittade exempel}, inte en kommuns verkliga program. Använd dem inte som beslutsunderlag.',
+		'Syntetiska demodata: {n:# av de visade programmen är ett påhittat exempel, inte en kommuns verkliga program|# av de visade programmen är påhittade exempel, inte kommunernas verkliga program}. Använd dem inte som beslutsunderlag.',
 
 	'status.loading': 'Databasen laddas i webbläsaren… Siffrorna är förhandsberäknade för hela landet.',
 	'status.updating': 'Siffrorna uppdateras enligt avgränsningarna…',
@@ -1369,7 +1369,7 @@ export const en: Messages = {
 	'inputKind.unknown': 'other PDF',
 
 	'banner.synthetic':
-		'Synthetic demo data: {n:# of the programmes shown is an invented example|# of the programmes shown are invented examples}, not a municipality’s real programme. Do not base decisions on them.',
+		'Synthetic demo data: {n:# of the programmes shown is an invented example, not a municipality’s real programme|# of the programmes shown are invented examples, not municipalities’ real programmes}. Do not base decisions on them.',
 
 	'status.loading': 'Loading the database in your browser… The figures shown were computed in advance for the whole country.',
 	'status.updating': 'Updating the figures for the filters…',
