@@ -30,16 +30,27 @@ export interface NetworkInput {
 	edgeLabel: (edge: NetworkEdge) => string;
 }
 
-/** Enough colours for 45 employment areas without neighbours repeating: the palette, then shades. */
-function colour(i: number): string {
-	const base = PALETTE[i % PALETTE.length];
-	const round = Math.floor(i / PALETTE.length);
-	if (round === 0) return base;
-	// Darken/lighten in rounds so repeated hues stay distinguishable by lightness.
-	const n = parseInt(base.slice(1), 16);
-	const f = round % 2 ? 0.65 : 1.25;
-	const ch = (shift: number) => Math.max(0, Math.min(255, Math.round(((n >> shift) & 255) * f)));
-	return `#${[16, 8, 0].map((s) => ch(s).toString(16).padStart(2, '0')).join('')}`;
+/** HSL (degrees, 0–1, 0–1) → #rrggbb. */
+function hsl(h: number, sat: number, light: number): string {
+	const a = sat * Math.min(light, 1 - light);
+	const f = (n: number) => {
+		const k = (n + h / 30) % 12;
+		const c = light - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+		return Math.round(c * 255)
+			.toString(16)
+			.padStart(2, '0');
+	};
+	return `#${f(0)}${f(8)}${f(4)}`;
+}
+
+/**
+ * Enough distinct colours for 45 employment areas: the colour-blind-safe palette first, then hues
+ * spaced by the golden angle in three lightness steps (neighbours differ in hue and lightness).
+ */
+export function areaColour(i: number): string {
+	if (i < PALETTE.length) return PALETTE[i];
+	const n = i - PALETTE.length;
+	return hsl((n * 137.508) % 360, 0.65, [0.35, 0.5, 0.65][n % 3]);
 }
 
 export function networkOption(p: NetworkInput): ChartOption {
@@ -53,7 +64,7 @@ export function networkOption(p: NetworkInput): ChartOption {
 		animation: false,
 		textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1a1a1a' },
 		aria: { enabled: true, label: { enabled: true, description: p.description } },
-		color: p.categories.map((_c, i) => colour(i)),
+		color: p.categories.map((_c, i) => areaColour(i)),
 		legend: { type: 'scroll', top: 0, data: p.categories, textStyle: { color: '#1a1a1a' } },
 		tooltip: {
 			trigger: 'item',
