@@ -1039,6 +1039,7 @@ export const sv: Messages = {
 	'data.notProduced': 'inte producerad ännu',
 	'data.csvNote': 'CSV: UTF-8, kommatecken som avgränsare, citattecken enligt RFC 4180; listor avgränsade med semikolon.',
 	'data.readme': 'Databeskrivning (README.md)',
+	'data.dictionaryFile': 'Databeskrivningen i Markdown-format (data-dictionary.md)',
 	'data.manifest': 'Filförteckning med kontrollsummor (manifest.json)',
 	'data.generated': 'Data producerade {date}.',
 	'data.log': 'Inläsningslogg',
@@ -1412,7 +1413,6 @@ export const en: Messages = {
 	'overview.completeness': 'Mandatory parts',
 	'overview.completenessNote': 'average completeness',
 	'overview.latest': 'Latest update',
-	'data.dictionaryFile': 'Databeskrivningen i Markdown-format (data-dictionary.md)',
 	'overview.noValue': 'not known',
 	'overview.distribution': 'Completeness of the programmes',
 	'overview.distributionDesc': 'Number of programmes by completeness of the mandatory parts (rubric score, 0–100%).',
@@ -1660,6 +1660,7 @@ export const en: Messages = {
 	'data.notProduced': 'not produced yet',
 	'data.csvNote': 'CSV: UTF-8, comma-separated, quoted per RFC 4180; lists separated by semicolons.',
 	'data.readme': 'Data dictionary (README.md)',
+	'data.dictionaryFile': 'The data dictionary as Markdown (data-dictionary.md)',
 	'data.manifest': 'File list with checksums (manifest.json)',
 	'data.generated': 'Data produced {date}.',
 	'data.log': 'Ingest log',
@@ -1875,4 +1876,3 @@ export const en: Messages = {
 };
 
 export const CATALOGUE: Record<'fi' | 'sv' | 'en', Messages> = { fi, sv, en };
-	'data.dictionaryFile': 'The data dictionary as Markdown (data-dictionary.md)',
