@@ -35,7 +35,7 @@ SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; rm -f "$LOG"' EXIT
 
 for _ in $(seq 1 60); do
-	if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/"; then break; fi
+	if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then break; fi
 	sleep 0.5
 done
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" || { echo "e2e: the preview server did not start" >&2; cat "$LOG" >&2; exit 1; }

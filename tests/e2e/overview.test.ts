@@ -185,6 +185,29 @@ describe('overview', () => {
 		}
 	});
 
+	it('warns whenever a synthetic programme is on view, and only then', async () => {
+		const s = await session(browser);
+		try {
+			const national = await expectedFigures(EMPTY_FILTERS);
+			await open(s.page, '/');
+			const banner = s.page.locator('[data-testid="synthetic-banner"]');
+			if (national.synthetic_programmes > 0) {
+				expect(await banner.textContent()).toContain(fi.number(national.synthetic_programmes));
+				// Real programmes only: the live count is zero, and the banner goes.
+				await s.page.locator('input[name="synthetic"][value="real"]').check();
+				await s.page.waitForURL(/synthetic=real/);
+				await waitLive(s.page);
+				await banner.waitFor({ state: 'detached', timeout: 60_000 });
+				expect((await expectedFigures(filtersOf(s.page.url()))).synthetic_programmes).toBe(0);
+			} else {
+				expect(await banner.count()).toBe(0);
+			}
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
 	it('a region without programmes shows zero, honestly', async () => {
 		const s = await session(browser);
 		try {
