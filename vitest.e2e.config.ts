@@ -10,7 +10,9 @@ export default defineConfig({
 		environment: 'node',
 		// One browser at a time: two cores are shared with everyone else.
 		fileParallelism: false,
-		testTimeout: 120_000,
+		// Generous: axe-core over the full gap matrix (~9 000 cells) alone takes over a minute on a
+		// busy 2-core machine. These are guards against hangs, not speed checks (npm run bench is).
+		testTimeout: 300_000,
 		hookTimeout: 180_000
 	}
 });
