@@ -13,7 +13,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { renderForm } from '../src/lib/form';
+import { renderForm } from '../tools/pdf-writer';
 import { ALL_FIELDS, ANSWER_FIELDS } from '../src/lib/programme/form-tem-2024';
 import { parseSeedProgramme } from '../scripts/seed';
 import { runDashboardBench } from './dashboard';

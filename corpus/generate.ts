@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { TEMPLATE_ID } from '../src/lib/programme/form-tem-2024';
 import { parseEmploymentAreas, parseMunicipalities, type EmploymentArea, type Municipality } from '../src/lib/reference/index';
-import type { FormFonts } from '../src/lib/form';
+import type { FormFonts } from '../tools/pdf-writer';
 import { composeDocument } from './compose';
 import { placeFi, slug } from './names';
 import { centroids, planCorpus, type CorpusPlan, type DocPlan } from './plan';
@@ -129,7 +129,7 @@ export async function generatorFingerprint(root: string): Promise<string> {
 	};
 	const files = [
 		...(await walk('corpus')).filter((f) => !/\/(eval|evaluate)\.ts$/.test(f)),
-		...(await walk('src/lib/form')),
+		...(await walk('tools/pdf-writer')),
 		'src/lib/programme/form-tem-2024.ts',
 		'src/lib/programme/form-tem-2024-sv.ts',
 		'src/lib/reference/index.ts',

@@ -6,7 +6,7 @@
 import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
-import { renderForm, renderOwnTemplate, SYNTHETIC_KEYWORD, SYNTHETIC_LINE, type FormFonts, type PdfMetadata } from '../src/lib/form';
+import { renderForm, renderOwnTemplate, SYNTHETIC_KEYWORD, SYNTHETIC_LINE, type FormFonts, type PdfMetadata } from '../tools/pdf-writer';
 import { ANSWER_FIELDS, TEMPLATE_LABEL } from '../src/lib/programme/form-tem-2024';
 import type { Composed } from './compose';
 import type { DocPlan } from './plan';

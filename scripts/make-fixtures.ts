@@ -9,7 +9,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { renderForm } from '../src/lib/form';
+import { renderForm } from '../tools/pdf-writer';
 import { TEMPLATE_LABEL } from '../src/lib/programme/form-tem-2024';
 import { parseSeedProgramme } from './seed';
 

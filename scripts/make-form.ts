@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { renderForm } from '../src/lib/form';
+import { renderForm } from '../tools/pdf-writer';
 import { FORM_TITLE, TEMPLATE_LABEL } from '../src/lib/programme/form-tem-2024';
 
 export const BLANK_FORM_FILE = 'kotoutumisohjelma-lomake-TEM-3.9.2024.pdf';

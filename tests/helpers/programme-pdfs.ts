@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { parseSeedProgramme, type SeedValue } from '../../scripts/seed';
-import { renderForm, renderOwnTemplate, type FormRenderOptions, type OwnTemplateOptions } from '../../src/lib/form';
+import { renderForm, renderOwnTemplate, type FormRenderOptions, type OwnTemplateOptions } from '../../tools/pdf-writer';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Aura's programme in our fillable form, committed (scripts/make-fixtures.ts). */

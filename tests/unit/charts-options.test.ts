@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { barOption, choroplethOption, escapeHtml } from '../../src/lib/charts/options';
 import { measureMap, NO_PROGRAMME_VALUE, NOT_GRADED_VALUE, OUTSIDE_VALUE } from '../../src/lib/charts/map-measures';
-import { csvCell, recordsToCsv, slug } from '../../src/lib/components/csv';
+import { csvCell, recordsToCsv, slug } from '../../src/lib/export/csv';
 import { isCurrent, navItems, routePaths } from '../../src/lib/components/nav';
 import { translator } from '../../src/lib/i18n/index';
 import type { MunicipalityMeasures } from '../../src/lib/db/queries';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { corpusIsCurrent, generateCorpus, generatorFingerprint, loadReference, makePlan, type Manifest } from '../../corpus/generate';
 import type { TruthDocument } from '../../corpus/truth';
-import { SYNTHETIC_KEYWORD, SYNTHETIC_LINE } from '../../src/lib/form';
+import { SYNTHETIC_KEYWORD, SYNTHETIC_LINE } from '../../tools/pdf-writer';
 
 const ROOT = join(__dirname, '..', '..');
 const require = createRequire(import.meta.url);

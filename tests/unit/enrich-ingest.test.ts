@@ -49,7 +49,7 @@ describe('Aura through the ingest', () => {
 
 	it('completeness as in the golden file (table parts empty rather than missing)', () => {
 		for (const r of data.completeness) {
-			const want = r.key.toString().startsWith('table.') ? 'empty' : golden.completeness[r.key as string];
+			const want = String(r.key).startsWith('table.') ? 'empty' : golden.completeness[r.key as string];
 			expect(r.grade, r.key as string).toBe(want);
 		}
 	});

@@ -5,7 +5,7 @@ import { extractProgramme, SYNTHETIC_KEYWORD, type ExtractDeps } from '../../src
 import { ALL_FIELDS, ANSWER_FIELDS, TABLE_FIELDS, TEMPLATE_ID } from '../../src/lib/programme/form-tem-2024';
 import { ProgrammeReadError, type Programme } from '../../src/lib/programme/types';
 import { nodeExtractDeps } from '../../ingest/pdfjs';
-import { SYNTHETIC_KEYWORD as WRITER_SYNTHETIC_KEYWORD } from '../../src/lib/form';
+import { SYNTHETIC_KEYWORD as WRITER_SYNTHETIC_KEYWORD } from '../../tools/pdf-writer';
 import {
 	AURA_FIXTURE,
 	auraSeed,

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { formList, renderOwnTemplate, SYNTHETIC_KEYWORD, SYNTHETIC_LINE } from '../../src/lib/form';
+import { formList, renderOwnTemplate, SYNTHETIC_KEYWORD, SYNTHETIC_LINE } from '../../tools/pdf-writer';
 import { ANSWER_FIELDS, TABLE_FIELDS } from '../../src/lib/programme/form-tem-2024';
 import { PART_LABELS_SV, SECTIONS_SV, TABLE_ROW_LABELS_SV } from '../../src/lib/programme/form-tem-2024-sv';
 import { parseSeedProgramme } from '../../scripts/seed';

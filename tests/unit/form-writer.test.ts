@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDocument } from 'pdf-lib';
-import { renderForm, SYNTHETIC_KEYWORD, SYNTHETIC_LINE } from '../../src/lib/form';
+import { renderForm, SYNTHETIC_KEYWORD, SYNTHETIC_LINE } from '../../tools/pdf-writer';
 import { ALL_FIELDS, ANSWER_FIELDS, TABLE_FIELDS, TEMPLATE_LABEL } from '../../src/lib/programme/form-tem-2024';
 import { parseSeedProgramme } from '../../scripts/seed';
 import { AURA_FIXTURE, auraFixture } from '../../scripts/make-fixtures';

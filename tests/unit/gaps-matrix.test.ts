@@ -19,7 +19,7 @@ import {
 	toggleSort,
 	type BuildOptions
 } from '../../src/lib/components/gaps/matrix';
-import { toCsv } from '../../src/lib/components/csv';
+import { toCsv } from '../../src/lib/export/csv';
 import { MANDATORY_KEYS } from '../../src/lib/programme/form-tem-2024';
 import type { GapRow } from '../../src/lib/db/queries';
 

@@ -194,7 +194,7 @@ export interface CsvLabels {
 }
 
 /**
- * The matrix as CSV columns (for src/lib/components/csv.ts `toCsv`): one row per municipality,
+ * The matrix as CSV columns (for src/lib/export/csv.ts `toCsv`): one row per municipality,
  * in the order shown; part columns are headed by their canonical key and hold the grade code,
  * so a spreadsheet can filter on them.
  */

@@ -1,7 +1,7 @@
 // Every table as CSV, written at build time from the same Parquet files (Node DuckDB).
 import { error } from '@sveltejs/kit';
 import { TABLES } from '$lib/dataset/tables';
-import { recordsToCsv } from '$lib/components/csv';
+import { recordsToCsv } from '$lib/export/csv';
 import { serverDataset } from '$lib/db/dataset.server';
 import { tableRows } from '$lib/db/queries';
 import type { EntryGenerator, RequestHandler } from './$types';

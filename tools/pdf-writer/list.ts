@@ -4,14 +4,14 @@
  * translation, form-tem-2024-sv.ts). Built from the schema, so every item carries the canonical
  * key of the answer that belongs under it.
  */
-import { ANSWER_FIELDS, SECTIONS, type SectionId } from '../programme/form-tem-2024';
+import { ANSWER_FIELDS, SECTIONS, type SectionId } from '../../src/lib/programme/form-tem-2024';
 import {
 	LIST_INSTRUCTION_SV,
 	LIST_TITLE_SV,
 	PART_LABELS_SV,
 	QUESTIONS_SV,
 	SECTIONS_SV
-} from '../programme/form-tem-2024-sv';
+} from '../../src/lib/programme/form-tem-2024-sv';
 
 export type ListLanguage = 'fi' | 'sv';
 export type PartLetter = 'a' | 'b' | 'c';

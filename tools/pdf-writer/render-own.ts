@@ -8,7 +8,7 @@
  * own answer, so a reader can split them again.
  */
 import { PDFDocument } from 'pdf-lib';
-import { ALL_FIELDS, ANSWER_FIELDS, CLIENT_GROUPS, FORM_TITLE, TABLE_ROWS } from '../programme/form-tem-2024';
+import { ALL_FIELDS, ANSWER_FIELDS, CLIENT_GROUPS, FORM_TITLE, TABLE_ROWS } from '../../src/lib/programme/form-tem-2024';
 import {
 	CLIENT_GROUP_LABELS_SV,
 	FORM_TITLE_SV,
@@ -16,7 +16,7 @@ import {
 	SECTIONS_SV,
 	TABLE_ROW_LABELS_SV,
 	TABLE_SERVICE_HEADER_SV
-} from '../programme/form-tem-2024-sv';
+} from '../../src/lib/programme/form-tem-2024-sv';
 import { ACCENT, BLACK, CONTENT_WIDTH, Flow, MARGIN_LEFT, RULE, embedFonts, wrapText, type TextStyle } from './layout';
 import { formList } from './list';
 import { applyMetadata } from './metadata';

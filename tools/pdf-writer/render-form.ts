@@ -39,7 +39,7 @@ import {
 	TABLE_ROWS,
 	TEMPLATE_LABEL,
 	type FormField
-} from '../programme/form-tem-2024';
+} from '../../src/lib/programme/form-tem-2024';
 import {
 	ACCENT,
 	BLACK,
