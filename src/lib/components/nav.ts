@@ -20,7 +20,8 @@ export const NAV: readonly NavItem[] = [
 	{ path: '/compare', label: 'nav.compare' },
 	{ path: '/search', label: 'nav.search' },
 	{ path: '/sql', label: 'nav.sql' },
-	{ path: '/data', label: 'nav.data' }
+	{ path: '/data', label: 'nav.data' },
+	{ path: '/check', label: 'check.nav' }
 ];
 
 /** Route paths that have a page, from the route files (route groups removed). */
