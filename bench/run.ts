@@ -16,6 +16,7 @@ import { parseArgs, promisify } from 'node:util';
 import { renderForm } from '../tools/pdf-writer';
 import { ALL_FIELDS, ANSWER_FIELDS } from '../src/lib/programme/form-tem-2024';
 import { parseSeedProgramme } from '../scripts/seed';
+import { runCheckBench } from './check';
 import { runDashboardBench } from './dashboard';
 
 const run = promisify(execFile);
@@ -153,6 +154,8 @@ async function main(): Promise<void> {
 
 	// The dashboard in the browser, next to a bare DuckDB-WASM page (bench/dashboard.ts).
 	await runDashboardBench({ runs });
+	// /check in the browser, next to the same extraction in Node (bench/check.ts).
+	await runCheckBench({ runs });
 }
 
 main().catch((e) => {
