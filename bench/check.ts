@@ -54,7 +54,12 @@ async function twentyPages(): Promise<Uint8Array> {
 
 function serve(): Promise<{ server: Server; base: string }> {
 	const site = sirv(BUILD, { etag: true, extensions: ['html'] });
-	const server = createServer((req, res) => site(req, res, () => ((res.statusCode = 404), res.end('not found'))));
+	const server = createServer((req, res) =>
+		site(req, res, () => {
+			res.statusCode = 404;
+			res.end('not found');
+		})
+	);
 	return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
