@@ -36,17 +36,9 @@ export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export type ClientGroup = 'jobseekers' | 'others' | 'both';
 
-export const ARRANGEMENT_TYPES = [
-	'kuntalaki_54',
-	'joint_programme',
-	'employment_area',
-	'joint_procurement',
-	'purchased_service',
-	'wellbeing_county',
-	'education_provider',
-	'ngo_parish'
-] as const;
-export type ArrangementType = (typeof ARRANGEMENT_TYPES)[number];
+// Declared once in the table contract (src/lib/dataset/tables.ts).
+import { ARRANGEMENT_TYPES, type ArrangementType } from '../src/lib/dataset/tables';
+export { ARRANGEMENT_TYPES, type ArrangementType };
 
 export type LanguageContext = 'orientation' | 'training' | 'guidance' | 'other';
 

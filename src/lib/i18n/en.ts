@@ -209,6 +209,8 @@ export const en: Messages = {
 	'arrangement.wellbeing_county': 'Wellbeing services county',
 	'arrangement.education_provider': 'Education provider',
 	'arrangement.ngo_parish': 'NGOs and parishes',
+	// facts (issue 10): plain cooperation with a named municipality
+	'arrangement.municipal_cooperation': 'Cooperation with another municipality',
 
 	'providerKind.municipality': 'the municipality itself',
 	'providerKind.host_municipality': 'host municipality',

@@ -206,6 +206,8 @@ export const fi = {
 	'arrangement.wellbeing_county': 'Hyvinvointialue',
 	'arrangement.education_provider': 'Oppilaitos',
 	'arrangement.ngo_parish': 'Järjestöt ja seurakunnat',
+	// facts (issue 10): plain cooperation with a named municipality
+	'arrangement.municipal_cooperation': 'Yhteistyö toisen kunnan kanssa',
 
 	'providerKind.municipality': 'kunta itse',
 	'providerKind.host_municipality': 'vastuukunta',

@@ -209,6 +209,8 @@ export const sv: Messages = {
 	'arrangement.wellbeing_county': 'Välfärdsområde',
 	'arrangement.education_provider': 'Läroanstalt',
 	'arrangement.ngo_parish': 'Organisationer och församlingar',
+	// facts (issue 10): plain cooperation with a named municipality
+	'arrangement.municipal_cooperation': 'Samarbete med en annan kommun',
 
 	'providerKind.municipality': 'kommunen själv',
 	'providerKind.host_municipality': 'ansvarskommun',

@@ -35,15 +35,9 @@ export type LanguageRow = Evidence & {
 	context: LanguageContext;
 };
 
-export type ArrangementType =
-	| 'kuntalaki_54'
-	| 'joint_programme'
-	| 'employment_area'
-	| 'joint_procurement'
-	| 'purchased_service'
-	| 'wellbeing_county'
-	| 'education_provider'
-	| 'ngo_parish';
+/** Declared once in the table contract. */
+export type { ArrangementType } from '../../dataset/tables';
+import type { ArrangementType } from '../../dataset/tables';
 
 export type CooperationRow = Evidence & {
 	arrangement_type: ArrangementType;
