@@ -18,7 +18,8 @@
  *   stated ("yhteistyössä Lempäälän kunnan kanssa", "Vaasan ja Mustasaaren kuntien kanssa",
  *   "tillsammans med Borgå stad"): every municipality named in the partners field, a B or C part, or a
  *   sentence that speaks of cooperation; not the programme's own, not an area ("Tampereen seudun"),
- *   not a place in an A part ("muuttanut Seinäjoelta"), not one already host or member under 54 §.
+ *   not a place in an A part ("muuttanut Seinäjoelta"), not one already host or member under 54 § or
+ *   the employment area's host.
  * - `wellbeing_county`, `education_provider`, `ngo_parish`: every such actor named.
  * One row per arrangement type and partner (the first mention in form order is the evidence);
  * a type with no named partner gets one row with an empty partner.
@@ -158,7 +159,10 @@ export function cooperationRows(
 	}
 
 	// --- plain cooperation with a named municipality (no agreement type stated) ---
-	const agreed = new Set((found.get('kuntalaki_54') ?? []).map((f) => f.municipalityCode).filter((c): c is string => !!c));
+	// A municipality already placed in an agreement or as the employment area's host keeps that row only.
+	const agreed = new Set(
+		[...(found.get('kuntalaki_54') ?? []), ...(found.get('employment_area') ?? [])].map((f) => f.municipalityCode).filter((c): c is string => !!c)
+	);
 	for (const p of prepared) {
 		const key = p.answer.key;
 		if (key === 'header.municipalities' || p.municipalities.length === 0) continue;
