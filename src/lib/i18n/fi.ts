@@ -433,6 +433,10 @@ export const fi = {
 	'data.source.programmes':
 		'Kotoutumisohjelmat: kuntien julkaisemat asiakirjat; vastaukset näytetään sellaisinaan. Synteettiset demoasiakirjat on merkitty.',
 	'data.source.code': 'Kotokartan ohjelmakoodi: MIT-lisenssi. Käytetyt avoimen lähdekoodin kirjastot: SvelteKit, DuckDB-WASM, Apache Arrow, hyparquet, ECharts.',
+	// facts (issue 10): programmes that need a municipality
+	'data.needsMunicipality': 'Tarvitsee kunnan',
+	'data.needsMunicipalityIntro': 'Näistä ohjelmista ei löytynyt kuntaa (ei Kunta tai kunnat -kentästä, otsikosta, ensimmäiseltä sivulta, yhteyshenkilöstä eikä vastauksista). Ne puuttuvat kartalta ja vertailuista, kunnes kunta annetaan lukuajolle: npm run ingest -- --municipality TIEDOSTO=KUNTAKOODI.',
+	'data.needsMunicipalityNone': 'Jokaiselle ohjelmalle löytyi kunta.',
 
 	// ——— comparison views (responsibilities, languages, cooperation, area report, compare)
 	'nav.area': 'Työllisyysalueet',

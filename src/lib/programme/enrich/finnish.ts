@@ -161,6 +161,8 @@ function eStem(nom: string, back: boolean, out: CaseForm[]) {
 	// The rest take the plain stem (Raahen, Muuramessa; "Raaheen" is their illative).
 	const doubled = /[lnr]e$/i.test(nom) && !PLAIN_E.has(nom);
 	for (const [c, e] of WEAK_ENDINGS) push(out, nom + (doubled ? 'e' : '') + harmonise(e, back), c);
+	// "Tamperen": a common slip for Tampereen; no word of its own, so tolerated.
+	if (doubled) push(out, nom + 'n', 'gen');
 	push(out, nom + harmonise(doubled ? 'ttA' : 'A', back), 'par');
 	push(out, nom + (doubled ? 'eseen' : 'en'), 'ill');
 	push(out, nom + (doubled ? 'e' : '') + harmonise('nA', back), 'ess');
