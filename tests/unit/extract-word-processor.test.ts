@@ -54,6 +54,13 @@ describe('word-processor document whose municipality is only in its title', () =
 		expect(enrich(orphan, { municipalityCodes: ['999'] }).warnings.find((w) => w.code === 'unknown-municipality-mapping')).toMatchObject({ level: 'error' });
 	});
 
+	it('a printed document that names no municipality anywhere: error-level no-municipality', async () => {
+		const orphan = await extractProgramme(new Uint8Array(readFileSync(PDF.replace('jamsa-title-only', 'no-municipality'))), await nodeExtractDeps());
+		const e = createEnricher(reference)(orphan);
+		expect(e.municipalityCodes).toEqual([]);
+		expect(e.warnings.find((w) => w.code === 'no-municipality')).toMatchObject({ level: 'error' });
+	});
+
 	it('the ingest takes the mapping by file name', async () => {
 		const out = await mkdtemp(join(tmpdir(), 'kotokartta-wp-'));
 		try {
