@@ -5,7 +5,7 @@
  * --dataset), reads its Parquet tables with DuckDB and prints precision and recall per fact type
  * against the demo corpus's ground truth, plus the most frequent misses. Tables the ingest does
  * not fill yet simply score recall 0.
- * Then, separately, the independent set of hand-written passages (tests/golden/prose, corpus/golden.ts),
+ * Then, separately, the independent set of hand-written passages (tests/golden/prose, scored by tests/golden/prose-eval.ts),
  * enriched directly (no PDFs) and scored against their hand-written expectations.
  * Exit 0 when the evaluation ran (whatever the scores), 1 when it could not run, 2 on bad arguments.
  */
@@ -17,8 +17,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { evaluate, formatEvaluation, type DatasetRows } from './evaluate';
-import { formatGoldenEvaluation } from './golden';
-import { runGolden } from './golden-cli';
+import { formatGoldenEvaluation } from '../tests/golden/prose-eval';
+import { runGolden } from '../tests/golden/prose-load';
 import type { TruthDocument } from './truth';
 import { TRUTH_SCHEMA } from './truth';
 

@@ -39,6 +39,8 @@ export type ClientGroup = 'jobseekers' | 'others' | 'both';
 // Declared once in the table contract (src/lib/dataset/tables.ts).
 import { ARRANGEMENT_TYPES, type ArrangementType } from '../src/lib/dataset/tables';
 export { ARRANGEMENT_TYPES, type ArrangementType };
+/** The types the generator writes truth for: plain cooperation (`municipal_cooperation`) is scored on the independent set. */
+export const GENERATED_ARRANGEMENT_TYPES = ARRANGEMENT_TYPES.filter((t) => t !== 'municipal_cooperation');
 
 export type LanguageContext = 'orientation' | 'training' | 'guidance' | 'other';
 

@@ -3,8 +3,8 @@
  * generator): the enricher meets the issue-10 targets on it, and every passage file is well formed.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateGolden, goldenFacts, goldenProgramme, parseGoldenPassage } from '../../corpus/golden';
-import { loadGoldenPassages, loadGoldenReference } from '../../corpus/golden-cli';
+import { evaluateGolden, goldenFacts, goldenProgramme, parseGoldenPassage } from '../golden/prose-eval';
+import { loadGoldenPassages, loadGoldenReference } from '../golden/prose-load';
 import { createEnricher } from '../../src/lib/programme/enrich/index';
 
 const reference = loadGoldenReference();

@@ -18,10 +18,10 @@
  * An absent or empty expectation line means "none". Names resolve through the reference list, so a
  * misspelt name is an error, not a silent miss.
  */
-import type { Municipality } from '../src/lib/reference/index';
-import type { Enricher } from '../src/lib/programme/enrich/index';
-import type { Answer, Programme } from '../src/lib/programme/types';
-import { FIELD_BY_KEY } from '../src/lib/programme/form-tem-2024';
+import type { Municipality } from '../../src/lib/reference/index';
+import type { Enricher } from '../../src/lib/programme/enrich/index';
+import type { Answer, Programme } from '../../src/lib/programme/types';
+import { FIELD_BY_KEY } from '../../src/lib/programme/form-tem-2024';
 
 export interface GoldenPassage {
 	file: string;

@@ -1,9 +1,9 @@
-/** Loads tests/golden/prose and scores the enricher on it (Node side of corpus/golden.ts). */
+/** Loads tests/golden/prose and scores the enricher on it (Node side of prose-eval.ts). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEnricher } from '../src/lib/programme/enrich/index';
-import { parseEmploymentAreas, parseMunicipalities } from '../src/lib/reference/index';
-import { evaluateGolden, parseGoldenPassage, type GoldenEvaluation, type GoldenPassage } from './golden';
+import { createEnricher } from '../../src/lib/programme/enrich/index';
+import { parseEmploymentAreas, parseMunicipalities } from '../../src/lib/reference/index';
+import { evaluateGolden, parseGoldenPassage, type GoldenEvaluation, type GoldenPassage } from './prose-eval';
 
 export function loadGoldenReference(root = '.') {
 	return {
