@@ -5,6 +5,8 @@
  * --dataset), reads its Parquet tables with DuckDB and prints precision and recall per fact type
  * against the demo corpus's ground truth, plus the most frequent misses. Tables the ingest does
  * not fill yet simply score recall 0.
+ * Then, separately, the independent set of hand-written passages (tests/golden/prose, scored by tests/golden/prose-eval.ts),
+ * enriched directly (no PDFs) and scored against their hand-written expectations.
  * Exit 0 when the evaluation ran (whatever the scores), 1 when it could not run, 2 on bad arguments.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { evaluate, formatEvaluation, type DatasetRows } from './evaluate';
+import { formatGoldenEvaluation } from '../tests/golden/prose-eval';
+import { runGolden } from '../tests/golden/prose-load';
 import type { TruthDocument } from './truth';
 import { TRUTH_SCHEMA } from './truth';
 
@@ -122,7 +126,12 @@ async function main(): Promise<number> {
 	try {
 		const rows = await loadDataset(datasetDir, log);
 		const result = evaluate(truth, rows, top);
-		process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatEvaluation(result)}\n`);
+		const golden = runGolden(process.cwd());
+		process.stdout.write(
+			args.json
+				? `${JSON.stringify({ synthetic: result, independent: golden }, null, 2)}\n`
+				: `Synthetic demo corpus (data/pdfs/demo)\n${formatEvaluation(result)}\n\n${formatGoldenEvaluation(golden)}\n`
+		);
 	} finally {
 		if (temporary) {
 			if (args.keep) log(`eval: ingest output kept in ${datasetDir}`);

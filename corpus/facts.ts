@@ -36,17 +36,11 @@ export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export type ClientGroup = 'jobseekers' | 'others' | 'both';
 
-export const ARRANGEMENT_TYPES = [
-	'kuntalaki_54',
-	'joint_programme',
-	'employment_area',
-	'joint_procurement',
-	'purchased_service',
-	'wellbeing_county',
-	'education_provider',
-	'ngo_parish'
-] as const;
-export type ArrangementType = (typeof ARRANGEMENT_TYPES)[number];
+// Declared once in the table contract (src/lib/dataset/tables.ts).
+import { ARRANGEMENT_TYPES, type ArrangementType } from '../src/lib/dataset/tables';
+export { ARRANGEMENT_TYPES, type ArrangementType };
+/** The types the generator writes truth for: plain cooperation (`municipal_cooperation`) is scored on the independent set. */
+export const GENERATED_ARRANGEMENT_TYPES = ARRANGEMENT_TYPES.filter((t) => t !== 'municipal_cooperation');
 
 export type LanguageContext = 'orientation' | 'training' | 'guidance' | 'other';
 

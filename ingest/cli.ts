@@ -20,6 +20,9 @@ Usage: npm run ingest -- [paths…] [options]
                  It receives one <table>.parquet per table, manifest.json and data-dictionary.md.
   --root DIR     Input paths in the dataset are relative to DIR (default: the current directory).
   --reference F  Municipality reference CSV (default: data/reference/municipalities.csv).
+  --municipality FILE=CODE[,CODE]
+                 The programme's municipality for a file whose document names none (repeatable;
+                 FILE is the dataset path or the file name, CODE the 3-digit municipality code).
   --json         Print a machine-readable report to stdout (logs stay on stderr).
   -h, --help     Show this help.
 
@@ -29,7 +32,8 @@ One bad file never stops the batch.
 
 Exit codes:
   0  every file was read (possibly with warnings); the dataset was written
-  1  some files were rejected (see ingest_log / stderr); the dataset was still written
+  1  some files were rejected, or a programme has no municipality (see ingest_log / stderr);
+     the dataset was still written
   2  usage error, or no input files found; nothing written
   3  the dataset could not be written; the previous dataset is left intact
 `;
@@ -42,6 +46,7 @@ function parse(argv: string[]) {
 			out: { type: 'string', default: 'static/data' },
 			root: { type: 'string', default: '.' },
 			reference: { type: 'string' },
+			municipality: { type: 'string', multiple: true },
 			json: { type: 'boolean', default: false },
 			help: { type: 'boolean', short: 'h', default: false }
 		}
@@ -70,7 +75,9 @@ function summary(report: IngestReport): string {
 		'  ---------------------------  -----',
 		...[...kinds].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `  ${k.padEnd(27)}  ${String(n).padStart(5)}`),
 		'',
-		`  ok ${report.counts.ok}, with warnings ${report.counts.warning}, rejected ${report.counts.error}`,
+		`  ok ${report.counts.ok}, with warnings ${report.counts.warning}, rejected ${report.files.filter((f) => f.status === 'error' && f.code !== 'no-municipality').length}` +
+			// A programme kept without a municipality is an error-level finding, not a rejected file.
+			`, needing a municipality ${report.files.filter((f) => f.code === 'no-municipality').length}`,
 		'',
 		'  table                 rows      bytes',
 		'  ------------------  ------  ---------',
@@ -93,6 +100,15 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	const inputs = args.positionals.length > 0 ? args.positionals : ['data/pdfs'];
+	const mapping = new Map<string, string[]>();
+	for (const m of args.values.municipality ?? []) {
+		const eq = /^(.+)=(\d{3}(?:,\d{3})*)$/.exec(m);
+		if (!eq) {
+			process.stderr.write(`ingest: --municipality "${m}": expected FILE=CODE (3-digit municipality code, several separated by commas)\n`);
+			return 2;
+		}
+		mapping.set(eq[1], eq[2].split(','));
+	}
 	const tty = process.stderr.isTTY === true;
 	const cleanup = () => {
 		for (const dir of pendingDirs) rmSync(dir, { recursive: true, force: true });
@@ -113,6 +129,7 @@ async function main(): Promise<number> {
 			root: args.values.root,
 			referenceCsv: args.values.reference,
 			enrich: ingestEnricher(args.values.reference),
+			municipalities: mapping,
 			onProgress: tty ? progressBar : undefined
 		});
 	} catch (e) {

@@ -32,6 +32,8 @@ export interface IngestOptions {
 	/** Reference municipalities CSV (default: data/reference/municipalities.csv of the repository). */
 	referenceCsv?: string;
 	enrich?: Enricher;
+	/** The user's municipality for files the document does not name one in: dataset path or file name → codes. */
+	municipalities?: ReadonlyMap<string, readonly string[]>;
 	onProgress?: (done: number, total: number, file: string) => void;
 	/** Test hook, see WriteOptions.afterTable. */
 	afterTable?: WriteOptions['afterTable'];
@@ -147,7 +149,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 	const t1 = performance.now();
 	const outcomes = await readInputs(inputs, opts.onProgress);
 	const t2 = performance.now();
-	const data = buildDataset({ files: outcomes, municipalities, enrich: opts.enrich });
+	const data = buildDataset({ files: outcomes, municipalities, enrich: withMapping(opts.enrich, opts.municipalities, outcomes) });
 	const t3 = performance.now();
 	const manifest = await writeDataset(data, out, {
 		ingestVersion: INGEST_VERSION,
@@ -177,7 +179,19 @@ export function ingestEnricher(referenceCsv?: string, employmentAreasCsv?: strin
 		municipalities: parseMunicipalities(readFileSync(referenceCsv ?? join(REPO_ROOT, 'data/reference/municipalities.csv'), 'utf8')),
 		employmentAreas: parseEmploymentAreas(readFileSync(employmentAreasCsv ?? join(REPO_ROOT, 'data/reference/employment_areas.csv'), 'utf8'))
 	});
-	return (programme) => enrich(programme);
+	return (programme, _reference, options) => enrich(programme, options);
+}
+
+/** The enricher with the user's `file → codes` mapping applied per programme (by its file). */
+function withMapping(enrich: Enricher | undefined, mapping: IngestOptions['municipalities'], outcomes: readonly FileOutcome[]): Enricher | undefined {
+	if (!enrich || !mapping || mapping.size === 0) return enrich;
+	const byId = new Map<string, readonly string[]>();
+	for (const o of outcomes) {
+		if (o.kind !== 'programme') continue;
+		const codes = mapping.get(o.file) ?? mapping.get(o.file.split('/').pop()!);
+		if (codes) byId.set(o.programme.id, codes);
+	}
+	return (programme, reference, options) => enrich(programme, reference, { ...options, municipalityCodes: byId.get(programme.id) ?? options?.municipalityCodes });
 }
 
 /** One line per input file, from its ingest_log rows (errors, else the first warning, else ok). */

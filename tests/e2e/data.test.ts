@@ -114,6 +114,25 @@ describe('data page', () => {
 		}
 	});
 
+	it('lists the programmes that need a municipality, each linked to its PDF (issue 10)', async () => {
+		const expected = (await db.run({ id: 'e2e.needs-municipality', sql: `SELECT DISTINCT file FROM ingest_log WHERE code = 'no-municipality' ORDER BY file`, params: [] })).map((r) => r.file as string);
+		expect(expected.length).toBeGreaterThan(0); // the demo corpus has scans, whose municipality cannot be read
+		const s = await session(browser);
+		try {
+			await open(s.page, '/data');
+			const section = s.page.locator('[data-testid="needs-municipality"]');
+			expect(await section.locator('h2').textContent()).toBe(translator('fi').t('data.needsMunicipality'));
+			const items = section.locator('li');
+			expect(await items.allTextContents()).toEqual(expected);
+			const href = await items.first().locator('a').getAttribute('href');
+			expect(href).toMatch(/^\/pdfs\/.+\.pdf$/);
+			expect((await fetch(`${BASE}${href}`)).status).toBe(200);
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
 	it('links the blank form PDF', async () => {
 		const s = await session(browser);
 		try {

@@ -33,8 +33,10 @@ export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning'
 	{ code: 'table-rows-missing', status: 'warning', meaning: 'Page text: some rows of the responsibility table were not recognised.' },
 	{ code: 'unresolved-municipality', status: 'warning', meaning: 'A name in "Kunta tai kunnat" is not a municipality the reference knows; it was not resolved (never guessed).' },
 	{ code: 'merged-municipality', status: 'warning', meaning: 'The header names a municipality that has since merged; the programme is counted for the current one.' },
-	{ code: 'municipality-from-other-evidence', status: 'warning', meaning: 'The header names no municipality; the municipality was read from other evidence (title, contact e-mail, coordinator).' },
-	{ code: 'no-municipality', status: 'warning', meaning: 'No municipality could be read for the programme.' },
+	{ code: 'municipality-from-other-evidence', status: 'warning', meaning: 'The header names no municipality; the municipality was read from other evidence (PDF title, the first lines of page 1, contact e-mail, coordinator, PDF subject/keywords/author, or the municipality the answers name most often).' },
+	{ code: 'municipality-from-mapping', status: 'warning', meaning: 'The municipality was given to the ingest (`--municipality FILE=CODE`), not read from the document.' },
+	{ code: 'unknown-municipality-mapping', status: 'error', meaning: 'The ingest mapping gives a code that is no municipality; it was ignored.' },
+	{ code: 'no-municipality', status: 'error', meaning: 'No municipality could be read for the programme: it is kept but drops out of maps and comparisons until one is given with `npm run ingest -- --municipality FILE=CODE`. Listed on the Data page as "needs a municipality". A warning, not an error, for a scan whose text could not be read (it has its own `scan` warning).' },
 	{ code: 'enrichment-span-error', status: 'warning', meaning: 'A derived fact whose evidence did not match the answer text was left out.' }
 ];
 

@@ -40,7 +40,8 @@ export interface Enrichment {
 	warnings?: readonly ProgrammeWarning[];
 }
 
-export type Enricher = (programme: Programme, reference: readonly Municipality[]) => Enrichment;
+/** `options.municipalityCodes`: what the user mapped this file to (ingest `--municipality`). */
+export type Enricher = (programme: Programme, reference: readonly Municipality[], options?: { municipalityCodes?: readonly string[] }) => Enrichment;
 
 export interface DatasetInput {
 	files: readonly FileOutcome[];
@@ -207,7 +208,7 @@ function logRows(f: FileOutcome, warnings: readonly ProgrammeWarning[]): Row[] {
 			? `Read as a scan: ${p.pageCount} page(s), no text.`
 			: `Read as ${p.inputKind}: ${filled} of ${p.answers.length} parts filled` +
 				(p.unmapped.length > 0 ? `, ${p.unmapped.length} unmapped field(s).` : '.');
-	return [row(0, p.id, 'ok', 'ok', summary), ...warnings.map((w, i) => row(i + 1, p.id, 'warning', w.code, w.message))];
+	return [row(0, p.id, 'ok', 'ok', summary), ...warnings.map((w, i) => row(i + 1, p.id, w.level ?? 'warning', w.code, w.message))];
 }
 
 /**

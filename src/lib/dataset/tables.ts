@@ -36,6 +36,36 @@ const col = (name: string, type: ColumnType, description: string, nullable = fal
 	description
 });
 
+/**
+ * Closed vocabularies, each declared once here; enrichment, the corpus ground truth and the pages
+ * derive their types and lists from these (tests/unit/vocabulary.test.ts checks the copies).
+ */
+export const ARRANGEMENT_TYPES = [
+	'kuntalaki_54',
+	'joint_programme',
+	'employment_area',
+	'municipal_cooperation',
+	'joint_procurement',
+	'purchased_service',
+	'wellbeing_county',
+	'education_provider',
+	'ngo_parish'
+] as const;
+export type ArrangementType = (typeof ARRANGEMENT_TYPES)[number];
+
+/** What each arrangement type means (the data dictionary shows these). */
+export const ARRANGEMENT_DESCRIPTIONS: Record<ArrangementType, string> = {
+	kuntalaki_54: 'cooperation agreement, Kuntalaki 410/2015 54 § (host and members)',
+	joint_programme: 'one programme for several municipalities',
+	employment_area: 'the employment area (työllisyysalue) and its host',
+	municipal_cooperation: 'cooperation with another named municipality where no agreement type is stated ("yhteistyössä Lempäälän kunnan kanssa", "tillsammans med Borgå stad")',
+	joint_procurement: 'joint or central procurement',
+	purchased_service: 'a service bought from a provider',
+	wellbeing_county: 'the wellbeing services county',
+	education_provider: 'an education provider',
+	ngo_parish: 'an NGO, association or parish'
+};
+
 /** The evidence columns every derived-fact table carries. */
 const evidence: readonly ColumnDef[] = [
 	col('programme_id', 'VARCHAR', 'The programme the fact was read from (programmes.programme_id).'),
@@ -165,7 +195,7 @@ export const COOPERATION: TableDef = {
 	orderBy: ['programme_id', 'arrangement_type', 'key', 'span_start', 'partner'],
 	columns: [
 		...evidence,
-		col('arrangement_type', 'VARCHAR', '`kuntalaki_54` (cooperation agreement, Kuntalaki 410/2015 54 §), `joint_programme`, `employment_area`, `joint_procurement`, `purchased_service`, `wellbeing_county`, `education_provider`, `ngo_parish`.'),
+		col('arrangement_type', 'VARCHAR', ARRANGEMENT_TYPES.map((t) => `\`${t}\` (${ARRANGEMENT_DESCRIPTIONS[t]})`).join(', ') + '.'),
 		col('partner', 'VARCHAR', 'The partner as named (nominative where known); empty when the arrangement names none.'),
 		col('partner_kind', 'VARCHAR', 'Same vocabulary as responsibilities.provider_kind.'),
 		col('partner_municipality_code', 'VARCHAR', 'Municipality code of the partner, if it is a municipality.', true),
@@ -178,7 +208,7 @@ export const COOPERATION: TableDef = {
 		col(
 			'role',
 			'VARCHAR',
-			'`kuntalaki_54`: `host` (the municipality that runs the services under the agreement) or `member` (a municipality that belongs to the agreement, the programme\'s own included; a member is not hosted by the programme\'s municipality, it shares the host); `joint_programme`: `member`; `employment_area`: `host` for the area\'s host municipality (vastuukunta); otherwise `partner`.'
+			'`kuntalaki_54`: `host` (the municipality that runs the services under the agreement) or `member` (a municipality that belongs to the agreement, the programme\'s own included; a member is not hosted by the programme\'s municipality, it shares the host); `joint_programme`: `member`; `employment_area`: `host` for the area\'s host municipality (vastuukunta); `municipal_cooperation`: `partner` (never the programme\'s own municipality, never one already host or member of a 54 § agreement); otherwise `partner`.'
 		)
 	]
 };

@@ -209,6 +209,8 @@ export const en: Messages = {
 	'arrangement.wellbeing_county': 'Wellbeing services county',
 	'arrangement.education_provider': 'Education provider',
 	'arrangement.ngo_parish': 'NGOs and parishes',
+	// facts (issue 10): plain cooperation with a named municipality
+	'arrangement.municipal_cooperation': 'Cooperation with another municipality',
 
 	'providerKind.municipality': 'the municipality itself',
 	'providerKind.host_municipality': 'host municipality',
@@ -434,6 +436,10 @@ export const en: Messages = {
 	'data.source.programmes':
 		'Integration programmes: documents published by the municipalities; answers are shown as written. Synthetic demo documents are marked.',
 	'data.source.code': 'Kotokartta code: MIT licence. Open-source libraries used: SvelteKit, DuckDB-WASM, Apache Arrow, hyparquet, ECharts.',
+	// facts (issue 10): programmes that need a municipality
+	'data.needsMunicipality': 'Needs a municipality',
+	'data.needsMunicipalityIntro': 'No municipality was found for these programmes (not in Kunta tai kunnat, the title, the first page, the contact or the answers). They are missing from the map and the comparisons until the municipality is given to the ingest: npm run ingest -- --municipality FILE=CODE.',
+	'data.needsMunicipalityNone': 'Every programme has a municipality.',
 
 	// ——— comparison views (responsibilities, languages, cooperation, area report, compare)
 	'nav.area': 'Employment areas',

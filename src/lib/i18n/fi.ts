@@ -206,6 +206,8 @@ export const fi = {
 	'arrangement.wellbeing_county': 'Hyvinvointialue',
 	'arrangement.education_provider': 'Oppilaitos',
 	'arrangement.ngo_parish': 'Järjestöt ja seurakunnat',
+	// facts (issue 10): plain cooperation with a named municipality
+	'arrangement.municipal_cooperation': 'Yhteistyö toisen kunnan kanssa',
 
 	'providerKind.municipality': 'kunta itse',
 	'providerKind.host_municipality': 'vastuukunta',
@@ -431,6 +433,10 @@ export const fi = {
 	'data.source.programmes':
 		'Kotoutumisohjelmat: kuntien julkaisemat asiakirjat; vastaukset näytetään sellaisinaan. Synteettiset demoasiakirjat on merkitty.',
 	'data.source.code': 'Kotokartan ohjelmakoodi: MIT-lisenssi. Käytetyt avoimen lähdekoodin kirjastot: SvelteKit, DuckDB-WASM, Apache Arrow, hyparquet, ECharts.',
+	// facts (issue 10): programmes that need a municipality
+	'data.needsMunicipality': 'Tarvitsee kunnan',
+	'data.needsMunicipalityIntro': 'Näistä ohjelmista ei löytynyt kuntaa (ei Kunta tai kunnat -kentästä, otsikosta, ensimmäiseltä sivulta, yhteyshenkilöstä eikä vastauksista). Ne puuttuvat kartalta ja vertailuista, kunnes kunta annetaan lukuajolle: npm run ingest -- --municipality TIEDOSTO=KUNTAKOODI.',
+	'data.needsMunicipalityNone': 'Jokaiselle ohjelmalle löytyi kunta.',
 
 	// ——— comparison views (responsibilities, languages, cooperation, area report, compare)
 	'nav.area': 'Työllisyysalueet',

@@ -209,6 +209,8 @@ export const sv: Messages = {
 	'arrangement.wellbeing_county': 'Välfärdsområde',
 	'arrangement.education_provider': 'Läroanstalt',
 	'arrangement.ngo_parish': 'Organisationer och församlingar',
+	// facts (issue 10): plain cooperation with a named municipality
+	'arrangement.municipal_cooperation': 'Samarbete med en annan kommun',
 
 	'providerKind.municipality': 'kommunen själv',
 	'providerKind.host_municipality': 'ansvarskommun',
@@ -434,6 +436,10 @@ export const sv: Messages = {
 	'data.source.programmes':
 		'Integrationsprogrammen: dokument som kommunerna publicerat; svaren visas som de är. Syntetiska demodokument är märkta.',
 	'data.source.code': 'Kotokarttas programkod: MIT-licens. Bibliotek med öppen källkod: SvelteKit, DuckDB-WASM, Apache Arrow, hyparquet, ECharts.',
+	// facts (issue 10): programmes that need a municipality
+	'data.needsMunicipality': 'Behöver en kommun',
+	'data.needsMunicipalityIntro': 'För dessa program hittades ingen kommun (varken i fältet Kommun eller kommuner, rubriken, första sidan, kontaktpersonen eller svaren). De saknas på kartan och i jämförelserna tills kommunen anges för inläsningen: npm run ingest -- --municipality FIL=KOMMUNKOD.',
+	'data.needsMunicipalityNone': 'En kommun hittades för varje program.',
 
 	// ——— comparison views (responsibilities, languages, cooperation, area report, compare)
 	'nav.area': 'Sysselsättningsområden',

@@ -14,6 +14,7 @@ import { mapFieldNames } from './field-map';
 import { sha256Hex } from './hash';
 import { normaliseLabel } from './labels';
 import { readTextLayer, type TextPage } from './text-layer';
+import { leadTextOf } from './lead';
 import {
 	ProgrammeReadError,
 	type Answer,
@@ -179,7 +180,7 @@ async function readDocument(id: string, pdf: PdfjsDocument, deps: ExtractDeps): 
 	}
 	const pages = await readPageTexts(pdf);
 	const fromText = readTextLayer(pages);
-	if (fromText.kind === 'programme') return { ...base, ...programmeFromText(fromText) };
+	if (fromText.kind === 'programme') return { ...base, leadText: leadTextOf(pages), ...programmeFromText(fromText) };
 	if (fromText.kind === 'no-text') {
 		if (await hasImages(pdf, deps)) {
 			return {

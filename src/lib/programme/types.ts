@@ -65,6 +65,8 @@ export interface Programme {
 	template: string | null;
 	pageCount: number;
 	metadata: DocumentMetadata;
+	/** The first lines of page 1 (title, first headings; see lead.ts), when the pages were read as text. */
+	leadText?: string | null;
 	/** True when the PDF's metadata marks it as synthetic demo data. */
 	isSynthetic: boolean;
 	/** Answers by canonical key, in form order; a key the document lacks is absent. */
@@ -80,6 +82,8 @@ export interface ProgrammeWarning {
 	code: string;
 	/** What the reader should know, in words a person can act on. */
 	message: string;
+	/** `error`: the programme is kept but a fact it needs is missing (e.g. `no-municipality`); default `warning`. */
+	level?: 'warning' | 'error';
 }
 
 /** Raised for input that cannot be read as a programme; `reason` is shown to users. */

@@ -229,7 +229,7 @@ const COMPILED = TERMS.map((t) => {
 
 /** Staff roles and units written after an organisation's genitive: "Loimaan kaupungin maahanmuuttokoordinaattori". */
 const ROLE =
-	/^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis|hyvinvointi|integrations)?koordinaattori\p{L}*|edustaj\p{L}*|virkailij\p{L}*|asiantuntij\p{L}*|työntekijä\p{L}*|(?:palvelu|sosiaali)?ohjaaj\p{L}*|sosiaalityöntekijä\p{L}*|\p{L}*toimiala\p{L}*|\p{L}*yksik(?:kö|ö)\p{L}*|maahanmuutto(?:palvelu|yksikkö)\p{L}*|maahanmuuttajapalvelu\p{L}*|kotoutumispalvelu\p{L}*|keskitet\p{L}*|lähipalvelu\p{L}*|palvelupiste\p{L}*|toimipiste\p{L}*|sosiaalitoim\p{L}*|sivistystoim\p{L}*|integrationskoordinator\p{L}*|koordinator\p{L}*|handledare\p{L}*|enhet\p{L}*|tjänste(?:man|män)\p{L}*|\p{L}*lautakun\p{L}*|\p{L}*virasto\p{L}*|palvelukeskuk?s\p{L}*|\p{L}*avdelning\p{L}*|\p{L}*förvaltning\p{L}*|\p{L}*nämnd\p{L}*|\p{L}*palvelut|\p{L}*palveluiden|\p{L}*palvelujen|\p{L}*palveluja|\p{L}*palveluissa|\p{L}*palveluista|\p{L}*palveluihin)$/u;
+	/^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis|hyvinvointi|integrations)?koordinaattori\p{L}*|edustaj\p{L}*|virkailij\p{L}*|asiantuntij\p{L}*|työntekijä\p{L}*|(?:palvelu|sosiaali)?ohjaaj\p{L}*|sosiaalityöntekijä\p{L}*|\p{L}*toimiala\p{L}*|\p{L}*yksik(?:kö|ö)\p{L}*|maahanmuutto(?:palvelu|yksikkö)\p{L}*|maahanmuuttajapalvelu\p{L}*|kotoutumispalvelu\p{L}*|keskitet\p{L}*|lähipalvelu\p{L}*|palvelupiste\p{L}*|toimipiste\p{L}*|sosiaalitoim\p{L}*|sivistystoim\p{L}*|integrationskoordinator\p{L}*|koordinator\p{L}*|handledare\p{L}*|enhet\p{L}*|tjänste(?:man|män)\p{L}*|\p{L}*lautakun\p{L}*|\p{L}*virasto\p{L}*|palvelukeskuk?s\p{L}*|\p{L}*avdelning\p{L}*|\p{L}*förvaltning\p{L}*|\p{L}*nämnd\p{L}*|[\p{L}-]*palvelut|[\p{L}-]*palveluiden|[\p{L}-]*palvelujen|[\p{L}-]*palveluja|[\p{L}-]*palveluissa|[\p{L}-]*palveluista|[\p{L}-]*palveluihin|neuvontapiste\p{L}*)$/u;
 
 /** Roles whose employer a programme states once and then leaves implicit. */
 export const COREF_ROLE = /^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis)?koordinaattori|(?:integrations|invandrar)?koordinator)\p{L}*$/u;
@@ -587,9 +587,14 @@ export function findActors(
 		const after = nextToken(a, end);
 		const isGenitive = mm.phraseCase === 'gen';
 		if (isGenitive) {
+			// "kaupungin monikulttuurinen neuvontapiste": one adjective may stand between.
+			const afterAdj = after && /^\p{L}+(?:inen|iset|llinen|lliset)$/u.test(after.lower) ? nextToken(a, after.end) : undefined;
 			if (after && ROLE.test(after.lower)) {
 				role = after.text;
 				end = after.end;
+			} else if (afterAdj && ROLE.test(afterAdj.lower)) {
+				role = `${after!.text} ${afterAdj.text}`;
+				end = afterAdj.end;
 			} else if (!(after && AGENT_AFTER.test(after.lower))) {
 				// A bare genitive ("Turun lailla", "Auran kunnan lisäksi") is not an actor.
 				continue;
@@ -623,21 +628,31 @@ export function findActors(
 		let role: string | null = null;
 		const after = nextToken(a, end);
 		if (noun.case === 'gen') {
+			// "kaupungin monikulttuurinen neuvontapiste": one adjective may stand between.
+			const afterAdj = after && /^\p{L}+(?:inen|iset|llinen|lliset)$/u.test(after.lower) ? nextToken(a, after.end) : undefined;
 			if (after && ROLE.test(after.lower)) {
 				role = after.text;
 				end = after.end;
+			} else if (afterAdj && ROLE.test(afterAdj.lower)) {
+				role = `${after!.text} ${afterAdj.text}`;
+				end = afterAdj.end;
 			} else if (!(after && AGENT_AFTER.test(after.lower))) {
 				// "kunnan ja muiden toimijoiden" (coordination) counts; "kunnan asiakkaat" does not.
 				const rest = a.text.slice(t.end, t.end + 6);
 				if (!/^[ \t]+(?:ja|sekä|tai|och)[ \t]/u.test(rest)) continue;
 			}
 		} else if (noun.case !== 'nom') continue;
+		// "keskitetty Kemijärvelle, jonka kaupunki vastaa": the relative points at the municipality just named.
+		const antecedent =
+			prev && /^(?:jonka|vars)$/.test(prev.lower)
+				? [...municipalities].reverse().find((m) => m.sentence === t.sentence && m.end <= prev.start && !ctx.ownCodes.includes(m.code))
+				: undefined;
 		out.push(
 			base('municipality', noun.lemma === 'kommun' ? 'kommunen' : noun.lemma === 'stad' ? 'staden' : noun.lemma, t.start, end, t.sentence, {
-				municipalityCode: ownCode,
+				municipalityCode: antecedent?.code ?? ownCode,
 				role,
 				generic: true,
-				via: 'own-municipality',
+				via: antecedent ? 'municipality' : 'own-municipality',
 				caseName: noun.case
 			})
 		);

@@ -14,6 +14,12 @@
  *   "keskitetysti hankituissa", with the partners named in the sentence.
  * - `purchased_service`: "ostopalveluna", "palveluntuottajan kautta", and every private company
  *   named (a company can only provide a municipal service as a purchased service).
+ * - `municipal_cooperation`: another municipality named as a partner where no agreement type is
+ *   stated ("yhteistyössä Lempäälän kunnan kanssa", "Vaasan ja Mustasaaren kuntien kanssa",
+ *   "tillsammans med Borgå stad"): every municipality named in the partners field, a B or C part, or a
+ *   sentence that speaks of cooperation; not the programme's own, not an area ("Tampereen seudun"),
+ *   not a place in an A part ("muuttanut Seinäjoelta"), not one already host or member under 54 § or
+ *   the employment area's host.
  * - `wellbeing_county`, `education_provider`, `ngo_parish`: every such actor named.
  * One row per arrangement type and partner (the first mention in form order is the evidence);
  * a type with no named partner gets one row with an empty partner.
@@ -23,6 +29,8 @@ import type { MunicipalityMention } from './gazetteer';
 import { municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
 import { saysWhoDoesWhat } from './services';
 import type { ArrangementType, CooperationRow } from './types';
+import { ARRANGEMENT_TYPES } from '../../dataset/tables';
+import { LOCATIVE_CASES } from './finnish';
 import type { Municipality } from '../../reference/index';
 
 /** Words that name a municipal cooperation agreement (Kuntalaki 54 §) on their own. */
@@ -37,6 +45,12 @@ const HOST_WORD = /^(?:isäntäkun\p{L}*|vastuukun\p{L}*|värdkommun\p{L}*)$/iu;
 const CENTRALISED = /keskite\p{L}*|siirre\p{L}*|siirtä\p{L}*|siirtänyt|annettu|koottu|centraliser\p{L}*|överför\p{L}*/iu;
 const MEMBERSHIP =
 	/kuulu\p{L}*|lisäksi|sopimuskun\p{L}*|jäsenkun\p{L}*|osapuol\p{L}*|mukana|ovat[ \t]+sopineet|deltar|ingår|medlemskommun\p{L}*|avtalskommun\p{L}*/iu;
+/** A sentence that speaks of working with someone: names in it are partners, not places. */
+const COOPERATES =
+	/(?<![\p{L}])(?:yhteistyö\p{L}*|yhdessä|kanssa|kesken|sopi\p{L}*|sovittu|yhteis\p{L}*|ostaa|ostetaan|ostamme|ostopalvelu\p{L}*|verkosto\p{L}*|vertail\p{L}*|samarbet\p{L}*|tillsammans|samordna\p{L}*|samråd\p{L}*|gemensam\p{L}*|köp\p{L}*|avtal\p{L}*)(?![\p{L}])/iu;
+/** After a genitive (or a genitive list): an area named after municipalities. */
+const AREA_AFTER =
+	/^(?:[ \t]*(?:,|ja|sekä|och|samt)?[ \t]*\p{Lu}[\p{L}-]*)*[ \t]+(?:[\p{L}-]*alue\p{L}*|seutukun\p{L}*|[\p{L}-]*område\p{L}*|[\p{L}-]*region\p{L}*)(?![\p{L}])/u;
 const DECIDES = /(?<![\p{L}])(?:päättää|päättävät|ansvarar|beslutar)(?![\p{L}])/iu;
 
 const JOINT_PROGRAMME = /(?:yhtei\p{L}*|seudulli\p{L}*)[ \t]+kotoutumisohjelm\p{L}*|gemensam\p{L}*[ \t]+integrationsprogram\p{L}*/iu;
@@ -144,6 +158,28 @@ export function cooperationRows(
 		}
 	}
 
+	// --- plain cooperation with a named municipality (no agreement type stated) ---
+	// A municipality already placed in an agreement or as the employment area's host keeps that row only.
+	const agreed = new Set(
+		[...(found.get('kuntalaki_54') ?? []), ...(found.get('employment_area') ?? [])].map((f) => f.municipalityCode).filter((c): c is string => !!c)
+	);
+	for (const p of prepared) {
+		const key = p.answer.key;
+		if (key === 'header.municipalities' || p.municipalities.length === 0) continue;
+		const partsField = key === 'header.partners';
+		const bOrC = /^s\d\.[bc]\d?$/.test(key) || key.startsWith('table.');
+		for (const m of p.municipalities) {
+			if (facts.ownCodes.includes(m.code) || agreed.has(m.code) || m.noun?.role === 'area') continue;
+			// "Turun työllisyysalue", "Kirkkonummen, Vihdin ja Siuntion työllisyysalueen": the name of an area, not a partner municipality.
+			if (!m.noun && AREA_AFTER.test(p.answer.text.slice(m.phraseEnd, m.phraseEnd + 120))) continue;
+			const st = sentenceText(p, m.sentence);
+			const cooperates = COOPERATES.test(st);
+			const place = !m.noun && LOCATIVE_CASES.has(m.phraseCase);
+			if (!(cooperates || partsField || (bOrC && !place))) continue;
+			add('municipal_cooperation', fromMunicipality(p, m, 'partner', byCode, facts));
+		}
+	}
+
 	// --- joint programme: several municipalities in the header ---
 	if (facts.ownCodes.length > 1) {
 		const header = prepared.find((p) => p.answer.key === 'header.municipalities');
@@ -151,17 +187,7 @@ export function cooperationRows(
 	}
 
 	const rows: CooperationRow[] = [];
-	const types: ArrangementType[] = [
-		'kuntalaki_54',
-		'joint_programme',
-		'employment_area',
-		'joint_procurement',
-		'purchased_service',
-		'wellbeing_county',
-		'education_provider',
-		'ngo_parish'
-	];
-	for (const type of types) {
+	for (const type of ARRANGEMENT_TYPES) {
 		const list = found.get(type) ?? [];
 		// One row per partner. Its name and evidence: the first mention that names it ("Turun
 		// työllisyysalue" over a bare "työllisyysalue"), else the first mention.

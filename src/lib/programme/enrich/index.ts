@@ -7,7 +7,7 @@
  * returned function per programme; `enrichProgramme` does both (and caches the enricher).
  */
 import type { EmploymentArea, Municipality } from '../../reference/index';
-import type { Answer, Programme } from '../types';
+import type { Programme } from '../types';
 import { buildAreaNames, findActors, resolveImplicitRoles } from './actors';
 import { completenessRows } from './completeness';
 import { cooperationRows } from './cooperation';
@@ -16,8 +16,8 @@ import { findLanguages, LANGUAGE_BY_CODE } from './languages';
 import type { PreparedAnswer, ProgrammeFacts } from './prepared';
 import { responsibilityRows } from './responsibilities';
 import { keyInfo } from './services';
-import { analyse } from './text';
-import type { Enrichment, EnrichmentWarning, Evidence, LanguageRow, MunicipalityEvidence } from './types';
+import type { Enrichment, EnrichmentWarning, Evidence, LanguageRow } from './types';
+import { resolveMunicipalities, type MunicipalityOptions } from './municipality';
 
 export type * from './types';
 export { computeIsCurrent, type VersionedProgramme } from './current';
@@ -27,13 +27,16 @@ export { ACTOR_KINDS, type ActorKind } from './actors';
 export type { ServiceId, ClientGroup } from './services';
 export { createMunicipalityGazetteer, AMBIGUOUS_NAMES, type MunicipalityGazetteer, type MunicipalityMention } from './gazetteer';
 export { analyse } from './text';
+import { analyse } from './text';
 
 export interface EnrichmentReference {
 	municipalities: Municipality[];
 	employmentAreas: EmploymentArea[];
 }
 
-export type Enricher = (programme: Programme) => Enrichment;
+/** `options` carries what the user told the ingest about this file (e.g. its municipality). */
+export type Enricher = (programme: Programme, options?: EnrichOptions) => Enrichment;
+export type EnrichOptions = MunicipalityOptions;
 
 export function createEnricher(reference: EnrichmentReference): Enricher {
 	const gazetteer = createMunicipalityGazetteer(reference.municipalities);
@@ -41,10 +44,10 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 	const areaNames = buildAreaNames(reference.municipalities, reference.employmentAreas);
 	const areaByCode = new Map(reference.employmentAreas.map((a) => [a.code, a]));
 
-	return (programme: Programme): Enrichment => {
+	return (programme: Programme, options: EnrichOptions = {}): Enrichment => {
 		const warnings: EnrichmentWarning[] = [];
 		const answers = programme.answers;
-		const { codes, evidence } = resolveMunicipalities(programme, gazetteer, warnings);
+		const { codes, evidence } = resolveMunicipalities(programme, gazetteer, warnings, options);
 
 		const ownAreas = new Set(codes.map((c) => byCode.get(c)?.employmentAreaCode).filter((x): x is string => !!x));
 		const employmentAreaHosts = new Set(
@@ -125,13 +128,13 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 const cache = new WeakMap<EnrichmentReference, Enricher>();
 
 /** Enrich one programme. Builds the indexes on first use per reference object. */
-export function enrichProgramme(programme: Programme, reference: EnrichmentReference): Enrichment {
+export function enrichProgramme(programme: Programme, reference: EnrichmentReference, options?: EnrichOptions): Enrichment {
 	let enricher = cache.get(reference);
 	if (!enricher) {
 		enricher = createEnricher(reference);
 		cache.set(reference, enricher);
 	}
-	return enricher(programme);
+	return enricher(programme, options);
 }
 
 /** Evidence is sacred: a row whose snippet is not its span of the answer is a bug; drop it and say so. */
@@ -143,83 +146,4 @@ function checked<T extends Evidence>(rows: T[], textOf: Map<string, string>, war
 		if (!ok) warnings.push({ code: 'enrichment-span-error', message: `A derived fact from ${r.key} had evidence that does not match the answer text; it was left out.` });
 		return ok;
 	});
-}
-
-function resolveMunicipalities(
-	programme: Programme,
-	gazetteer: MunicipalityGazetteer,
-	warnings: EnrichmentWarning[]
-): { codes: string[]; evidence: MunicipalityEvidence[] } {
-	const get = (key: string): Answer | undefined => programme.answers.find((a) => a.key === key);
-	const header = get('header.municipalities');
-	const evidence: MunicipalityEvidence[] = [];
-	if (header && header.text.trim() !== '') {
-		const r = gazetteer.resolveHeader(header.text);
-		for (const m of r.mentions) {
-			evidence.push({ code: m.code, key: header.key, span_start: m.start, span_end: m.phraseEnd, snippet: header.text.slice(m.start, m.phraseEnd), source: 'header' });
-		}
-		for (const u of r.unresolved) {
-			warnings.push({
-				code: 'unresolved-municipality',
-				message: `"Kunta tai kunnat" names "${u}", which matches no municipality in the 1.1.2025 division; it was not guessed.`
-			});
-		}
-		for (const m of r.merged) {
-			warnings.push({
-				code: 'merged-municipality',
-				message: `"Kunta tai kunnat" names ${m.name}, merged into ${gazetteer.byCode.get(m.code)?.nameFi ?? m.code} (${m.code}); the programme is counted for ${m.code}.`
-			});
-		}
-		if (r.codes.length > 0) return { codes: r.codes, evidence };
-	}
-	// The header is empty or names nothing we can resolve: look at the title, the contact's e-mail
-	// domain and the coordinator, in that order, and say so.
-	const title = programme.metadata.title;
-	if (title) {
-		const a = analyse(title);
-		const ms = gazetteer.find(a);
-		const codes = [...new Set(ms.map((m) => m.code))].sort();
-		if (codes.length > 0) {
-			for (const m of ms) evidence.push({ code: m.code, key: 'metadata.title', span_start: m.start, span_end: m.phraseEnd, snippet: title.slice(m.start, m.phraseEnd), source: 'title' });
-			warnings.push(fallbackWarning('the PDF title', codes, gazetteer));
-			return { codes, evidence };
-		}
-	}
-	const contact = get('header.contact');
-	if (contact) {
-		for (const m of contact.text.matchAll(/@([\p{L}\d-]+)\.(?:fi|ax)\b/giu)) {
-			const code = gazetteer.fromDomain(m[1]);
-			if (code) {
-				const start = (m.index ?? 0) + 1;
-				const end = start + m[1].length + 3;
-				evidence.push({ code, key: contact.key, span_start: start, span_end: end, snippet: contact.text.slice(start, end), source: 'contact' });
-				warnings.push(fallbackWarning('the contact e-mail address', [code], gazetteer));
-				return { codes: [code], evidence };
-			}
-		}
-	}
-	const coordinator = get('header.coordinator');
-	if (coordinator) {
-		const ms = gazetteer.find(analyse(coordinator.text)).filter((m) => m.noun?.role === 'municipality');
-		const codes = [...new Set(ms.map((m) => m.code))].sort();
-		if (codes.length === 1) {
-			for (const m of ms)
-				evidence.push({ code: m.code, key: coordinator.key, span_start: m.start, span_end: m.phraseEnd, snippet: coordinator.text.slice(m.start, m.phraseEnd), source: 'coordinator' });
-			warnings.push(fallbackWarning('the coordinator answer', codes, gazetteer));
-			return { codes, evidence };
-		}
-	}
-	warnings.push({
-		code: 'no-municipality',
-		message: 'No municipality could be read: "Kunta tai kunnat" is empty or unresolved, and neither the title, the contact e-mail nor the coordinator names one.'
-	});
-	return { codes: [], evidence };
-}
-
-function fallbackWarning(source: string, codes: string[], gazetteer: MunicipalityGazetteer): EnrichmentWarning {
-	const names = codes.map((c) => `${gazetteer.byCode.get(c)?.nameFi ?? c} (${c})`).join(', ');
-	return {
-		code: 'municipality-from-other-evidence',
-		message: `"Kunta tai kunnat" is empty or names no municipality; ${names} was read from ${source}.`
-	};
 }

@@ -267,7 +267,7 @@ export interface DroppedLanguageMention {
 	code: string;
 	start: number;
 	end: number;
-	reason: 'population' | 'consultation' | 'official-languages' | 'subject-of-learning' | 'negated' | 'statistics';
+	reason: 'population' | 'consultation' | 'official-languages' | 'subject-of-learning' | 'negated' | 'statistics' | 'plain-language';
 }
 
 interface Candidate {
@@ -427,6 +427,8 @@ export function findLanguages(
 			drop(c, 'statistics');
 		else if (isSubjectOfLearning(a, c)) drop(c, 'subject-of-learning');
 		else if (isNegated(a, c)) drop(c, 'negated');
+		// "på lätt svenska", "lättläst finska": easy-to-read official language, the default medium, not an offer.
+		else if ((c.code === 'sv' || c.code === 'fi') && /(?<![\p{L}])(?:lätt|lättläst|enkel)[ \t]+$/iu.test(a.text.slice(Math.max(0, c.start - 12), c.start))) drop(c, 'plain-language');
 		else survivors.push(c);
 	}
 	// "suomeksi ja ruotsiksi", "suomen- ja ruotsinkieliset palvelut", "på finska och svenska":

@@ -35,15 +35,9 @@ export type LanguageRow = Evidence & {
 	context: LanguageContext;
 };
 
-export type ArrangementType =
-	| 'kuntalaki_54'
-	| 'joint_programme'
-	| 'employment_area'
-	| 'joint_procurement'
-	| 'purchased_service'
-	| 'wellbeing_county'
-	| 'education_provider'
-	| 'ngo_parish';
+/** Declared once in the table contract. */
+export type { ArrangementType } from '../../dataset/tables';
+import type { ArrangementType } from '../../dataset/tables';
 
 export type CooperationRow = Evidence & {
 	arrangement_type: ArrangementType;
@@ -77,8 +71,13 @@ export interface MunicipalityEvidence {
 	span_start: number;
 	span_end: number;
 	snippet: string;
-	/** `header` (Kunta tai kunnat), `title` (PDF metadata, not a span of an answer: key is `metadata.title`), `coordinator`, `contact`. */
-	source: 'header' | 'title' | 'coordinator' | 'contact';
+	/**
+	 * `header` (Kunta tai kunnat); `title` (PDF metadata: key `metadata.title`), `lead` (page 1's first
+	 * lines: key `metadata.lead`), `metadata` (subject/keywords/author) — spans of those texts, not of
+	 * an answer; `coordinator`, `contact`; `document` (named most often in the answers); `mapping`
+	 * (given to the ingest, no span).
+	 */
+	source: 'mapping' | 'header' | 'title' | 'lead' | 'contact' | 'coordinator' | 'metadata' | 'document';
 }
 
 export interface Enrichment {
