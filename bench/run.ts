@@ -152,7 +152,7 @@ async function main(): Promise<void> {
 	);
 
 	// The dashboard in the browser, next to a bare DuckDB-WASM page (bench/dashboard.ts).
-	await runDashboardBench({ runs });
+	await runDashboardBench();
 }
 
 main().catch((e) => {
