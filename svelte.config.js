@@ -6,12 +6,13 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Every page is prerendered to a static shell; data is loaded client-side with DuckDB-WASM.
-		// KOTOKARTTA_PRECOMPRESS=0 skips the .br/.gz files (brotli of the 34 MB DuckDB wasm takes minutes) for quick local builds.
+		// The .br/.gz files are written after the build by scripts/compress.js (every compressible file,
+		// the data from static/ included, cached by content); KOTOKARTTA_PRECOMPRESS=0 skips it.
 		adapter: adapter({
 			pages: 'build',
 			assets: 'build',
 			fallback: undefined,
-			precompress: process.env.KOTOKARTTA_PRECOMPRESS !== '0',
+			precompress: false,
 			strict: true
 		})
 	}

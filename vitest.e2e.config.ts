@@ -1,5 +1,5 @@
 // End-to-end tests: Debian Chromium (playwright-core) against the built site served by
-// `vite preview`. Run through scripts/e2e.sh, which builds, serves and sets KK_BASE_URL.
+// the production server (scripts/serve.js). Run through scripts/e2e.sh, which builds, serves and sets KK_BASE_URL.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 

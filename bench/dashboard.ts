@@ -1,54 +1,63 @@
 /**
- * Dashboard benchmark (part of `npm run bench`; alone: `npx tsx bench/dashboard.ts [--runs 3] [--changes 20]`).
+ * Dashboard benchmark (part of `npm run bench`; alone: `npx tsx bench/dashboard.ts [--changes 20]
+ * [--no-throttled] [--no-tenfold]`).
  *
- * Serves the production build (build/, with its precompressed .br/.gz files and long-lived
- * cache headers on hashed assets, as a static host would) and drives Debian Chromium:
- *
- * - cold (empty cache) and warm (same browser, cached) loads of the overview: time from
- *   navigation to the prerendered figures painted, to DuckDB-WASM instantiated, to the tables
- *   loaded (DuckDB ready), and to every chart drawn;
- * - a cold load of a filtered URL: time until its live (DuckDB-WASM) figures are shown;
- * - filter-change latency: a region checkbox clicked → live figures and every chart redrawn (p50, p95);
- * - in the same run, a bare page that only instantiates the same DuckDB-WASM and runs one query;
- * and prints the dashboard's times next to the bare page's, with ratios. Not a test: numbers
- * depend on the machine. Results also go to bench/out/dashboard.json.
+ * Serves build/ with the production server's handler (scripts/serve.js: precompressed files,
+ * cache headers) and drives Debian Chromium over the pages below, each opened cold (new context,
+ * empty cache) and then warm (a second visit, same context), and prints per page:
+ * - bytes over the wire until the page's real content shows, and in all (engine included);
+ * - time from navigation to the real content (answers, comparison, report, results, figures);
+ * - time to DuckDB-WASM ready (`kk:db-ready`);
+ * - filter-change p50/p95 over N region toggles (the first included): click → every live query
+ *   done, no status loading, every chart redrawn;
+ * each also as a ratio against a bare DuckDB-WASM page (bench/dashboard-bare.ts) that loads the
+ * same data in the same run. Then the same loads under 20 Mbit/s (CDP
+ * Network.emulateNetworkConditions, 20 ms latency), and engine ready and filter changes at 10×
+ * corpus (bench/dashboard-corpus.ts, SYNTHETIC). Not a test: numbers depend on the machine.
+ * Results also go to bench/out/dashboard.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import sirv from 'sirv';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { compressDir } from '../scripts/compress.js';
+import { siteHandler } from '../scripts/serve.js';
+import { makeTenfold } from './dashboard-corpus';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'build');
 const OUT = join(ROOT, 'bench/out');
 const BARE_DIR = join(OUT, 'bare');
+const TENFOLD_DIR = join(OUT, 'data-10x');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** 20 Mbit/s down, 5 up, 20 ms round trip. */
+const THROTTLE = { offline: false, latency: 20, downloadThroughput: (20e6 / 8) | 0, uploadThroughput: (5e6 / 8) | 0 };
 
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic'
+/** The pages and what "its real content is visible" means on each (checked every animation frame). */
+const PAGES: { path: string; content: string; filters: boolean }[] = [
+	{ path: '/', content: `!!document.querySelector('[data-figure="programmes"]')?.textContent?.trim()`, filters: true },
+	{ path: '/gaps', content: `!!document.querySelector('table.matrix tbody tr')`, filters: true },
+	{ path: '/municipality/019', content: `document.querySelectorAll('.answers article.part').length > 0 && !document.querySelector('.answers .pending')`, filters: false },
+	{ path: '/compare?m=019,430', content: `!!document.querySelector('[data-table="compare-overview"] thead th') && !!document.querySelector('.compare section tbody tr')`, filters: true },
+	{ path: '/search?q=ukrain', content: `!!document.querySelector('#search-results[data-results-for="ukrain"] li.programme')`, filters: true },
+	{ path: '/languages', content: `!!document.querySelector('[data-chart="languages-national"]') && document.querySelector('[data-chart="languages-national"]').getAttribute('data-chart-state') !== 'pending'`, filters: true }
 ];
 
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
-};
+const ALL_CHARTS_DRAWN = `[...document.querySelectorAll('[data-chart]')].every((e) => e.getAttribute('data-chart-state') !== 'pending')`;
+const SETTLED = `!document.querySelector('[data-status="loading"]') && !document.querySelector('#search-results[aria-busy="true"]') && ${ALL_CHARTS_DRAWN}`;
+const DONE_MARKS = `performance.getEntriesByType('mark').filter((m) => /^kk:(query:.*:(done|cached)|search:done)$/.test(m.name)).length`;
+
+const median = (xs: number[]) => percentile(xs, 50);
 /** Nearest-rank percentile. */
-const percentile = (xs: number[], p: number) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
-};
+function percentile(xs: number[], p: number): number {
+	const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+	return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] : NaN;
+}
 
 function ensureBuild(): void {
 	const assets = join(BUILD, '_app/immutable/assets');
@@ -62,253 +71,277 @@ function ensureBuild(): void {
 }
 
 /** The bare page, bundled with esbuild and precompressed like the site's scripts. */
-async function buildBare(): Promise<{ wasm: string; worker: string }> {
+async function buildBare(dataDir: string, name: string): Promise<void> {
 	const assets = readdirSync(join(BUILD, '_app/immutable/assets'));
 	const wasm = assets.find((f) => /^duckdb-eh.*\.wasm$/.test(f));
 	const worker = assets.find((f) => /^duckdb-browser-eh\.worker.*\.js$/.test(f));
 	if (!wasm || !worker) throw new Error('bench: the build has no DuckDB-WASM eh wasm/worker asset');
 	mkdirSync(BARE_DIR, { recursive: true });
-	await esbuild({
-		entryPoints: [join(ROOT, 'bench/dashboard-bare.ts')],
-		bundle: true,
-		format: 'esm',
-		platform: 'browser',
-		minify: true,
-		outfile: join(BARE_DIR, 'bare.js'),
-		logLevel: 'warning'
-	});
-	const urls = { wasm: `/_app/immutable/assets/${wasm}`, worker: `/_app/immutable/assets/${worker}` };
+	if (!existsSync(join(BARE_DIR, 'bare.js'))) {
+		await esbuild({ entryPoints: [join(ROOT, 'bench/dashboard-bare.ts')], bundle: true, format: 'esm', platform: 'browser', minify: true, outfile: join(BARE_DIR, 'bare.js'), logLevel: 'warning' });
+	}
+	const files = readdirSync(dataDir)
+		.filter((f) => f.endsWith('.parquet'))
+		.map((f) => ({ table: f.replace(/\.parquet$/, ''), url: `/data/${f}` }));
+	const config = { wasm: `/_app/immutable/assets/${wasm}`, worker: `/_app/immutable/assets/${worker}`, files };
 	writeFileSync(
-		join(BARE_DIR, 'index.html'),
+		join(BARE_DIR, `${name}.html`),
 		`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare DuckDB-WASM</title>` +
-			`<script>window.BARE=${JSON.stringify(urls)}</script><script type="module" src="/__bare/bare.js"></script></head><body></body></html>`
+			`<script>window.BARE=${JSON.stringify(config)}</script><script type="module" src="/__bare/bare.js"></script></head><body></body></html>`
 	);
-	const js = readFileSync(join(BARE_DIR, 'bare.js'));
-	writeFileSync(join(BARE_DIR, 'bare.js.br'), brotliCompressSync(js, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-	writeFileSync(join(BARE_DIR, 'bare.js.gz'), gzipSync(js, { level: 9 }));
-	return urls;
+	await compressDir(BARE_DIR);
 }
 
-/** A static host: precompressed files, immutable caching for hashed assets, revalidation for the rest. */
-function serve(): Promise<{ server: Server; base: string }> {
-	const headers = (res: { setHeader(k: string, v: string): void }, pathname: string) => {
-		res.setHeader('cache-control', pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-	};
-	const site = sirv(BUILD, { brotli: true, gzip: true, etag: true, extensions: ['html'], setHeaders: headers });
-	const bare = sirv(BARE_DIR, { brotli: true, gzip: true, etag: true, setHeaders: headers });
-	const server = createServer((req, res) => {
+/** The production handler, plus the bare page under /__bare/ and, at 10×, the 10× data files. */
+function serve(tenfold: { on: boolean }): Promise<{ server: Server; base: string }> {
+	const site = siteHandler(BUILD);
+	const bare = sirv(BARE_DIR, { brotli: true, gzip: true, etag: true });
+	const big = existsSync(TENFOLD_DIR) ? sirv(TENFOLD_DIR, { brotli: true, gzip: true, etag: true, setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=300, must-revalidate') }) : null;
+	const handler: RequestListener = (req, res) => {
 		const notFound = () => {
 			res.statusCode = 404;
 			res.end('not found');
 		};
 		if (req.url?.startsWith('/__bare/')) {
 			req.url = req.url.slice('/__bare'.length);
-			bare(req, res, notFound);
-		} else site(req, res, notFound);
-	});
+			return bare(req, res, notFound);
+		}
+		if (tenfold.on && big && /^\/data\/[^/]+\.parquet(\?|$)/.test(req.url ?? '')) {
+			req.url = req.url!.slice('/data'.length);
+			return big(req, res, notFound);
+		}
+		site(req, res);
+	};
+	const server = createServer(handler);
 	return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
 }
 
-interface LoadTimes {
-	figuresPainted: number;
-	dbInstantiated: number;
-	dbReady: number;
-	chartsDrawn: number;
-	transferredKB: number;
-}
-
-/** Resolves with performance.now() once `check` holds (checked every animation frame). */
-async function when(page: Page, check: string, timeout = 120_000): Promise<number> {
+/** performance.now() in the page once `check` holds, checked every animation frame. */
+function when(page: Page, check: string, timeout = 120_000): Promise<number> {
 	// Page code goes in as source text: functions compiled by tsx carry helpers the page lacks.
 	return page.evaluate(`new Promise((ok, fail) => {
 		const t0 = performance.now();
 		const step = () => {
-			if (${check}) ok(performance.now());
+			let done = false;
+			try { done = ${check}; } catch {}
+			if (done) ok(performance.now());
 			else if (performance.now() - t0 > ${timeout}) fail(new Error('timed out waiting for ' + ${JSON.stringify(check)}));
 			else requestAnimationFrame(step);
 		};
 		step();
-	})`);
+	})`) as Promise<number>;
 }
 
-const ALL_CHARTS_DRAWN = `[...document.querySelectorAll('[data-chart]')].length > 0 && [...document.querySelectorAll('[data-chart]')].every((e) => e.getAttribute('data-chart-state') !== 'pending')`;
-const mark = (name: string) => `performance.getEntriesByName('${name}').length > 0`;
-
-async function loadOverview(page: Page, base: string): Promise<LoadTimes> {
-	await page.goto(`${base}/`);
-	const chartsDrawn = await when(page, ALL_CHARTS_DRAWN);
-	await when(page, mark('kk:db-ready'));
-	return page.evaluate(`(() => {
-		const m = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-		const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-		const figure = document.querySelector('[data-figure="programmes"]');
-		const kb =
-			performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, 0) / 1024 +
-			(performance.getEntriesByType('navigation')[0]?.transferSize ?? 0) / 1024;
-		return {
-			// The figures are in the prerendered HTML: they show with the first contentful paint.
-			figuresPainted: figure && figure.textContent ? fcp : NaN,
-			dbInstantiated: m('kk:db-instantiated'),
-			dbReady: m('kk:db-ready'),
-			chartsDrawn: ${chartsDrawn},
-			transferredKB: kb
-		};
-	})()`);
+/** Bytes over the wire per request (page and workers alike), with the wall time it finished. */
+function recordBytes(context: BrowserContext): { list: { at: number; bytes: number }[] } {
+	const rec = { list: [] as { at: number; bytes: number }[] };
+	context.on('requestfinished', (r) => {
+		const at = Date.now();
+		void r.sizes().then(
+			(s) => rec.list.push({ at, bytes: s.responseBodySize + s.responseHeadersSize }),
+			() => undefined
+		);
+	});
+	return rec;
 }
 
-interface BareTimes {
-	ready: number;
-	query: number;
-	transferredKB: number;
-}
-
-async function loadBare(page: Page, base: string): Promise<BareTimes> {
-	await page.goto(`${base}/__bare/index.html`);
-	await when(page, `${mark('bare:query')} || !!document.body.dataset.error`);
-	const error = await page.evaluate('document.body.dataset.error');
-	if (error) throw new Error(`bench: the bare DuckDB page failed: ${error}`);
-	return page.evaluate(`({
-		ready: performance.getEntriesByName('bare:ready')[0].startTime,
-		query: performance.getEntriesByName('bare:query')[0].startTime,
-		transferredKB: performance.getEntriesByType('resource').reduce((s, r) => s + r.transferSize, 0) / 1024
-	})`);
-}
-
-/** Cold: a new context (empty HTTP cache). Warm: a second load in the same context. */
-async function coldAndWarm<T>(browser: Browser, load: (page: Page) => Promise<T>): Promise<{ cold: T; warm: T }> {
+async function newContext(browser: Browser, throttled: boolean): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	if (throttled) {
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.enable');
+		await cdp.send('Network.emulateNetworkConditions', THROTTLE);
+	}
+	return { context, page };
+}
+
+interface Load {
+	contentMs: number;
+	engineMs: number;
+	contentKB: number;
+	totalKB: number;
+}
+
+async function loadPage(page: Page, rec: { list: { at: number; bytes: number }[] }, url: string, content: string): Promise<Load> {
+	rec.list.length = 0;
+	await page.goto(url, { waitUntil: 'commit' });
+	const seen = await when(page, content);
+	const { fcp, origin } = (await page.evaluate(`({ fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, origin: performance.timeOrigin })`)) as { fcp: number; origin: number };
+	// Prerendered content shows with the first paint, not before.
+	const contentMs = Number.isNaN(fcp) ? seen : Math.max(seen, fcp);
+	const engineMs = await when(page, `performance.getEntriesByName('kk:db-ready').length > 0`, 90_000).then(
+		() => page.evaluate(`performance.getEntriesByName('kk:db-ready')[0].startTime`) as Promise<number>,
+		() => NaN
+	);
+	await when(page, SETTLED, 30_000).catch(() => undefined);
+	await new Promise((r) => setTimeout(r, 200)); // let the last sizes() resolve
+	const until = origin + contentMs;
+	const kb = (xs: { bytes: number }[]) => xs.reduce((s, x) => s + x.bytes, 0) / 1024;
+	return { contentMs, engineMs, contentKB: kb(rec.list.filter((x) => x.at <= until + 5)), totalKB: kb(rec.list) };
+}
+
+async function coldWarm(browser: Browser, base: string, path: string, content: string, throttled: boolean): Promise<{ cold: Load; warm: Load }> {
+	const { context, page } = await newContext(browser, throttled);
+	const rec = recordBytes(context);
 	try {
-		const page = await context.newPage();
-		const cold = await load(page);
-		const warm = await load(page);
+		const cold = await loadPage(page, rec, `${base}${path}`, content);
+		await page.goto('about:blank');
+		const warm = await loadPage(page, rec, `${base}${path}`, content);
 		return { cold, warm };
 	} finally {
 		await context.close();
 	}
 }
 
-interface FilteredTimes {
-	dbReady: number;
-	/** The last table the live query needed has been decoded and inserted. */
-	tablesLoaded: number;
-	live: number;
+interface BareLoad {
+	readyMs: number;
+	queryMs: number;
+	totalKB: number;
 }
 
-async function filteredColdLoad(browser: Browser, base: string, region: string): Promise<FilteredTimes> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	await page.goto(`${base}/?region=${region}`);
-	const live = await when(page, `${mark('kk:query:overview:done')} && ${ALL_CHARTS_DRAWN}`);
-	const marks = (await page.evaluate(`({
-		dbReady: performance.getEntriesByName('kk:db-ready')[0]?.startTime ?? NaN,
-		tablesLoaded: Math.max(...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('kk:table:')).map((m) => m.startTime))
-	})`)) as Omit<FilteredTimes, 'live'>;
-	await context.close();
-	return { ...marks, live };
-}
-
-/** Clicks region checkboxes one after another (each a new filter state) and times each until live and redrawn. */
-async function filterChanges(browser: Browser, base: string, changes: number): Promise<number[]> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	const page = await context.newPage();
-	await page.goto(`${base}/`);
-	await when(page, `${mark('kk:db-ready')} && document.body.dataset.hydrated === 'true'`);
-	const regions = (await page.evaluate(`[...document.querySelectorAll('input[name="region"]')].map((x) => x.value)`)) as string[];
-	const times: number[] = [];
-	for (let i = 0; i < changes; i++) {
-		const region = regions[i % regions.length];
-		// Toggle: on in the first pass over the regions, off in the second, so every state is new.
-		const ms = (await page.evaluate(`new Promise((ok, fail) => {
-			const done = () => performance.getEntriesByName('kk:query:overview:done').length;
-			const before = done();
-			const input = document.querySelector('input[name="region"][value="${region}"]');
-			const t0 = performance.now();
-			input.click();
-			const step = () => {
-				if (done() > before && ${ALL_CHARTS_DRAWN}) ok(performance.now() - t0);
-				else if (performance.now() - t0 > 60000) fail(new Error('filter change timed out'));
-				else requestAnimationFrame(step);
-			};
-			requestAnimationFrame(step);
-		})`)) as number;
-		times.push(ms);
+async function bareColdWarm(browser: Browser, base: string, name: string, throttled: boolean): Promise<{ cold: BareLoad; warm: BareLoad; filter: number[] }> {
+	const { context, page } = await newContext(browser, throttled);
+	const rec = recordBytes(context);
+	const once = async (): Promise<BareLoad> => {
+		rec.list.length = 0;
+		await page.goto(`${base}/__bare/${name}.html`, { waitUntil: 'commit' });
+		await when(page, `performance.getEntriesByName('bare:query').length > 0 || !!document.body?.dataset.error`);
+		const error = await page.evaluate('document.body.dataset.error');
+		if (error) throw new Error(`bench: the bare DuckDB page failed: ${error}`);
+		await new Promise((r) => setTimeout(r, 200));
+		const t = (await page.evaluate(`({ ready: performance.getEntriesByName('bare:ready')[0].startTime, query: performance.getEntriesByName('bare:query')[0].startTime })`)) as { ready: number; query: number };
+		return { readyMs: t.ready, queryMs: t.query, totalKB: rec.list.reduce((s, x) => s + x.bytes, 0) / 1024 };
+	};
+	try {
+		const cold = await once();
+		const filter: number[] = [];
+		for (let i = 0; i < 20; i++) filter.push((await page.evaluate(`window.bareFilter(${i})`)) as number);
+		await page.goto('about:blank');
+		const warm = await once();
+		return { cold, warm, filter };
+	} finally {
+		await context.close();
 	}
-	await context.close();
-	return times;
+}
+
+/** Toggles region checkboxes one after another (each a new filter state); each click → settled. */
+async function filterChanges(browser: Browser, base: string, path: string, content: string, changes: number): Promise<number[]> {
+	const { context, page } = await newContext(browser, false);
+	try {
+		await page.goto(`${base}${path}`);
+		await when(page, `${content} && performance.getEntriesByName('kk:db-ready').length > 0 && document.body.dataset.hydrated === 'true'`);
+		await when(page, SETTLED);
+		const regions = (await page.evaluate(`[...document.querySelectorAll('input[name="region"]')].map((x) => x.value)`)) as string[];
+		if (!regions.length) throw new Error(`bench: ${path} has no region filter`);
+		const times: number[] = [];
+		for (let i = 0; i < changes; i++) {
+			// On in the first pass over the regions, off in the second: every state is new (none cached).
+			const region = regions[i % regions.length];
+			times.push(
+				(await page.evaluate(`new Promise((ok, fail) => {
+					const before = ${DONE_MARKS};
+					const input = document.querySelector('input[name="region"][value="${region}"]');
+					const t0 = performance.now();
+					input.click();
+					const step = () => {
+						if (${DONE_MARKS} > before && ${SETTLED}) ok(performance.now() - t0);
+						else if (performance.now() - t0 > 60000) fail(new Error('filter change timed out on ${path}'));
+						else requestAnimationFrame(step);
+					};
+					requestAnimationFrame(step);
+				})`)) as number
+			);
+		}
+		return times;
+	} finally {
+		await context.close();
+	}
+}
+
+interface PageResult {
+	path: string;
+	cold: Load;
+	warm: Load;
+	throttled?: { cold: Load; warm: Load };
+	filter?: { n: number; p50: number; p95: number; max: number };
 }
 
 export interface DashboardResult {
-	runs: number;
-	/** 1-minute load average when the run started (the machine is shared; numbers move with it). */
 	loadAverage: number;
 	cpus: number;
-	overview: { cold: LoadTimes; warm: LoadTimes };
-	bare: { cold: BareTimes; warm: BareTimes };
-	/** A filtered URL opened cold: DuckDB ready, the tables its queries need loaded, live figures and charts. */
-	filteredCold: FilteredTimes;
-	filterChange: { n: number; p50: number; p95: number; max: number };
-	ratios: Record<string, number>;
+	bare: { cold: BareLoad; warm: BareLoad; filter: { p50: number; p95: number }; throttled?: { cold: BareLoad; warm: BareLoad } };
+	pages: PageResult[];
+	tenfold?: { note: string; pages: { path: string; cold: Load; warm: Load; filter: { n: number; p50: number; p95: number; max: number } }[]; bare: { cold: BareLoad; warm: BareLoad; filter: { p50: number; p95: number } } };
 }
 
-export async function runDashboardBench(opts: { runs?: number; changes?: number } = {}): Promise<DashboardResult> {
-	const runs = opts.runs ?? 3;
+const stats = (xs: number[]) => ({ n: xs.length, p50: median(xs), p95: percentile(xs, 95), max: Math.max(...xs) });
+
+export async function runDashboardBench(opts: { changes?: number; throttled?: boolean; tenfold?: boolean } = {}): Promise<DashboardResult> {
 	const changes = opts.changes ?? 20;
 	ensureBuild();
-	await buildBare();
+	await buildBare(join(BUILD, 'data'), 'index');
+	const tenfoldState = { on: false };
+	if (opts.tenfold !== false) {
+		process.stderr.write('bench: making the 10× synthetic corpus (bench/out/data-10x)\n');
+		await makeTenfold(join(BUILD, 'data'), TENFOLD_DIR);
+		await compressDir(TENFOLD_DIR);
+	}
 	const loadStart = loadavg()[0];
-	const { server, base } = await serve();
+	const { server, base } = await serve(tenfoldState);
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+	const t0 = Date.now();
+	const say = (s: string) => process.stderr.write(`bench: [${Math.round((Date.now() - t0) / 1000)} s] ${s}\n`);
 	try {
-		process.stderr.write(`bench: dashboard at ${base}, ${runs} cold+warm run(s)\n`);
-		// Dashboard and bare page alternate, so both see the same load on the machine.
-		const site = { cold: [] as LoadTimes[], warm: [] as LoadTimes[] };
-		const bare = { cold: [] as BareTimes[], warm: [] as BareTimes[] };
-		for (let r = 0; r < runs; r++) {
-			const s = await coldAndWarm(browser, (p) => loadOverview(p, base));
-			const b = await coldAndWarm(browser, (p) => loadBare(p, base));
-			site.cold.push(s.cold), site.warm.push(s.warm), bare.cold.push(b.cold), bare.warm.push(b.warm);
-		}
-		const firstRegion = await (async () => {
-			const c = await browser.newContext();
-			const p = await c.newPage();
-			await p.goto(`${base}/`);
-			const v = (await p.evaluate(`document.querySelector('input[name="region"]').value`)) as string;
-			await c.close();
-			return v;
-		})();
-		const filtered: FilteredTimes[] = [];
-		for (let r = 0; r < runs; r++) filtered.push(await filteredColdLoad(browser, base, firstRegion));
-		const changeTimes = await filterChanges(browser, base, changes);
-
-		const med = <T>(xs: T[], k: keyof T) => median(xs.map((x) => x[k] as number));
-		const pick = (xs: LoadTimes[]): LoadTimes => ({
-			figuresPainted: med(xs, 'figuresPainted'),
-			dbInstantiated: med(xs, 'dbInstantiated'),
-			dbReady: med(xs, 'dbReady'),
-			chartsDrawn: med(xs, 'chartsDrawn'),
-			transferredKB: med(xs, 'transferredKB')
-		});
-		const pickBare = (xs: BareTimes[]): BareTimes => ({ ready: med(xs, 'ready'), query: med(xs, 'query'), transferredKB: med(xs, 'transferredKB') });
+		say(`dashboard at ${base}`);
+		const bareRun = await bareColdWarm(browser, base, 'index', false);
 		const result: DashboardResult = {
-			runs,
 			loadAverage: +loadStart.toFixed(1),
 			cpus: cpus().length,
-			overview: { cold: pick(site.cold), warm: pick(site.warm) },
-			bare: { cold: pickBare(bare.cold), warm: pickBare(bare.warm) },
-			filteredCold: { dbReady: med(filtered, 'dbReady'), tablesLoaded: med(filtered, 'tablesLoaded'), live: med(filtered, 'live') },
-			filterChange: { n: changeTimes.length, p50: percentile(changeTimes, 50), p95: percentile(changeTimes, 95), max: Math.max(...changeTimes) },
-			ratios: {}
+			bare: { cold: bareRun.cold, warm: bareRun.warm, filter: { p50: median(bareRun.filter), p95: percentile(bareRun.filter, 95) } },
+			pages: []
 		};
-		const r2 = (a: number, b: number) => +(a / b).toFixed(2);
-		result.ratios = {
-			coldDbReadyVsBareReady: r2(result.overview.cold.dbReady, result.bare.cold.ready),
-			warmDbReadyVsBareReady: r2(result.overview.warm.dbReady, result.bare.warm.ready),
-			filteredColdLiveVsBareQuery: r2(result.filteredCold.live, result.bare.cold.query),
-			coldFiguresVsBareQuery: r2(result.overview.cold.figuresPainted, result.bare.cold.query)
-		};
+		for (const p of PAGES) {
+			say(`${p.path}: cold and warm`);
+			const { cold, warm } = await coldWarm(browser, base, p.path, p.content, false);
+			const r: PageResult = { path: p.path, cold, warm };
+			if (p.filters && changes > 0) {
+				say(`${p.path}: ${changes} filter changes`);
+				r.filter = stats(await filterChanges(browser, base, p.path, p.content, changes));
+			}
+			result.pages.push(r);
+		}
+		if (opts.throttled !== false) {
+			say('20 Mbit/s: bare page');
+			const b = await bareColdWarm(browser, base, 'index', true);
+			result.bare.throttled = { cold: b.cold, warm: b.warm };
+			for (const p of PAGES) {
+				say(`20 Mbit/s: ${p.path}`);
+				result.pages.find((r) => r.path === p.path)!.throttled = await coldWarm(browser, base, p.path, p.content, true);
+			}
+		}
+		if (opts.tenfold !== false) {
+			tenfoldState.on = true;
+			await buildBare(TENFOLD_DIR, 'tenfold');
+			say('10× synthetic corpus: bare page');
+			const b = await bareColdWarm(browser, base, 'tenfold', false);
+			const pages = [];
+			for (const p of PAGES.filter((x) => x.path === '/' || x.path === '/gaps')) {
+				say(`10×: ${p.path}`);
+				const { cold, warm } = await coldWarm(browser, base, p.path, p.content, false);
+				pages.push({ path: p.path, cold, warm, filter: stats(await filterChanges(browser, base, p.path, p.content, changes)) });
+			}
+			result.tenfold = {
+				note: 'SYNTHETIC: every programme copied 10× with new ids (bench/dashboard-corpus.ts); the engine loads and queries these files, the prerendered content is the real build’s',
+				pages,
+				bare: { cold: b.cold, warm: b.warm, filter: { p50: median(b.filter), p95: percentile(b.filter, 95) } }
+			};
+			tenfoldState.on = false;
+		}
 		mkdirSync(OUT, { recursive: true });
 		writeFileSync(join(OUT, 'dashboard.json'), JSON.stringify(result, null, 2) + '\n');
 		print(result);
+		say('done');
 		return result;
 	} finally {
 		await browser.close();
@@ -317,43 +350,52 @@ export async function runDashboardBench(opts: { runs?: number; changes?: number 
 }
 
 function print(r: DashboardResult): void {
-	const ms = (n: number) => (Number.isNaN(n) ? '     –' : `${Math.round(n).toString().padStart(6)} ms`);
-	const o = r.overview;
-	process.stdout.write(
-		[
-			'',
-			`Dashboard benchmark: production build served with brotli, Debian Chromium, median of ${r.runs} run(s)`,
-			`(load average ${r.loadAverage} on ${r.cpus} CPUs when it started; the dashboard and the bare page alternate)`,
-			'',
-			'  overview /                               cold        warm',
-			`  prerendered figures painted (FCP)   ${ms(o.cold.figuresPainted)}   ${ms(o.warm.figuresPainted)}`,
-			`  DuckDB-WASM ready (engine)          ${ms(o.cold.dbReady)}   ${ms(o.warm.dbReady)}   (tables load on first use)`,
-			`  every chart drawn                   ${ms(o.cold.chartsDrawn)}   ${ms(o.warm.chartsDrawn)}`,
-			`  transferred                         ${Math.round(o.cold.transferredKB).toString().padStart(6)} kB   ${Math.round(o.warm.transferredKB).toString().padStart(6)} kB`,
-			'',
-			'  bare DuckDB-WASM page (same wasm)',
-			`  instantiated + open                 ${ms(r.bare.cold.ready)}   ${ms(r.bare.warm.ready)}`,
-			`  first query answered                ${ms(r.bare.cold.query)}   ${ms(r.bare.warm.query)}`,
-			'',
-			'  filtered URL (/?region=…), cold',
-			`  DuckDB-WASM ready                   ${ms(r.filteredCold.dbReady)}`,
-			`  its tables loaded                   ${ms(r.filteredCold.tablesLoaded)}`,
-			`  live figures + every chart drawn    ${ms(r.filteredCold.live)}`,
-			'',
-			`  filter change → live figures + every chart redrawn (n=${r.filterChange.n}):`,
-			`    p50 ${ms(r.filterChange.p50)}   p95 ${ms(r.filterChange.p95)}   max ${ms(r.filterChange.max)}`,
-			'',
-			'  ratios (dashboard / bare)',
-			...Object.entries(r.ratios).map(([k, v]) => `    ${k.padEnd(34)} ${v}×`),
-			'  (results in bench/out/dashboard.json)',
-			''
-		].join('\n')
-	);
+	const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '      –' : `${Math.round(n).toString().padStart(5)} ms`);
+	const kb = (n: number) => `${Math.round(n).toString().padStart(6)} kB`;
+	const x = (a: number | undefined, b: number) => (a === undefined || Number.isNaN(a) || !b ? '   –  ' : `${(a / b).toFixed(2).padStart(5)}×`);
+	const lines: string[] = [
+		'',
+		'Dashboard benchmark: build/ served by scripts/serve.js (brotli, cache headers), Debian Chromium',
+		`(load average ${r.loadAverage} on ${r.cpus} CPUs when it started; one cold and one warm visit per page)`,
+		'',
+		`bare DuckDB-WASM page, same wasm and data: ready (engine + tables) cold ${ms(r.bare.cold.readyMs)}, warm ${ms(r.bare.warm.readyMs)};`,
+		`  first query ${ms(r.bare.cold.queryMs)}; ${kb(r.bare.cold.totalKB)} over the wire; one more GROUP BY p50 ${ms(r.bare.filter.p50)} p95 ${ms(r.bare.filter.p95)}`,
+		'',
+		'loopback                content       (×bare   bytes to     engine ready       (×bare   all bytes   filter change p50 / p95   (p95 ×bare',
+		'page                    cold    warm   ready)   content     cold    warm        ready)   (cold)      (n, first included)        query)'
+	];
+	for (const p of r.pages) {
+		lines.push(
+			`${p.path.padEnd(22)} ${ms(p.cold.contentMs)} ${ms(p.warm.contentMs)} ${x(p.cold.contentMs, r.bare.cold.readyMs)} ${kb(p.cold.contentKB)}  ${ms(p.cold.engineMs)} ${ms(p.warm.engineMs)} ${x(p.cold.engineMs, r.bare.cold.readyMs)} ${kb(p.cold.totalKB)}  ` +
+				(p.filter ? `${ms(p.filter.p50)} / ${ms(p.filter.p95)} (n=${p.filter.n})  ${x(p.filter.p95, r.bare.filter.p95)}` : '   (no filters)')
+		);
+	}
+	const tb = r.bare.throttled;
+	if (tb) {
+		lines.push('', `20 Mbit/s (CDP emulation, 20 ms RTT); bare page ready cold ${ms(tb.cold.readyMs)}, warm ${ms(tb.warm.readyMs)}`);
+		lines.push('page                    content cold / warm (×bare ready)   bytes to content   engine ready cold / warm (×bare ready)');
+		for (const p of r.pages)
+			if (p.throttled)
+				lines.push(
+					`${p.path.padEnd(22)} ${ms(p.throttled.cold.contentMs)} / ${ms(p.throttled.warm.contentMs)}  ${x(p.throttled.cold.contentMs, tb.cold.readyMs)}          ${kb(p.throttled.cold.contentKB)}      ${ms(p.throttled.cold.engineMs)} / ${ms(p.throttled.warm.engineMs)}  ${x(p.throttled.cold.engineMs, tb.cold.readyMs)}`
+				);
+	}
+	const t = r.tenfold;
+	if (t) {
+		lines.push('', `10× corpus — ${t.note}`);
+		lines.push(`bare page ready cold ${ms(t.bare.cold.readyMs)}, warm ${ms(t.bare.warm.readyMs)}; one more GROUP BY p50 ${ms(t.bare.filter.p50)} p95 ${ms(t.bare.filter.p95)}`);
+		for (const p of t.pages)
+			lines.push(
+				`${p.path.padEnd(22)} engine ready cold ${ms(p.cold.engineMs)} warm ${ms(p.warm.engineMs)} (${x(p.cold.engineMs, t.bare.cold.readyMs)} bare); filter change p50 ${ms(p.filter.p50)} p95 ${ms(p.filter.p95)} (n=${p.filter.n}, p95 ${x(p.filter.p95, t.bare.filter.p95)} bare)`
+			);
+	}
+	lines.push('', '(results in bench/out/dashboard.json)', '');
+	process.stdout.write(lines.join('\n'));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-	const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, changes: { type: 'string', default: '20' } } });
-	runDashboardBench({ runs: Number(values.runs), changes: Number(values.changes) }).catch((e) => {
+	const { values } = parseArgs({ options: { changes: { type: 'string', default: '20' }, 'no-throttled': { type: 'boolean', default: false }, 'no-tenfold': { type: 'boolean', default: false } } });
+	runDashboardBench({ changes: Number(values.changes), throttled: !values['no-throttled'], tenfold: !values['no-tenfold'] }).catch((e) => {
 		process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
 		process.exitCode = 1;
 	});

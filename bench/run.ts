@@ -153,7 +153,7 @@ async function main(): Promise<void> {
 	);
 
 	// The dashboard in the browser, next to a bare DuckDB-WASM page (bench/dashboard.ts).
-	await runDashboardBench({ runs });
+	await runDashboardBench();
 	// /check in the browser, next to the same extraction in Node (bench/check.ts).
 	await runCheckBench({ runs });
 }

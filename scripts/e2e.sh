@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests against the built site, in Debian Chromium (see tests/e2e/).
-# Makes sure the data and the blank form exist, builds, serves the build with `vite preview` on
-# a free port, runs the e2e tests (arguments are passed to vitest), and always stops the server.
+# Makes sure the data and the blank form exist, builds, serves the build with the production
+# server (scripts/serve.js: precompressed files, cache headers) on a free port, runs the e2e
+# tests (arguments are passed to vitest), and always stops the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,8 +30,8 @@ npm run --silent form
 npm run build
 
 PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-LOG=$(mktemp -t kotokartta-e2e-preview.XXXXXX)
-node node_modules/vite/bin/vite.js preview --port "$PORT" --strictPort --host 127.0.0.1 >"$LOG" 2>&1 &
+LOG=$(mktemp -t kotokartta-e2e-serve.XXXXXX)
+node scripts/serve.js --dir build --port "$PORT" --host 127.0.0.1 >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; rm -f "$LOG"' EXIT
 
@@ -38,6 +39,6 @@ for _ in $(seq 1 60); do
 	if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then break; fi
 	sleep 0.5
 done
-curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" || { echo "e2e: the preview server did not start" >&2; cat "$LOG" >&2; exit 1; }
+curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" || { echo "e2e: the server (scripts/serve.js) did not start" >&2; cat "$LOG" >&2; exit 1; }
 
 KK_BASE_URL="http://127.0.0.1:$PORT" npx vitest run --config vitest.e2e.config.ts "$@"

@@ -34,5 +34,5 @@ fi
 log "Building the dashboard"
 npm run --silent build
 
-log "Serving on http://${HOST:-127.0.0.1}:${PORT:-4173}/  (Ctrl-C to stop)"
-exec npx vite preview --host "${HOST:-127.0.0.1}" --port "${PORT:-4173}" --strictPort
+log "Serving build/ (precompressed, cached; scripts/serve.js)"
+exec node scripts/serve.js --dir build --host "${HOST:-127.0.0.1}" --port "${PORT:-4173}"

@@ -7,14 +7,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { pdfHref } from '$lib/components/profile/pdf-link';
 import { gapMatrix, municipalityProgrammes, peerSummary, type GapRow, type PeerSummary, type ProfileProgramme } from '$lib/db/queries';
 import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
 import { parseMunicipalities } from '$lib/reference';
 import { EMPTY_FILTERS } from '$lib/state/filters';
-import { axeViolations, BASE, figure, launch, offOrigin, open, session, siteDatabase, waitLive } from './harness';
+import { axeViolations, BASE, figure, launch, offOrigin, open, session, siteDatabase } from './harness';
+
+/** The answers are shown: prerendered (status initial) for the default programme, live for another. */
+async function waitAnswers(page: Page): Promise<void> {
+	await page.waitForSelector('.answers article.part', { timeout: 90_000 });
+	await page.waitForFunction(() => !document.querySelector('.answers .pending') && !document.querySelector('[data-status="loading"]'), undefined, { timeout: 90_000 });
+}
 
 let browser: Browser;
 let db: NodeDatabase;
@@ -47,7 +53,7 @@ describe('municipality profile', () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, auraPath);
-			await waitLive(s.page);
+			await waitAnswers(s.page);
 			const part = s.page.locator('article[id="s3.a2"]');
 			expect(await part.locator('.answer-text').textContent()).toContain('Ukrainan kielellä');
 			const mark = part.locator('mark', { hasText: 'Ukrainan kielellä' });
@@ -103,7 +109,7 @@ describe('municipality profile', () => {
 			const response = await js.page.request.get(`${BASE}${pdf}`);
 			expect(response.status()).toBe(200);
 			expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
-			await waitLive(js.page);
+			await waitAnswers(js.page);
 			const [page] = await db.run<{ page: number | null }>({
 				id: 'test.page',
 				sql: `SELECT page FROM answers WHERE programme_id = ? AND key = 's3.a2'`,
@@ -120,7 +126,7 @@ describe('municipality profile', () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, `${auraPath}#s4.b`);
-			await waitLive(s.page);
+			await waitAnswers(s.page);
 			await s.page.waitForFunction(() => {
 				const r = document.getElementById('s4.b')?.getBoundingClientRect();
 				return !!r && r.top >= -2 && r.top < window.innerHeight;
@@ -136,7 +142,7 @@ describe('municipality profile', () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, auraPath);
-			await waitLive(s.page);
+			await waitAnswers(s.page);
 			const rows = await s.page.locator('#peers tbody tr').evaluateAll((trs) =>
 				trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? ''))
 			);

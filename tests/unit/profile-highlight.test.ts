@@ -146,3 +146,21 @@ describe('EvidenceText renders hostile text as text', () => {
 		expect(decoded).toBe(HOSTILE);
 	});
 });
+
+describe('EvidenceText anchors', () => {
+	it('gives every fact an anchor, also when several facts start at the same mark', () => {
+		const text = 'Kauhava toimii vastuukuntana; jäseninä Alajärvi, Alavus ja Evijärvi.';
+		const from = text.indexOf('jäseninä');
+		const spans: EvidenceSpan[] = [
+			span('host', text, 'Kauhava toimii'),
+			{ fact: 'a', start: from, end: text.indexOf('Alajärvi') + 8, snippet: '' },
+			{ fact: 'b', start: from, end: text.indexOf('Alavus') + 6, snippet: '' },
+			{ fact: 'c', start: from, end: text.length - 1, snippet: '' }
+		];
+		const { body } = render(EvidenceText, { props: { text, spans, anchorSuffix: 'header.partners' } });
+		const ids = [...body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+		expect(ids.sort()).toEqual(['ev-a-header.partners', 'ev-b-header.partners', 'ev-c-header.partners', 'ev-host-header.partners']);
+		// The text itself is unchanged by the extra anchors.
+		expect(body.replace(/<!--[^>]*-->/g, '').replace(/<[^>]+>/g, '')).toBe(text);
+	});
+});

@@ -59,12 +59,21 @@ class DatabaseClient {
 	}
 
 	/**
-	 * Starts opening right after the current task, so a first filter change is quick. The wasm
-	 * compiles in DuckDB's worker, off the main thread, while the page draws its prerendered data.
+	 * Starts opening once the page has loaded and is idle (content first: the prerendered view
+	 * never waits for the engine's download), so a first filter change is quick. The wasm
+	 * compiles in DuckDB's worker, off the main thread; with the server's immutable caching the
+	 * browser keeps the compiled module, so a second visit starts it fast.
 	 */
 	preload() {
 		if (!browser || this.#opening) return;
-		setTimeout(() => void this.open().catch(() => undefined), 0);
+		const start = () => {
+			if (this.#opening) return;
+			const go = () => void this.open().catch(() => undefined);
+			if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 300 });
+			else setTimeout(go, 0);
+		};
+		if (document.readyState === 'complete') start();
+		else window.addEventListener('load', start, { once: true });
 	}
 }
 

@@ -1,13 +1,14 @@
 // A municipality's profile: one prerendered page per municipality code of the reference data.
-// The header (the municipality, the programmes that cover it, their scores) is computed at build
-// time with the same SQL the browser runs (src/lib/db/queries.ts); answers, facts and the peer
-// benchmark are read in the browser with DuckDB-WASM.
+// The header (the municipality, the programmes that cover it, their scores) and the default view
+// (the first programme's answers, facts and the peer benchmark) are computed at build time with
+// the same SQL the browser runs (src/lib/db/queries.ts), so they show without DuckDB-WASM; another
+// programme (?doc=) is read in the browser.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
 import { PDF_DIR, publishedPdfPath } from '$lib/components/profile/pdf-link';
 import { serverDataset } from '$lib/db/dataset.server';
-import { municipalityProgrammes, type ProfileProgramme } from '$lib/db/queries';
+import { loadProfileDetails, municipalityProgrammes, type ProfileProgramme } from '$lib/db/queries';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** Every municipality code in data/reference/municipalities.csv, Åland included. */
@@ -34,8 +35,12 @@ export const load: PageServerLoad = async ({ params }) => {
 		const rel = publishedPdfPath(file);
 		return rel !== null && existsSync(join(resolve('static'), PDF_DIR, rel));
 	};
+	// The page's default programme is the first (current, best); see +page.svelte's `selected`.
+	const programme = programmes[0]?.programme_id ?? null;
+	const details = await loadProfileDetails(ds.db, municipality.code, programme);
 	return {
 		municipality,
+		details: { value: details, programme },
 		programmes: programmes.map((p) => ({ ...p, pdf: published(p.file) })),
 		names
 	};
