@@ -102,6 +102,8 @@ describe('the enrichment plug-in point', () => {
 					grade: 'answered',
 					score: 1,
 					reason: 'answered',
+					reason_key: 'answered',
+					reason_params: '{"n":2}',
 					chars: 10
 				})),
 				warnings: [{ code: 'unresolved-municipality', message: 'x' }]

@@ -174,7 +174,7 @@ describe('part answer (a cell opened)', () => {
 		const missing = EXTENDED.completeness.find((c) => c.programme_id === pid(2) && c.grade === 'missing')!;
 		const rows = await db.run<PartAnswer>(partAnswer(pid(2), missing.key as string));
 		expect(rows).toEqual([
-			{ programme_id: pid(2), key: missing.key, text: null, status: null, page: null, grade: 'missing', score: 0, reason: missing.reason }
+			{ programme_id: pid(2), key: missing.key, text: null, status: null, page: null, grade: 'missing', score: 0, reason: missing.reason, reason_key: missing.reason_key ?? null, reason_params: missing.reason_params ?? null }
 		]);
 	});
 
@@ -185,6 +185,6 @@ describe('part answer (a cell opened)', () => {
 
 	it('an unknown programme or key gives one row of nulls, and hostile parameters stay values', async () => {
 		const [got] = await db.run<PartAnswer>(partAnswer("x' OR '1'='1", "s1.a' --"));
-		expect(got).toEqual({ programme_id: "x' OR '1'='1", key: "s1.a' --", text: null, status: null, page: null, grade: null, score: null, reason: null });
+		expect(got).toEqual({ programme_id: "x' OR '1'='1", key: "s1.a' --", text: null, status: null, page: null, grade: null, score: null, reason: null, reason_key: null, reason_params: null });
 	});
 });

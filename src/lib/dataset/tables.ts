@@ -227,6 +227,8 @@ export const COMPLETENESS: TableDef = {
 		col('grade', 'VARCHAR', '`answered`, `thin` (too short to say anything), `placeholder` ("-", "ei", "tulossa", "TBD"…), `empty` or `missing` (the document has no such part).'),
 		col('score', 'DOUBLE', 'Score of the part by the rubric, 0–1.'),
 		col('reason', 'VARCHAR', 'Why the grade, in words.'),
+		col('reason_key', 'VARCHAR', 'The reason as a rubric code (e.g. `too-short`, `placeholder`, `answered`), so pages can say it in the UI language.'),
+		col('reason_params', 'VARCHAR', 'The reason\'s values as a JSON object, e.g. `{"n":3}` (word count) or `{"text":"-"}`.'),
 		col('chars', 'INTEGER', 'Length of the answer in characters.')
 	]
 };

@@ -3,6 +3,7 @@
  * Plain data types and pure functions: shared by server loads, pages and tests.
  */
 import type { Municipality } from '$lib/reference';
+import { wellbeingCountyName } from '$lib/reference/wellbeing-en';
 import type { Locale } from '$lib/state/filters';
 
 /** The facts about one published file the pages show (size, rows, a cache-busting version). */
@@ -40,17 +41,22 @@ export interface FilterOptions {
 
 /** The filterable areas, from the reference municipalities (mainland only: Åland is outside every filter scope). */
 export function filterOptions(municipalities: readonly Municipality[]): FilterOptions {
-	const collect = (code: (m: Municipality) => string, fi: (m: Municipality) => string, sv: (m: Municipality) => string) => {
+	const collect = (
+		code: (m: Municipality) => string,
+		fi: (m: Municipality) => string,
+		sv: (m: Municipality) => string,
+		en: (m: Municipality) => string = fi
+	) => {
 		const out = new Map<string, Option>();
 		for (const m of municipalities) {
 			if (m.aland || out.has(code(m))) continue;
-			out.set(code(m), { value: code(m), label: { fi: fi(m), sv: sv(m) || fi(m), en: fi(m) } });
+			out.set(code(m), { value: code(m), label: { fi: fi(m), sv: sv(m) || fi(m), en: en(m) } });
 		}
 		return [...out.values()].sort((a, b) => a.label.fi.localeCompare(b.label.fi, 'fi'));
 	};
 	return {
 		region: collect((m) => m.regionCode, (m) => m.regionFi, (m) => m.regionSv),
-		wellbeing: collect((m) => m.wellbeingCountyCode, (m) => m.wellbeingCountyFi, (m) => m.wellbeingCountySv),
+		wellbeing: collect((m) => m.wellbeingCountyCode, (m) => m.wellbeingCountyFi, (m) => m.wellbeingCountySv, (m) => wellbeingCountyName('en', m)),
 		area: collect((m) => m.employmentAreaCode, (m) => m.employmentArea, (m) => m.employmentAreaSv)
 	};
 }

@@ -487,17 +487,19 @@ export interface PartAnswer extends Row {
 	grade: string | null;
 	score: number | null;
 	reason: string | null;
+	reason_key: string | null;
+	reason_params: string | null;
 }
 
 /** One part of one programme: the answer text (if the document has the field) and its grade. */
 export function partAnswer(programmeId: string, key: string): Query {
 	return {
 		id: 'gaps.part_answer',
-		sql: `SELECT k.programme_id, k.key, a.text, a.status, a.page, c.grade, c.score, c.reason
+		sql: `SELECT k.programme_id, k.key, a.text, a.status, a.page, c.grade, c.score, c.reason, c.reason_key, c.reason_params
 FROM (SELECT ?::VARCHAR AS programme_id, ?::VARCHAR AS key) k
 LEFT JOIN (SELECT programme_id, key, min(text) AS text, min(status) AS status, min(page)::INTEGER AS page
 	FROM answers WHERE programme_id = ? AND key = ? GROUP BY ALL) a USING (programme_id, key)
-LEFT JOIN (SELECT programme_id, key, grade, score, reason FROM completeness WHERE programme_id = ? AND key = ?) c USING (programme_id, key)`,
+LEFT JOIN (SELECT programme_id, key, grade, score, reason, reason_key, reason_params FROM completeness WHERE programme_id = ? AND key = ?) c USING (programme_id, key)`,
 		params: [programmeId, key, programmeId, key, programmeId, key]
 	};
 }
@@ -562,6 +564,8 @@ export interface ProfileAnswer extends Row {
 	grade: string | null;
 	score: number | null;
 	reason: string | null;
+	reason_key: string | null;
+	reason_params: string | null;
 	mandatory: boolean | null;
 }
 
@@ -574,7 +578,7 @@ export function programmeAnswers(programmeId: string): Query {
 		id: 'profile.answers',
 		sql: `SELECT coalesce(a.key, c.key) AS key, coalesce(a.section, c.section) AS section,
 	coalesce(c.ordinal, a.ordinal)::INTEGER AS ordinal, a.field_name, a.text, a.status, a.page,
-	c.grade, c.score, c.reason, c.mandatory
+	c.grade, c.score, c.reason, c.reason_key, c.reason_params, c.mandatory
 FROM (SELECT * FROM answers WHERE programme_id = ?) a
 FULL OUTER JOIN (SELECT * FROM completeness WHERE programme_id = ?) c ON a.key = c.key AND a.key <> 'unmapped'
 ORDER BY (coalesce(a.key, c.key) = 'unmapped'), ordinal, a.field_name`,
@@ -1679,6 +1683,8 @@ export interface ComparePart extends Row {
 	grade: string | null;
 	score: number | null;
 	reason: string | null;
+	reason_key: string | null;
+	reason_params: string | null;
 	/** The answer, or null when the document has no such part. */
 	text: string | null;
 	status: string | null;
@@ -1692,7 +1698,7 @@ export function compareParts(f: Filters, codes: readonly string[]): Query {
 	return scoped(
 		'compare.parts',
 		compareFilters(f),
-		`SELECT mp.code, mp.programme_id, p.key, p.section, p.mandatory, p.grade, p.score, p.reason, p.text, p.status, p.page
+		`SELECT mp.code, mp.programme_id, p.key, p.section, p.mandatory, p.grade, p.score, p.reason, p.reason_key, p.reason_params, p.text, p.status, p.page
 FROM member_programme mp
 JOIN parts p ON p.programme_id = mp.programme_id
 WHERE ${list}
@@ -1702,7 +1708,7 @@ ORDER BY p.ordinal, p.key, mp.code`,
 parts AS (
 	SELECT coalesce(c.programme_id, a.programme_id) AS programme_id, coalesce(c.key, a.key) AS key,
 		coalesce(c.ordinal, a.ordinal) AS ordinal, coalesce(c.section, a.section) AS section,
-		c.mandatory, c.grade, c.score, c.reason, a.text, a.status, a.page
+		c.mandatory, c.grade, c.score, c.reason, c.reason_key, c.reason_params, a.text, a.status, a.page
 	FROM completeness c
 	FULL OUTER JOIN answers a ON a.programme_id = c.programme_id AND a.key = c.key
 	WHERE coalesce(c.key, a.key) <> 'unmapped'

@@ -36,10 +36,53 @@ export const PLACEHOLDERS: ReadonlySet<string> = new Set([
 /** An answer that only points elsewhere: "ks. kohta 2B", "katso liite 1", "se punkt 3". */
 const CROSS_REFERENCE = /^(?:ks\.?|katso|kts\.?|viittaus|se|jfr\.?)\s+(?:kohta|kohdat|kohdassa|kohtaa|liite|liitteet|liitteessä|yllä|edellä|edellinen|punkt|bilaga|ovan)\b[^.]{0,30}\.?$/iu;
 
+/**
+ * The rubric's reasons as codes, so pages can say them in the UI language (message
+ * `gaps.reason.<code>` with `params`); `reason` keeps the English wording for the data.
+ */
+export type ReasonKey =
+	| 'missing'
+	| 'empty'
+	| 'placeholder'
+	| 'cross-reference'
+	| 'municipalities'
+	| 'no-municipality'
+	| 'date'
+	| 'no-date'
+	| 'contact'
+	| 'no-contact'
+	| 'languages'
+	| 'languages-unrecognised'
+	| 'no-language'
+	| 'provider'
+	| 'no-provider'
+	| 'short-responsible'
+	| 'short-partners'
+	| 'too-short'
+	| 'answered';
+
+export const REASON_KEYS: readonly ReasonKey[] = [
+	'missing', 'empty', 'placeholder', 'cross-reference', 'municipalities', 'no-municipality', 'date', 'no-date', 'contact',
+	'no-contact', 'languages', 'languages-unrecognised', 'no-language', 'provider', 'no-provider', 'short-responsible',
+	'short-partners', 'too-short', 'answered'
+];
+
+export type ReasonParams = Record<string, string | number>;
+
 export interface GradeResult {
 	grade: Grade;
 	reason: string;
+	reasonKey: ReasonKey;
+	/** Values for the message's placeholders (`n` a count, `text` a quoted piece, `bodies` names). */
+	reasonParams: ReasonParams;
 }
+
+const r = (grade: Grade, reasonKey: ReasonKey, reason: string, reasonParams: ReasonParams = {}): GradeResult => ({
+	grade,
+	reason,
+	reasonKey,
+	reasonParams
+});
 
 const words = (t: string) => t.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
 
@@ -61,44 +104,60 @@ export interface GradeContext {
 
 /** Grade one part. `answer` undefined means the document has no such part. */
 export function gradeAnswer(key: string, answer: Answer | undefined, ctx: GradeContext): GradeResult {
-	if (!answer) return { grade: 'missing', reason: 'The document has no such part.' };
+	if (!answer) return r('missing', 'missing', 'The document has no such part.');
 	const text = answer.text.trim();
-	if (text === '') return { grade: 'empty', reason: 'The part is empty.' };
+	if (text === '') return r('empty', 'empty', 'The part is empty.');
 	const norm = text.toLowerCase().replace(/^[\s"'“”«»]+|[\s"'“”«»!:;,]+$/g, '').replace(/\s+/g, ' ');
 	if (PLACEHOLDERS.has(norm) || PLACEHOLDERS.has(norm.replace(/\.$/, '')) || /^[-–—_.…x?\s]+$/iu.test(norm)) {
-		return { grade: 'placeholder', reason: `A placeholder ("${text.slice(0, 40)}"), not an answer.` };
+		const quoted = text.slice(0, 40);
+		return r('placeholder', 'placeholder', `A placeholder ("${quoted}"), not an answer.`, { text: quoted });
 	}
-	if (CROSS_REFERENCE.test(norm)) return { grade: 'placeholder', reason: `Only refers elsewhere ("${text.slice(0, 60)}").` };
+	if (CROSS_REFERENCE.test(norm)) {
+		const quoted = text.slice(0, 60);
+		return r('placeholder', 'cross-reference', `Only refers elsewhere ("${quoted}").`, { text: quoted });
+	}
 	const w = words(text);
 	const letters = text.replace(/[^\p{L}]/gu, '').length;
 	switch (key) {
-		case 'header.municipalities':
-			return ctx.municipalityCount > 0
-				? { grade: 'answered', reason: `Names ${ctx.municipalityCount} municipalit${ctx.municipalityCount === 1 ? 'y' : 'ies'}.` }
-				: { grade: 'thin', reason: 'Names no municipality that could be resolved.' };
+		case 'header.municipalities': {
+			const n = ctx.municipalityCount;
+			return n > 0
+				? r('answered', 'municipalities', `Names ${n} municipalit${n === 1 ? 'y' : 'ies'}.`, { n })
+				: r('thin', 'no-municipality', 'Names no municipality that could be resolved.');
+		}
 		case 'header.updated':
-			return DATE.test(text) ? { grade: 'answered', reason: 'Gives a date.' } : { grade: 'thin', reason: 'Gives no date that can be read.' };
+			return DATE.test(text) ? r('answered', 'date', 'Gives a date.') : r('thin', 'no-date', 'Gives no date that can be read.');
 		case 'header.contact':
 			return /@|\+?\d[\d\s-]{5,}/.test(text) || w.length >= 2
-				? { grade: 'answered', reason: 'Names a contact.' }
-				: { grade: 'thin', reason: 'Too short to identify a contact.' };
-		case 's3.a2':
-			if (ctx.languageCount > 0) return { grade: 'answered', reason: `Names ${ctx.languageCount} language${ctx.languageCount === 1 ? '' : 's'}.` };
-			return w.length >= 3 ? { grade: 'answered', reason: 'Answers in words but names no language we recognise.' } : { grade: 'thin', reason: 'Names no language.' };
+				? r('answered', 'contact', 'Names a contact.')
+				: r('thin', 'no-contact', 'Too short to identify a contact.');
+		case 's3.a2': {
+			const n = ctx.languageCount;
+			if (n > 0) return r('answered', 'languages', `Names ${n} language${n === 1 ? '' : 's'}.`, { n });
+			return w.length >= 3
+				? r('answered', 'languages-unrecognised', 'Answers in words but names no language we recognise.')
+				: r('thin', 'no-language', 'Names no language.');
+		}
 	}
 	if (key.startsWith('table.')) {
-		return w.some((x) => x.length >= 3)
-			? { grade: 'answered', reason: 'Names a provider.' }
-			: { grade: 'thin', reason: 'Too short to name a provider.' };
+		return w.some((x) => x.length >= 3) ? r('answered', 'provider', 'Names a provider.') : r('thin', 'no-provider', 'Too short to name a provider.');
 	}
 	if (w.length < 5 || letters < 30) {
 		const bodies = ctx.namedBodies?.get(key) ?? [];
 		if (bodies.length > 0 && /^s\d\.[bc]\d?$/.test(key)) {
-			return { grade: 'answered', reason: `Short, but names ${key.includes('.b') ? 'the responsible body' : 'the partners'}: ${bodies.join(', ')}.` };
+			const responsible = key.includes('.b');
+			const names = bodies.join(', ');
+			return r(
+				'answered',
+				responsible ? 'short-responsible' : 'short-partners',
+				`Short, but names ${responsible ? 'the responsible body' : 'the partners'}: ${names}.`,
+				{ bodies: names }
+			);
 		}
-		return { grade: 'thin', reason: `Only ${w.length} word${w.length === 1 ? '' : 's'}: too little to say how the service is arranged.` };
+		const n = w.length;
+		return r('thin', 'too-short', `Only ${n} word${n === 1 ? '' : 's'}: too little to say how the service is arranged.`, { n });
 	}
-	return { grade: 'answered', reason: `Answered (${w.length} words).` };
+	return r('answered', 'answered', `Answered (${w.length} words).`, { n: w.length });
 }
 
 /** Every part of the form, graded, in form order (ordinal = position in ALL_FIELDS). */
@@ -106,7 +165,7 @@ export function completenessRows(programmeId: string, answers: readonly Answer[]
 	const byKey = new Map(answers.map((a) => [a.key, a]));
 	return ALL_FIELDS.map((f, ordinal) => {
 		const answer = byKey.get(f.key);
-		const { grade, reason } = gradeAnswer(f.key, answer, ctx);
+		const { grade, reason, reasonKey, reasonParams } = gradeAnswer(f.key, answer, ctx);
 		return {
 			programme_id: programmeId,
 			ordinal,
@@ -116,6 +175,8 @@ export function completenessRows(programmeId: string, answers: readonly Answer[]
 			grade,
 			score: GRADE_SCORE[grade],
 			reason,
+			reason_key: reasonKey,
+			reason_params: JSON.stringify(reasonParams),
 			chars: answer ? answer.text.length : 0
 		};
 	});

@@ -58,6 +58,9 @@ export type CompletenessRow = {
 	grade: Grade;
 	score: number;
 	reason: string;
+	/** The reason as a rubric code (`ReasonKey`) and its parameters as JSON, for translated display. */
+	reason_key: string;
+	reason_params: string;
 	chars: number;
 };
 
