@@ -13,6 +13,7 @@ import { TABLES, type TableDef } from '$lib/dataset/tables';
 import { parquetToArrow } from './parquet-arrow';
 import { emptyTableSql, rawTableName, SAFETY_SETTINGS, tableSql } from './schema';
 import { plainCell, type Query, type QueryRunner, type Row } from './types';
+import { tableFileName } from '$lib/dataset/files';
 
 /** Where to fetch a table from; tables not listed (not produced yet) become empty tables. */
 export interface TableSource {
@@ -71,7 +72,7 @@ export async function loadTable(
 	table: TableDef,
 	bytes: Promise<ArrayBuffer> | ArrayBuffer | undefined
 ): Promise<number> {
-	const decoded = bytes ? await parquetToArrow(await bytes, table, `${table.name}.parquet`) : null;
+	const decoded = bytes ? await parquetToArrow(await bytes, table, tableFileName(table.name)) : null;
 	if (!decoded?.arrow) {
 		await conn.query(emptyTableSql(table));
 		return 0;

@@ -11,6 +11,7 @@ import { browser } from '$app/environment';
 import type { DatasetFile } from './dataset';
 import type { BrowserDatabase } from './browser';
 import type { QueryRunner } from './types';
+import { tableFileName } from '$lib/dataset/files';
 
 export type DatabaseStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -39,7 +40,7 @@ class DatabaseClient {
 			mark('kk:db-start');
 			const sources = this.#files
 				.filter((f) => f.available)
-				.map((f) => ({ table: f.table, url: `${this.#base}/data/${f.table}.parquet?v=${f.version}` }));
+				.map((f) => ({ table: f.table, url: `${this.#base}/data/${tableFileName(f.table)}?v=${f.version}` }));
 			this.#opening = import('./browser')
 				.then((m) => m.openBrowserDatabase(sources))
 				.then(

@@ -3,7 +3,7 @@
  * Plain data types and pure functions: shared by server loads, pages and tests.
  */
 import type { Municipality } from '$lib/reference';
-import type { Locale } from '$lib/state/filters';
+import type { Locale } from '$lib/i18n/locales';
 
 /** The facts about one published file the pages show (size, rows, a cache-busting version). */
 export interface DatasetFile {

@@ -10,6 +10,7 @@ import { TABLES, type TableDef } from '$lib/dataset/tables';
 import { emptyTableSql, quoteLiteral, SAFETY_SETTINGS, viewSql } from './schema';
 import { plainCell, type Query, type QueryRunner, type Row } from './types';
 import type { DatasetFile } from './dataset';
+import { tableFileName } from '$lib/dataset/files';
 
 export interface NodeDatabase extends QueryRunner {
 	/** Where each table came from: the Parquet path, or null when the file does not exist (empty table). */
@@ -54,7 +55,7 @@ export async function openNodeDatabase(dataDir: string): Promise<NodeDatabase> {
 }
 
 async function createView(conn: DuckDBConnection, table: TableDef, dir: string): Promise<string | null> {
-	const path = join(dir, `${table.name}.parquet`);
+	const path = join(dir, tableFileName(table.name));
 	if (!existsSync(path)) {
 		await conn.run(emptyTableSql(table));
 		return null;

@@ -9,11 +9,14 @@
 /** Values a query may bind. Numbers are bound as DOUBLE; integers the SQL needs are inlined after validation. */
 export type Param = string | number | boolean | null;
 
-export interface Query {
+/** `T` is the row type the query returns (a type only: it lets `runAll` type each result). */
+export interface Query<T extends Row = Row> {
 	/** Short id, e.g. `overview.figures`; shown next to the SQL in the UI and used in tests. */
 	id: string;
 	sql: string;
 	params: Param[];
+	/** Never set: carries `T` so a query record's results can be typed. */
+	readonly rowType?: T;
 }
 
 /** A plain JSON-like value: what both runners return for every cell. */
@@ -22,7 +25,7 @@ export type Row = Record<string, Cell>;
 
 export interface QueryRunner {
 	/** Runs one query; rows come back as plain objects (BIGINT → number, DATE → ISO string, lists → arrays). */
-	run<T extends Row = Row>(query: Query): Promise<T[]>;
+	run<T extends Row = Row>(query: Query<T> | Query): Promise<T[]>;
 }
 
 /** Normalises one cell from either driver to a plain value. */
