@@ -15,6 +15,9 @@ import { tableFileName } from '$lib/dataset/files';
 
 export type DatabaseStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** Tables (and summary tables) loaded right after the engine starts on pages that filter, in this order. */
+const PREWARM = ['programme_coverage', 'programme_scores', 'programmes', 'municipalities', 'completeness', 'languages', 'cooperation', 'responsibilities'];
+
 const mark = (name: string) => {
 	if (browser && typeof performance !== 'undefined') performance.mark(name);
 };
@@ -39,8 +42,12 @@ class DatabaseClient {
 			this.status = 'loading';
 			mark('kk:db-start');
 			const sources = this.#files
-				.filter((f) => f.available)
-				.map((f) => ({ table: f.table, url: `${this.#base}/data/${tableFileName(f.table)}?v=${f.version}` }));
+				.filter((f) => f.available || f.arrow)
+				.map((f) =>
+					f.arrow
+						? { table: f.table, url: `${this.#base}/data/${tableFileName(f.table, 'arrow')}?v=${f.arrow}`, format: 'arrow' as const }
+						: { table: f.table, url: `${this.#base}/data/${tableFileName(f.table)}?v=${f.version}`, format: 'parquet' as const }
+				);
 			this.#opening = import('./browser')
 				.then((m) => m.openBrowserDatabase(sources))
 				.then(
@@ -65,7 +72,12 @@ class DatabaseClient {
 	 */
 	preload() {
 		if (!browser || this.#opening) return;
-		setTimeout(() => void this.open().catch(() => undefined), 0);
+		setTimeout(() => {
+			void this.open().catch(() => undefined);
+			// Then load what filtered views read, so the first filter change finds its tables in
+			// place (the answers, for search and profiles only, load when first asked for).
+			void this.#opening?.then((db) => db.loadTables(PREWARM)).catch(() => undefined);
+		}, 0);
 	}
 }
 
@@ -102,6 +114,7 @@ export class LiveQuery<T, D = unknown> {
 	stale = $state(false);
 	#cache = new Map<string, T>();
 	#seq = 0;
+	#abort: AbortController | null = null;
 
 	constructor(opts: LiveQueryOptions<T, D>) {
 		const keyOf = opts.key ?? ((d: D) => JSON.stringify(d));
@@ -122,6 +135,10 @@ export class LiveQuery<T, D = unknown> {
 
 	#fetch(key: string, deps: D, opts: LiveQueryOptions<T, D>) {
 		const seq = ++this.#seq;
+		// Newer inputs supersede the previous fetch: its queries still waiting for the worker are skipped.
+		this.#abort?.abort();
+		const controller = new AbortController();
+		this.#abort = controller;
 		const cached = this.#cache.get(key);
 		if (cached !== undefined) {
 			this.value = cached;
@@ -135,7 +152,7 @@ export class LiveQuery<T, D = unknown> {
 		mark(`kk:query:${opts.name}:start`);
 		database
 			.open()
-			.then((db) => opts.load(db, deps))
+			.then((db) => opts.load({ run: (q, o) => db.run(q, { signal: controller.signal, ...o }) }, deps))
 			.then(
 				(value) => {
 					this.#cache.set(key, value);

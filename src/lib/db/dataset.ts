@@ -14,6 +14,10 @@ export interface DatasetFile {
 	rows: number;
 	/** Changes when the file changes; appended to its URL so browsers never keep a stale copy. */
 	version: string;
+	/** Version of the Arrow IPC copy (`<table>.arrow`, ingest/derived.ts) the browser loads instead; absent: none. */
+	arrow?: string;
+	/** A summary table (src/lib/db/summaries.ts), not a published dataset table: only its Arrow copy is listed. */
+	derived?: boolean;
 }
 
 /** The dataset as a whole, computed at build time. */

@@ -23,9 +23,22 @@ export interface Query<T extends Row = Row> {
 export type Cell = string | number | boolean | null | Cell[];
 export type Row = Record<string, Cell>;
 
+export interface RunOptions {
+	/** Aborted when the answer is no longer wanted (newer inputs): a query not yet started is skipped. */
+	signal?: AbortSignal;
+}
+
 export interface QueryRunner {
 	/** Runs one query; rows come back as plain objects (BIGINT → number, DATE → ISO string, lists → arrays). */
-	run<T extends Row = Row>(query: Query<T> | Query): Promise<T[]>;
+	run<T extends Row = Row>(query: Query<T> | Query, opts?: RunOptions): Promise<T[]>;
+}
+
+/** Thrown for a query skipped because its signal was aborted before it started. */
+export class QueryCancelled extends Error {
+	constructor(id: string) {
+		super(`query ${id} cancelled (superseded)`);
+		this.name = 'QueryCancelled';
+	}
 }
 
 /** Normalises one cell from either driver to a plain value. */

@@ -14,8 +14,7 @@ import { inList } from './sql';
 /** The municipalities a programme is measured against: the mainland (KotoL does not bind Åland). */
 export const MAINLAND_MUNICIPALITIES = 292;
 
-/** Grades (completeness.grade) that count as "not answered" in the gap figures. */
-export const WEAK_GRADES = ['missing', 'empty', 'placeholder'] as const;
+export { WEAK_GRADES } from '../summaries';
 
 /**
  * The common table expressions every filtered query starts with:
@@ -23,8 +22,10 @@ export const WEAK_GRADES = ['missing', 'empty', 'placeholder'] as const;
  * - `scope_municipalities`: mainland municipalities matching the municipality filters (all columns of `municipalities`)
  * - `scope_programmes`: current programmes in scope (all columns of `programmes`)
  * - `scope_coverage(programme_id, code)`: each programme in scope × each municipality in scope it covers
- * - `programme_scores(programme_id, mandatory_score, weak_parts, thin_parts, mandatory_parts)`: completeness of the
- *   mandatory parts per programme (score 0–1 = mean of the parts' rubric scores; weak = missing, empty or placeholder)
+ *
+ * and the summary tables (../summaries.ts), filter-independent, computed once: `programme_scores(programme_id,
+ * mandatory_score, weak_parts, thin_parts, mandatory_parts)` (completeness of the mandatory parts per programme)
+ * and `programme_coverage(programme_id, code)` (current programme × municipality it covers).
  *
  * Returns the CTE text (without the leading WITH) and its parameters, in order.
  */
@@ -45,7 +46,7 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 	// With no municipality filter, a programme whose municipalities could not be resolved still counts nationally.
 	if (hasMunicipalityFilters(f)) {
 		prog.push(
-			'EXISTS (SELECT 1 FROM scope_municipalities sm WHERE list_contains(p.municipality_codes, sm.code))'
+			'p.programme_id IN (SELECT pc.programme_id FROM programme_coverage pc JOIN scope_municipalities sm ON sm.code = pc.code)'
 		);
 	}
 
@@ -67,25 +68,13 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 			params: progParams
 		},
 		{
+			// programme_coverage (a summary table, ../summaries.ts) holds current programmes only.
 			name: 'scope_coverage',
 			sql: `scope_coverage AS (
-	SELECT DISTINCT c.programme_id, c.code
-	FROM (SELECT programme_id, unnest(municipality_codes) AS code FROM scope_programmes) c
-	JOIN scope_municipalities sm ON sm.code = c.code
-)`,
-			params: []
-		},
-		{
-			name: 'programme_scores',
-			sql: `programme_scores AS (
-	SELECT programme_id,
-		avg(score) AS mandatory_score,
-		count(*) FILTER (WHERE grade IN ('${WEAK_GRADES.join("', '")}'))::INTEGER AS weak_parts,
-		count(*) FILTER (WHERE grade = 'thin')::INTEGER AS thin_parts,
-		count(*)::INTEGER AS mandatory_parts
-	FROM completeness
-	WHERE mandatory
-	GROUP BY programme_id
+	SELECT pc.programme_id, pc.code
+	FROM programme_coverage pc
+	JOIN scope_municipalities sm ON sm.code = pc.code
+	WHERE pc.programme_id IN (SELECT programme_id FROM scope_programmes)
 )`,
 			params: []
 		}
