@@ -22,6 +22,7 @@ import {
 } from '@duckdb/node-api';
 import type { Cell, Dataset, Row } from '../src/lib/dataset/rows';
 import { TABLES, type ColumnDef, type TableDef } from '../src/lib/dataset/tables';
+import { writeDerived } from './derived';
 
 export interface ManifestTable {
 	name: string;
@@ -64,6 +65,7 @@ export async function writeDataset(data: Dataset, outDir: string, opts: WriteOpt
 	try {
 		await mkdir(tmp);
 		const tables = await writeTables(data, tmp, opts);
+		await writeDerived(tmp); // summary tables and Arrow copies for the browser (ingest/derived.ts)
 		await writeFile(join(tmp, 'data-dictionary.md'), opts.dictionary);
 		const manifest: Manifest = {
 			dataset: 'kotokartta',

@@ -1,8 +1,10 @@
 /**
  * The browser side of the data layer: one DuckDB-WASM (the "eh" bundle, self-hosted through
- * Vite `?url` imports, no CDN), with each dataset table decoded from Parquet by hyparquet,
- * inserted as `raw_<table>` and copied into a table of the declared shape (./schema.ts): the same
- * columns and types Node's views give, so the same SQL runs on both.
+ * Vite `?url` imports, no CDN), with each dataset table inserted as `raw_<table>` — from the Arrow
+ * IPC copy the ingest writes next to the Parquet (`<table>.arrow`, inserted as it is), or else
+ * decoded from Parquet by hyparquet — and copied into a table of the declared shape (./schema.ts):
+ * the same columns and types Node's views give, so the same SQL runs on both. The summary tables
+ * (./summaries.ts) come the same way from `<summary>.arrow`, or are computed from the tables.
  *
  * Import this module dynamically (in onMount): it pulls in DuckDB-WASM and Arrow, which the
  * prerendered shell must not wait for.
@@ -10,14 +12,24 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { tableToIPC } from 'apache-arrow';
 import { TABLES, type TableDef } from '$lib/dataset/tables';
+import { summariesIn, summaryFromSql, summaryTableSql, SUMMARIES, type SummaryDef } from './summaries';
 import { parquetToArrow } from './parquet-arrow';
 import { emptyTableSql, rawTableName, SAFETY_SETTINGS, tableSql } from './schema';
-import { plainCell, type Query, type QueryRunner, type Row } from './types';
+import { plainCell, QueryCancelled, type Query, type QueryRunner, type Row, type RunOptions } from './types';
+import { tableFileName } from '$lib/dataset/files';
 
 /** Where to fetch a table from; tables not listed (not produced yet) become empty tables. */
 export interface TableSource {
 	table: string;
 	url: string;
+	/** `arrow`: an Arrow IPC stream written by the ingest (ingest/derived.ts); `parquet` (default): the published file. */
+	format?: 'arrow' | 'parquet';
+}
+
+/** A table's bytes and what they are. */
+export interface TableBytes {
+	bytes: Promise<ArrayBuffer> | ArrayBuffer;
+	format: 'arrow' | 'parquet';
 }
 
 /** The part of a DuckDB-WASM connection the runner needs (tests pass a recording fake). */
@@ -26,13 +38,15 @@ export type WasmConnection = Pick<AsyncDuckDBConnection, 'query' | 'prepare'>;
 /**
  * A QueryRunner over a DuckDB-WASM connection: the Query's SQL is prepared verbatim and its
  * parameters bound in order, the same SQL text Node runs. Calls are queued: one worker, one
- * statement at a time.
+ * statement at a time; a queued call whose signal has been aborted is skipped.
  */
 export function wasmRunner(conn: WasmConnection): QueryRunner {
 	let queue: Promise<unknown> = Promise.resolve();
 	return {
-		run<T extends Row = Row>(query: Query): Promise<T[]> {
+		run<T extends Row = Row>(query: Query<T> | Query, opts?: RunOptions): Promise<T[]> {
 			const next = queue.then(async () => {
+				// Superseded while it waited (a newer filter change): skip it, the worker is free sooner.
+				if (opts?.signal?.aborted) throw new QueryCancelled(query.id);
 				try {
 					const stmt = await conn.prepare(query.sql);
 					try {
@@ -62,26 +76,55 @@ export interface WasmLoaderConnection {
 }
 
 /**
- * Loads one table: decodes its Parquet bytes and creates the table of the declared shape; a
- * table without bytes (not produced yet) or without rows becomes an empty table of that shape.
- * Returns the number of rows.
+ * Loads one table: inserts its Arrow IPC bytes, or decodes its Parquet bytes, and creates the
+ * table of the declared shape; a table without bytes (not produced yet) or without rows becomes
+ * an empty table of that shape. Returns the number of rows.
  */
 export async function loadTable(
 	conn: WasmLoaderConnection,
 	table: TableDef,
-	bytes: Promise<ArrayBuffer> | ArrayBuffer | undefined
+	source: Promise<ArrayBuffer> | ArrayBuffer | TableBytes | undefined
 ): Promise<number> {
-	const decoded = bytes ? await parquetToArrow(await bytes, table, `${table.name}.parquet`) : null;
+	const src = source === undefined ? undefined : isTableBytes(source) ? source : { bytes: source, format: 'parquet' as const };
+	const raw = rawTableName(table);
+	if (src?.format === 'arrow') {
+		await conn.query(`DROP TABLE IF EXISTS ${raw}`);
+		await conn.insertArrowFromIPCStream(new Uint8Array(await src.bytes), { name: raw, create: true });
+		const described = (await conn.query(`SELECT column_name FROM (DESCRIBE ${raw})`)) as { toArray(): { column_name: string }[] };
+		const present = new Set(described.toArray().map((r) => String(r.column_name)));
+		const counted = (await conn.query(`SELECT count(*)::INTEGER AS n FROM ${raw}`)) as { toArray(): { n: number }[] };
+		await conn.query(tableSql(table, raw, present));
+		await conn.query(`DROP TABLE ${raw}`);
+		return Number(counted.toArray()[0].n);
+	}
+	const decoded = src ? await parquetToArrow(await src.bytes, table, tableFileName(table.name)) : null;
 	if (!decoded?.arrow) {
 		await conn.query(emptyTableSql(table));
 		return 0;
 	}
-	await conn.query(`DROP TABLE IF EXISTS ${rawTableName(table)}`);
+	await conn.query(`DROP TABLE IF EXISTS ${raw}`);
 	// Serialised here with our own Arrow module (not the driver's copy) so the instance never mismatches.
-	await conn.insertArrowFromIPCStream(tableToIPC(decoded.arrow, 'stream'), { name: rawTableName(table), create: true });
-	await conn.query(tableSql(table, rawTableName(table), decoded.present));
-	await conn.query(`DROP TABLE ${rawTableName(table)}`);
+	await conn.insertArrowFromIPCStream(tableToIPC(decoded.arrow, 'stream'), { name: raw, create: true });
+	await conn.query(tableSql(table, raw, decoded.present));
+	await conn.query(`DROP TABLE ${raw}`);
 	return decoded.rows;
+}
+
+function isTableBytes(x: unknown): x is TableBytes {
+	return typeof x === 'object' && x !== null && 'format' in x && 'bytes' in x;
+}
+
+/** Loads one summary table: its Arrow copy when the ingest wrote one, else computed from the (loaded) dataset tables. */
+export async function loadSummary(conn: WasmLoaderConnection, s: SummaryDef, arrow: Promise<ArrayBuffer> | ArrayBuffer | undefined): Promise<void> {
+	if (!arrow) {
+		await conn.query(summaryTableSql(s));
+		return;
+	}
+	const raw = `raw_${s.name}`;
+	await conn.query(`DROP TABLE IF EXISTS ${raw}`);
+	await conn.insertArrowFromIPCStream(new Uint8Array(await arrow), { name: raw, create: true });
+	await conn.query(summaryFromSql(s, raw));
+	await conn.query(`DROP TABLE ${raw}`);
 }
 
 /** Loads every table (tests, and the SQL console's own connection). */
@@ -91,6 +134,7 @@ export async function loadDataset(
 ): Promise<Record<string, number>> {
 	const rows: Record<string, number> = {};
 	for (const table of TABLES) rows[table.name] = await loadTable(conn, table, files.get(table.name));
+	for (const s of SUMMARIES) await loadSummary(conn, s, undefined);
 	return rows;
 }
 
@@ -128,7 +172,7 @@ export async function openBrowserDatabase(sources: readonly TableSource[]): Prom
 			});
 			// Awaited when the table is first used; this keeps an early failure from surfacing as "unhandled".
 			bytes.catch(() => undefined);
-			return [s.table, bytes];
+			return [s.table, { bytes, format: s.format ?? 'parquet' } satisfies TableBytes];
 		})
 	);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(worker.default));
@@ -143,34 +187,43 @@ export async function openBrowserDatabase(sources: readonly TableSource[]): Prom
 	// One table at a time, each once, in the order first asked for.
 	const loading = new Map<string, Promise<void>>();
 	let chain: Promise<unknown> = Promise.resolve();
-	const ensure = (tables: readonly TableDef[]) =>
+	const once = (name: string, load: () => Promise<void>) => {
+		let p = loading.get(name);
+		if (!p) {
+			p = chain.then(async () => {
+				await load();
+				performance.mark(`kk:table:${name}`);
+			});
+			chain = p.catch(() => undefined);
+			loading.set(name, p);
+		}
+		return p;
+	};
+	const ensureTables = (tables: readonly TableDef[]) => Promise.all(tables.map((t) => once(t.name, () => loadTable(conn, t, fetched.get(t.name)).then(() => undefined))));
+	const ensureSummaries = (summaries: readonly SummaryDef[]) =>
 		Promise.all(
-			tables.map((t) => {
-				let p = loading.get(t.name);
-				if (!p) {
-					p = chain.then(async () => {
-						await loadTable(conn, t, fetched.get(t.name));
-						performance.mark(`kk:table:${t.name}`);
-					});
-					chain = p.catch(() => undefined);
-					loading.set(t.name, p);
-				}
-				return p;
+			summaries.map(async (s) => {
+				const arrow = fetched.get(s.name);
+				// Without its Arrow copy a summary is computed from its tables, which must be there first.
+				if (!arrow) await ensureTables(TABLES.filter((t) => s.from.includes(t.name)));
+				return once(s.name, () => loadSummary(conn, s, arrow?.bytes));
 			})
 		);
+	const ensure = (sql: string) => Promise.all([ensureTables(tablesIn(sql)), ensureSummaries(summariesIn(sql))]);
 	const runner = wasmRunner(conn);
 	return {
-		run: async (query) => {
-			await ensure(tablesIn(query.sql));
-			return runner.run(query);
+		run: async (query, opts) => {
+			await ensure(query.sql);
+			return runner.run(query, opts);
 		},
 		timings: { instantiate: t1 - t0 },
 		connect: async () => {
-			await ensure(TABLES);
+			await Promise.all([ensureTables(TABLES), ensureSummaries(SUMMARIES)]);
 			return db.connect();
 		},
 		loadTables: async (names) => {
-			await ensure(names ? TABLES.filter((t) => names.includes(t.name)) : TABLES);
+			const wanted = (n: string) => !names || names.includes(n);
+			await Promise.all([ensureSummaries(SUMMARIES.filter((s) => wanted(s.name))), ensureTables(TABLES.filter((t) => wanted(t.name)))]);
 		}
 	};
 }

@@ -4,9 +4,9 @@
  * it) — answer and name, each peer judged by its best current programme (filters not applied).
  * The draft itself never enters DuckDB: it stays in the page, these queries bind only the code.
  */
-import { EMPTY_FILTERS } from '$lib/state/filters';
+import { EMPTY_FILTERS } from './filters';
 import { scoped } from './queries';
-import type { Query, Row } from './types';
+import type { Query, QueryRunner, Row } from './types';
 
 export type CheckPeerGroup = 'area' | 'region' | 'population';
 
@@ -160,7 +160,7 @@ export function checkQueries(code: string) {
 }
 
 /** Runs the benchmark's queries one after another (DuckDB-WASM has one worker). */
-export async function loadCheckBenchmark(runner: { run<T extends Row>(q: Query): Promise<T[]> }, code: string): Promise<CheckBenchmarkData> {
+export async function loadCheckBenchmark(runner: QueryRunner, code: string): Promise<CheckBenchmarkData> {
 	const q = checkQueries(code);
 	return {
 		groups: await runner.run<CheckPeerGroupRow>(q.groups),

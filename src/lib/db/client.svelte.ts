@@ -11,8 +11,12 @@ import { browser } from '$app/environment';
 import type { DatasetFile } from './dataset';
 import type { BrowserDatabase } from './browser';
 import type { QueryRunner } from './types';
+import { tableFileName } from '$lib/dataset/files';
 
 export type DatabaseStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Tables (and summary tables) loaded right after the engine starts on pages that filter, in this order. */
+const PREWARM = ['programme_coverage', 'programme_scores', 'programmes', 'municipalities', 'completeness', 'languages', 'cooperation', 'responsibilities'];
 
 const mark = (name: string) => {
 	if (browser && typeof performance !== 'undefined') performance.mark(name);
@@ -38,8 +42,12 @@ class DatabaseClient {
 			this.status = 'loading';
 			mark('kk:db-start');
 			const sources = this.#files
-				.filter((f) => f.available)
-				.map((f) => ({ table: f.table, url: `${this.#base}/data/${f.table}.parquet?v=${f.version}` }));
+				.filter((f) => f.available || f.arrow)
+				.map((f) =>
+					f.arrow
+						? { table: f.table, url: `${this.#base}/data/${tableFileName(f.table, 'arrow')}?v=${f.arrow}`, format: 'arrow' as const }
+						: { table: f.table, url: `${this.#base}/data/${tableFileName(f.table)}?v=${f.version}`, format: 'parquet' as const }
+				);
 			this.#opening = import('./browser')
 				.then((m) => m.openBrowserDatabase(sources))
 				.then(
@@ -68,7 +76,12 @@ class DatabaseClient {
 		if (!browser || this.#opening) return;
 		const start = () => {
 			if (this.#opening) return;
-			const go = () => void this.open().catch(() => undefined);
+			const go = () => {
+				void this.open().catch(() => undefined);
+				// Then load what filtered views read, so the first filter change finds its tables in
+				// place (the answers, for search and profiles only, load when first asked for).
+				void this.#opening?.then((db) => db.loadTables(PREWARM)).catch(() => undefined);
+			};
 			if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 300 });
 			else setTimeout(go, 0);
 		};
@@ -110,6 +123,7 @@ export class LiveQuery<T, D = unknown> {
 	stale = $state(false);
 	#cache = new Map<string, T>();
 	#seq = 0;
+	#abort: AbortController | null = null;
 
 	constructor(opts: LiveQueryOptions<T, D>) {
 		const keyOf = opts.key ?? ((d: D) => JSON.stringify(d));
@@ -130,6 +144,10 @@ export class LiveQuery<T, D = unknown> {
 
 	#fetch(key: string, deps: D, opts: LiveQueryOptions<T, D>) {
 		const seq = ++this.#seq;
+		// Newer inputs supersede the previous fetch: its queries still waiting for the worker are skipped.
+		this.#abort?.abort();
+		const controller = new AbortController();
+		this.#abort = controller;
 		const cached = this.#cache.get(key);
 		if (cached !== undefined) {
 			this.value = cached;
@@ -143,7 +161,7 @@ export class LiveQuery<T, D = unknown> {
 		mark(`kk:query:${opts.name}:start`);
 		database
 			.open()
-			.then((db) => opts.load(db, deps))
+			.then((db) => opts.load({ run: (q, o) => db.run(q, { signal: controller.signal, ...o }) }, deps))
 			.then(
 				(value) => {
 					this.#cache.set(key, value);

@@ -6,10 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseMunicipalities, type Municipality } from '$lib/reference';
-import { EMPTY_FILTERS } from '$lib/state/filters';
+import { EMPTY_FILTERS } from './filters';
 import { filterOptions, type DatasetInfo, type FilterOptions } from './dataset';
 import { describeDataset, openNodeDatabase, type NodeDatabase } from './node.server';
 import { scopeSummary, tableCounts } from './queries';
+import { tableFileName } from '$lib/dataset/files';
 
 export interface ServerDataset {
 	dir: string;
@@ -69,7 +70,7 @@ function readManifest(dir: string): Record<string, unknown> | null {
 /** The sha256 the manifest gives for a table's file, wherever in the manifest it is. */
 function manifestVersion(manifest: Record<string, unknown> | null, table: string): string | null {
 	if (!manifest) return null;
-	const file = `${table}.parquet`;
+	const file = tableFileName(table);
 	const seen = new Set<unknown>();
 	const walk = (node: unknown, key: string | null): string | null => {
 		if (!node || typeof node !== 'object' || seen.has(node)) return null;

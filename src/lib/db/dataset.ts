@@ -4,7 +4,7 @@
  */
 import type { Municipality } from '$lib/reference';
 import { wellbeingCountyName } from '$lib/reference/wellbeing-en';
-import type { Locale } from '$lib/state/filters';
+import type { Locale } from '$lib/i18n/locales';
 
 /** The facts about one published file the pages show (size, rows, a cache-busting version). */
 export interface DatasetFile {
@@ -15,6 +15,10 @@ export interface DatasetFile {
 	rows: number;
 	/** Changes when the file changes; appended to its URL so browsers never keep a stale copy. */
 	version: string;
+	/** Version of the Arrow IPC copy (`<table>.arrow`, ingest/derived.ts) the browser loads instead; absent: none. */
+	arrow?: string;
+	/** A summary table (src/lib/db/summaries.ts), not a published dataset table: only its Arrow copy is listed. */
+	derived?: boolean;
 }
 
 /** The dataset as a whole, computed at build time. */

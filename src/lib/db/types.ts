@@ -9,20 +9,36 @@
 /** Values a query may bind. Numbers are bound as DOUBLE; integers the SQL needs are inlined after validation. */
 export type Param = string | number | boolean | null;
 
-export interface Query {
+/** `T` is the row type the query returns (a type only: it lets `runAll` type each result). */
+export interface Query<T extends Row = Row> {
 	/** Short id, e.g. `overview.figures`; shown next to the SQL in the UI and used in tests. */
 	id: string;
 	sql: string;
 	params: Param[];
+	/** Never set: carries `T` so a query record's results can be typed. */
+	readonly rowType?: T;
 }
 
 /** A plain JSON-like value: what both runners return for every cell. */
 export type Cell = string | number | boolean | null | Cell[];
 export type Row = Record<string, Cell>;
 
+export interface RunOptions {
+	/** Aborted when the answer is no longer wanted (newer inputs): a query not yet started is skipped. */
+	signal?: AbortSignal;
+}
+
 export interface QueryRunner {
 	/** Runs one query; rows come back as plain objects (BIGINT → number, DATE → ISO string, lists → arrays). */
-	run<T extends Row = Row>(query: Query): Promise<T[]>;
+	run<T extends Row = Row>(query: Query<T> | Query, opts?: RunOptions): Promise<T[]>;
+}
+
+/** Thrown for a query skipped because its signal was aborted before it started. */
+export class QueryCancelled extends Error {
+	constructor(id: string) {
+		super(`query ${id} cancelled (superseded)`);
+		this.name = 'QueryCancelled';
+	}
 }
 
 /** Normalises one cell from either driver to a plain value. */

@@ -7,56 +7,40 @@
  * parameters we do not know are passed through untouched (other pages own them).
  */
 
-export const LOCALES = ['fi', 'sv', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'fi';
+import {
+	EMPTY_FILTERS,
+	INPUT_KINDS,
+	LANGUAGE_STATUSES,
+	POPULATION_CLASS_TOKENS,
+	POPULATION_CLASS_VALUES,
+	SYNTHETIC_CHOICES,
+	type Filters,
+	type PopulationClassValue
+} from '$lib/db/filters';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n/locales';
 
-/** Population classes as the data writes them (municipalities.population_class) ↔ URL-safe tokens. */
-export const POPULATION_CLASS_TOKENS = {
-	'<5k': 'lt5k',
-	'5–20k': '5-20k',
-	'20–50k': '20-50k',
-	'50–100k': '50-100k',
-	'≥100k': 'ge100k'
-} as const;
-export type PopulationClassValue = keyof typeof POPULATION_CLASS_TOKENS;
-export const POPULATION_CLASS_VALUES = Object.keys(POPULATION_CLASS_TOKENS) as PopulationClassValue[];
+// The filter fields and their scope rules belong to the data layer; re-exported for the pages.
+export {
+	EMPTY_FILTERS,
+	hasFilters,
+	hasMunicipalityFilters,
+	INPUT_KINDS,
+	LANGUAGE_STATUSES,
+	POPULATION_CLASS_TOKENS,
+	POPULATION_CLASS_VALUES,
+	SYNTHETIC_CHOICES
+} from '$lib/db/filters';
+export type { Filters, InputKindValue, LanguageStatus, PopulationClassValue, SyntheticChoice } from '$lib/db/filters';
+export { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n/locales';
+
 const POPULATION_CLASS_BY_TOKEN = new Map<string, PopulationClassValue>(
 	Object.entries(POPULATION_CLASS_TOKENS).map(([value, token]) => [token, value as PopulationClassValue])
 );
-
-export const LANGUAGE_STATUSES = ['fi', 'sv', 'fi-sv', 'sv-fi'] as const;
-export type LanguageStatus = (typeof LANGUAGE_STATUSES)[number];
-
-export const INPUT_KINDS = ['fillable-form', 'flattened-form', 'own-template', 'scan', 'unknown'] as const;
-export type InputKindValue = (typeof INPUT_KINDS)[number];
-
-/** `all` shows real and synthetic programmes (with a banner), `real` hides synthetic ones, `synthetic` shows only them. */
-export const SYNTHETIC_CHOICES = ['all', 'real', 'synthetic'] as const;
-export type SyntheticChoice = (typeof SYNTHETIC_CHOICES)[number];
 
 /** What the overview map is coloured by. */
 export const MAP_MEASURES = ['coverage', 'completeness', 'languages', 'missing'] as const;
 export type MapMeasure = (typeof MAP_MEASURES)[number];
 export const DEFAULT_MEASURE: MapMeasure = 'coverage';
-
-/**
- * Filters on municipality attributes (a programme is in scope when it covers at least one
- * municipality that matches all of them) and on programme attributes. Empty list = no filter.
- */
-export interface Filters {
-	/** municipalities.region_code (maakunta), 2 digits */
-	region: string[];
-	/** municipalities.wellbeing_county_code (hyvinvointialue), 2 digits */
-	wellbeing: string[];
-	/** municipalities.employment_area_code (työllisyysalue), 2 digits */
-	area: string[];
-	languageStatus: LanguageStatus[];
-	populationClass: PopulationClassValue[];
-	/** programmes.input_kind */
-	inputKind: InputKindValue[];
-	synthetic: SyntheticChoice;
-}
 
 /** Everything the URL holds that this module knows about. */
 export interface ViewParams {
@@ -66,16 +50,6 @@ export interface ViewParams {
 	/** Table sort, `column` or `-column` (descending); empty when the default order is used. */
 	sort: string;
 }
-
-export const EMPTY_FILTERS: Filters = Object.freeze({
-	region: [],
-	wellbeing: [],
-	area: [],
-	languageStatus: [],
-	populationClass: [],
-	inputKind: [],
-	synthetic: 'all'
-}) as Filters;
 
 export const DEFAULT_VIEW: ViewParams = Object.freeze({
 	filters: EMPTY_FILTERS,
@@ -209,30 +183,6 @@ export function applyPatch(view: ViewParams, patch: ViewPatch): ViewParams {
 /** The search string of `current` with `patch` applied (unknown parameters kept). */
 export function patchSearch(current: URLSearchParams, patch: ViewPatch): string {
 	return searchString(serializeView(applyPatch(parseView(current), patch), current));
-}
-
-/** True when any filter is set (the view differs from the national, unfiltered one). */
-export function hasFilters(f: Filters): boolean {
-	return (
-		f.region.length > 0 ||
-		f.wellbeing.length > 0 ||
-		f.area.length > 0 ||
-		f.languageStatus.length > 0 ||
-		f.populationClass.length > 0 ||
-		f.inputKind.length > 0 ||
-		f.synthetic !== 'all'
-	);
-}
-
-/** True when a filter on municipality attributes is set (programmes are then matched through their municipalities). */
-export function hasMunicipalityFilters(f: Filters): boolean {
-	return (
-		f.region.length > 0 ||
-		f.wellbeing.length > 0 ||
-		f.area.length > 0 ||
-		f.languageStatus.length > 0 ||
-		f.populationClass.length > 0
-	);
 }
 
 /** A stable string for a filter set, e.g. as a cache key. */

@@ -1,0 +1,70 @@
+/**
+ * What a filter selection means to the data: the filter fields, their allowed values and the
+ * scope rules the SQL applies (./queries/scope.ts). The URL module (src/lib/state/filters.ts)
+ * reads and writes these; the data layer never imports the URL module.
+ */
+
+/** Population classes as the data writes them (municipalities.population_class) ↔ URL-safe tokens. */
+export const POPULATION_CLASS_TOKENS = {
+	'<5k': 'lt5k',
+	'5–20k': '5-20k',
+	'20–50k': '20-50k',
+	'50–100k': '50-100k',
+	'≥100k': 'ge100k'
+} as const;
+export type PopulationClassValue = keyof typeof POPULATION_CLASS_TOKENS;
+export const POPULATION_CLASS_VALUES = Object.keys(POPULATION_CLASS_TOKENS) as PopulationClassValue[];
+
+export const LANGUAGE_STATUSES = ['fi', 'sv', 'fi-sv', 'sv-fi'] as const;
+export type LanguageStatus = (typeof LANGUAGE_STATUSES)[number];
+
+export const INPUT_KINDS = ['fillable-form', 'flattened-form', 'own-template', 'scan', 'unknown'] as const;
+export type InputKindValue = (typeof INPUT_KINDS)[number];
+
+/** `all` shows real and synthetic programmes (with a banner), `real` hides synthetic ones, `synthetic` shows only them. */
+export const SYNTHETIC_CHOICES = ['all', 'real', 'synthetic'] as const;
+export type SyntheticChoice = (typeof SYNTHETIC_CHOICES)[number];
+
+/**
+ * Filters on municipality attributes (a programme is in scope when it covers at least one
+ * municipality that matches all of them) and on programme attributes. Empty list = no filter.
+ */
+export interface Filters {
+	/** municipalities.region_code (maakunta), 2 digits */
+	region: string[];
+	/** municipalities.wellbeing_county_code (hyvinvointialue), 2 digits */
+	wellbeing: string[];
+	/** municipalities.employment_area_code (työllisyysalue), 2 digits */
+	area: string[];
+	languageStatus: LanguageStatus[];
+	populationClass: PopulationClassValue[];
+	/** programmes.input_kind */
+	inputKind: InputKindValue[];
+	synthetic: SyntheticChoice;
+}
+
+export const EMPTY_FILTERS: Filters = Object.freeze({
+	region: [],
+	wellbeing: [],
+	area: [],
+	languageStatus: [],
+	populationClass: [],
+	inputKind: [],
+	synthetic: 'all'
+}) as Filters;
+
+/** True when any filter is set (the view differs from the national, unfiltered one). */
+export function hasFilters(f: Filters): boolean {
+	return hasMunicipalityFilters(f) || f.inputKind.length > 0 || f.synthetic !== 'all';
+}
+
+/** True when a filter on municipality attributes is set (programmes are then matched through their municipalities). */
+export function hasMunicipalityFilters(f: Filters): boolean {
+	return (
+		f.region.length > 0 ||
+		f.wellbeing.length > 0 ||
+		f.area.length > 0 ||
+		f.languageStatus.length > 0 ||
+		f.populationClass.length > 0
+	);
+}

@@ -1,0 +1,112 @@
+/** The gap matrix's SQL: each municipality's best programme and its parts' grades. */
+import type { Filters } from '../filters';
+import type { Query, Row } from '../types';
+import { scoped } from './scope';
+
+/**
+ * `best_programme(code, programme_id, programmes, mandatory_score, weak_parts, thin_parts, is_synthetic, input_kind, updated)`:
+ * for each municipality in scope, the ONE current programme in scope the gap matrix and the benchmark judge it by
+ * (the best mandatory score, then the latest update, then the id, so the choice is stable), with how many cover it.
+ * Needs the scope CTEs.
+ */
+export const BEST_PROGRAMME_CTE = `best_programme AS (
+	SELECT * EXCLUDE (rank) FROM (
+		SELECT sc.code, sc.programme_id,
+			count(*) OVER (PARTITION BY sc.code)::INTEGER AS programmes,
+			ps.mandatory_score, ps.weak_parts, ps.thin_parts,
+			sp.is_synthetic, sp.input_kind, sp.updated,
+			row_number() OVER (
+				PARTITION BY sc.code
+				ORDER BY ps.mandatory_score DESC NULLS LAST, sp.updated DESC NULLS LAST, sc.programme_id
+			) AS rank
+		FROM scope_coverage sc
+		JOIN scope_programmes sp USING (programme_id)
+		LEFT JOIN programme_scores ps USING (programme_id)
+	)
+	WHERE rank = 1
+)`;
+
+export interface GapRow extends Row {
+	code: string;
+	name_fi: string;
+	name_sv: string;
+	region_code: string;
+	wellbeing_county_code: string;
+	employment_area_code: string;
+	population: number;
+	/** The programme the row shows (best of those covering it), null: no programme in scope. */
+	programme_id: string | null;
+	/** Current programmes in scope covering the municipality. */
+	programmes: number;
+	/** Mandatory completeness 0–1 of that programme; null without a programme or without grades. */
+	score: number | null;
+	/** Mandatory parts missing, empty or a placeholder; null without a programme or without grades. */
+	weak_parts: number | null;
+	thin_parts: number | null;
+	is_synthetic: boolean | null;
+	input_kind: string | null;
+	updated: string | null;
+	/** Mandatory parts graded for that programme, in form order, with their grades (same length). */
+	part_keys: string[];
+	part_grades: string[];
+}
+
+/**
+ * The gap matrix: every mainland municipality matching the municipality filters (a row of "no
+ * programme" when no programme in scope covers it) with the grade of each mandatory part of its
+ * programme. One row per municipality; grades come as two parallel lists so ~300 × ~30 cells
+ * travel as ~300 rows. Grouping and sorting happen on the page (no query when they change).
+ */
+export function gapMatrix(f: Filters): Query<GapRow> {
+	return scoped(
+		'gaps.matrix',
+		f,
+		`SELECT m.code, m.name_fi, m.name_sv, m.region_code, m.wellbeing_county_code, m.employment_area_code, m.population,
+	b.programme_id, coalesce(b.programmes, 0)::INTEGER AS programmes,
+	b.mandatory_score AS score, b.weak_parts, b.thin_parts, b.is_synthetic, b.input_kind,
+	CAST(b.updated AS VARCHAR) AS updated,
+	coalesce(g.part_keys, []::VARCHAR[]) AS part_keys,
+	coalesce(g.part_grades, []::VARCHAR[]) AS part_grades
+FROM scope_municipalities m
+LEFT JOIN best_programme b ON b.code = m.code
+LEFT JOIN grades g ON g.programme_id = b.programme_id
+ORDER BY m.name_fi, m.code`,
+		[],
+		`${BEST_PROGRAMME_CTE},
+grades AS (
+	SELECT c.programme_id,
+		list(c.key ORDER BY c.ordinal) AS part_keys,
+		list(c.grade ORDER BY c.ordinal) AS part_grades
+	FROM completeness c
+	WHERE c.mandatory AND c.programme_id IN (SELECT programme_id FROM best_programme)
+	GROUP BY c.programme_id
+)`
+	);
+}
+
+export interface PartAnswer extends Row {
+	programme_id: string;
+	key: string;
+	/** null when the document has no such field (grade `missing`). */
+	text: string | null;
+	status: string | null;
+	page: number | null;
+	grade: string | null;
+	score: number | null;
+	reason: string | null;
+	reason_key: string | null;
+	reason_params: string | null;
+}
+
+/** One part of one programme: the answer text (if the document has the field) and its grade. */
+export function partAnswer(programmeId: string, key: string): Query<PartAnswer> {
+	return {
+		id: 'gaps.part_answer',
+		sql: `SELECT k.programme_id, k.key, a.text, a.status, a.page, c.grade, c.score, c.reason, c.reason_key, c.reason_params
+FROM (SELECT ?::VARCHAR AS programme_id, ?::VARCHAR AS key) k
+LEFT JOIN (SELECT programme_id, key, min(text) AS text, min(status) AS status, min(page)::INTEGER AS page
+	FROM answers WHERE programme_id = ? AND key = ? GROUP BY ALL) a USING (programme_id, key)
+LEFT JOIN (SELECT programme_id, key, grade, score, reason, reason_key, reason_params FROM completeness WHERE programme_id = ? AND key = ?) c USING (programme_id, key)`,
+		params: [programmeId, key, programmeId, key, programmeId, key]
+	};
+}

@@ -1,0 +1,224 @@
+/** The responsibilities view's SQL: provider kinds per service, gaps, disagreements, evidence. */
+import { CLIENT_GROUP_IDS, EXPECTED_SERVICES, SERVICE_RESPONSIBLE_KEY, SERVICES } from '$lib/dataset/services';
+import type { Filters } from '../filters';
+import type { Param, Query, QueryRunner, Row } from '../types';
+import { runAll } from './run';
+import { scoped } from './scope';
+import { EXCERPT_CHARS, RESP_CTE, type EvidenceRow } from './shared';
+import { assertLimit, sqlList } from './sql';
+
+/**
+ * `gaps(programme_id, service, client_group)`: expected services a programme in scope names no
+ * provider for. Empty while the responsibilities table has no rows at all (not enriched yet:
+ * "nobody named" would be a claim the data cannot make).
+ */
+const GAPS_CTE = `gaps AS (
+	SELECT sp.programme_id, s.service, g.client_group
+	FROM scope_programmes sp
+	CROSS JOIN (SELECT unnest(${sqlList(EXPECTED_SERVICES)}) AS service) s
+	CROSS JOIN (SELECT unnest(${sqlList(CLIENT_GROUP_IDS)}) AS client_group) g
+	WHERE EXISTS (SELECT 1 FROM responsibilities)
+		AND NOT EXISTS (
+		SELECT 1 FROM resp r WHERE r.programme_id = sp.programme_id AND r.service = s.service AND r.grp = g.client_group
+	)
+)`;
+
+export interface ResponsibilityKindCount extends Row {
+	service: string;
+	client_group: string;
+	/** A provider kind, or `none` for programmes that name no provider for the service and group. */
+	provider_kind: string;
+	programmes: number;
+	/** Municipalities in scope those programmes cover. */
+	municipalities: number;
+}
+
+/**
+ * For each service × client group, how many programmes in scope name each kind of provider,
+ * plus (provider_kind = `none`) how many name none for an expected service. A programme naming
+ * two kinds counts once under each.
+ */
+export function responsibilityKinds(f: Filters): Query<ResponsibilityKindCount> {
+	return scoped(
+		'responsibilities.kinds',
+		f,
+		`SELECT r.service, r.grp AS client_group, r.provider_kind,
+	count(DISTINCT r.programme_id)::INTEGER AS programmes,
+	count(DISTINCT sc.code)::INTEGER AS municipalities
+FROM resp r
+LEFT JOIN scope_coverage sc ON sc.programme_id = r.programme_id
+GROUP BY r.service, r.grp, r.provider_kind
+UNION ALL
+SELECT g.service, g.client_group, 'none' AS provider_kind,
+	count(DISTINCT g.programme_id)::INTEGER AS programmes,
+	count(DISTINCT sc.code)::INTEGER AS municipalities
+FROM gaps g
+LEFT JOIN scope_coverage sc ON sc.programme_id = g.programme_id
+GROUP BY g.service, g.client_group
+ORDER BY service, client_group, programmes DESC, provider_kind`,
+		[],
+		`${RESP_CTE},
+${GAPS_CTE}`
+	);
+}
+
+
+export interface ResponsibilityGap extends Row {
+	programme_id: string;
+	service: string;
+	/** `jobseekers`, `others`, or `both` when the programme names no provider for either group. */
+	client_group: string;
+	municipality_codes: string[];
+	municipalities_text: string | null;
+	is_synthetic: boolean;
+	/** The "B. Vastuutaho" answer that should have named one: key, grade (completeness) and its first EXCERPT_CHARS characters. */
+	key: string;
+	grade: string | null;
+	text: string | null;
+}
+
+/** Programmes in scope that name no provider for an expected service (per group; `both` when neither group has one). */
+export function responsibilityGaps(f: Filters): Query<ResponsibilityGap> {
+	const keyCase = Object.entries(SERVICE_RESPONSIBLE_KEY)
+		.map(([s, k]) => `WHEN '${s}' THEN '${k}'`)
+		.join(' ');
+	return scoped(
+		'responsibilities.gaps',
+		f,
+		`SELECT g.programme_id, g.service,
+	CASE WHEN count(*) = ${CLIENT_GROUP_IDS.length} THEN 'both' ELSE min(g.client_group) END AS client_group,
+	any_value(sp.municipality_codes) AS municipality_codes,
+	any_value(sp.municipalities_text) AS municipalities_text,
+	any_value(sp.is_synthetic) AS is_synthetic,
+	any_value(CASE g.service ${keyCase} END) AS key,
+	any_value(c.grade) AS grade,
+	any_value(left(a.text, ${EXCERPT_CHARS})) AS text
+FROM gaps g
+JOIN scope_programmes sp USING (programme_id)
+LEFT JOIN completeness c ON c.programme_id = g.programme_id AND c.key = CASE g.service ${keyCase} END
+LEFT JOIN answers a ON a.programme_id = g.programme_id AND a.key = CASE g.service ${keyCase} END
+GROUP BY g.programme_id, g.service
+ORDER BY list_position(${sqlList(EXPECTED_SERVICES)}, g.service), any_value(sp.municipalities_text), g.programme_id`,
+		[],
+		`${RESP_CTE},
+${GAPS_CTE}`
+	);
+}
+
+export interface ResponsibilityDisagreement extends Row {
+	programme_id: string;
+	service: string;
+	client_group: string;
+	municipality_codes: string[];
+	municipalities_text: string | null;
+	is_synthetic: boolean;
+	/** Provider units (kind, or kind:code) the table names and the prose does not, and the other way round. */
+	table_only: string[];
+	prose_only: string[];
+	/** Providers as named on each side. */
+	table_providers: string;
+	prose_providers: string;
+	/** `disjoint` (the two sides share no provider) or `partial` (they share some). */
+	severity: 'disjoint' | 'partial';
+}
+
+/**
+ * Where the responsibility table and the prose of the same programme name different providers
+ * for the same service and client group. Compared on the provider's kind (and municipality code
+ * for municipalities), so "Loimaan kaupunki" in the table and "Loimaa" in the prose agree.
+ * Only service × group pairs that both sides speak about can disagree.
+ */
+export function responsibilityDisagreements(f: Filters): Query<ResponsibilityDisagreement> {
+	return scoped(
+		'responsibilities.disagreements',
+		f,
+		`SELECT u.programme_id, u.service, u.grp AS client_group,
+	any_value(sp.municipality_codes) AS municipality_codes,
+	any_value(sp.municipalities_text) AS municipalities_text,
+	any_value(sp.is_synthetic) AS is_synthetic,
+	coalesce(list_sort(list(u.unit) FILTER (WHERE u.in_table AND NOT u.in_prose)), []) AS table_only,
+	coalesce(list_sort(list(u.unit) FILTER (WHERE u.in_prose AND NOT u.in_table)), []) AS prose_only,
+	any_value(n.table_providers) AS table_providers,
+	any_value(n.prose_providers) AS prose_providers,
+	CASE WHEN count(*) FILTER (WHERE u.in_table AND u.in_prose) = 0 THEN 'disjoint' ELSE 'partial' END AS severity
+FROM units u
+JOIN scope_programmes sp USING (programme_id)
+JOIN names n USING (programme_id, service, grp)
+GROUP BY u.programme_id, u.service, u.grp
+HAVING count(*) FILTER (WHERE u.in_table) > 0
+	AND count(*) FILTER (WHERE u.in_prose) > 0
+	AND count(*) FILTER (WHERE u.in_table <> u.in_prose) > 0
+ORDER BY severity, list_position(${sqlList(SERVICES)}, u.service), client_group, any_value(sp.municipalities_text), u.programme_id`,
+		[],
+		`${RESP_CTE},
+units AS (
+	SELECT programme_id, service, grp, unit, bool_or(from_table) AS in_table, bool_or(NOT from_table) AS in_prose
+	FROM resp
+	GROUP BY programme_id, service, grp, unit
+),
+names AS (
+	SELECT programme_id, service, grp,
+		coalesce(string_agg(DISTINCT provider, '; ' ORDER BY provider) FILTER (WHERE from_table), '') AS table_providers,
+		coalesce(string_agg(DISTINCT provider, '; ' ORDER BY provider) FILTER (WHERE NOT from_table), '') AS prose_providers
+	FROM resp
+	GROUP BY programme_id, service, grp
+)`
+	);
+}
+
+export interface ResponsibilityEvidence extends EvidenceRow {
+	service: string;
+	client_group: string;
+	provider: string;
+	provider_kind: string;
+	provider_municipality_code: string | null;
+	from_table: boolean;
+}
+
+export interface ResponsibilitySelection {
+	service?: string;
+	/** `jobseekers` or `others` (rows for `both` match either). */
+	clientGroup?: string;
+	providerKind?: string;
+	programmeId?: string;
+}
+
+/** The evidence behind a bar segment or a disagreement: every provider mention that matches the selection. */
+export function responsibilityEvidence(f: Filters, sel: ResponsibilitySelection, limit = 500): Query<ResponsibilityEvidence> {
+	const where: string[] = [];
+	const params: Param[] = [];
+	if (sel.service) (where.push('r.service = ?'), params.push(sel.service));
+	if (sel.clientGroup) (where.push('r.grp = ?'), params.push(sel.clientGroup));
+	if (sel.providerKind) (where.push('r.provider_kind = ?'), params.push(sel.providerKind));
+	if (sel.programmeId) (where.push('r.programme_id = ?'), params.push(sel.programmeId));
+	return scoped(
+		'responsibilities.evidence',
+		f,
+		`SELECT DISTINCT r.programme_id, sp.municipality_codes, sp.municipalities_text, sp.is_synthetic,
+	r.key, r.span_start, r.span_end, r.snippet, a.text, a.page,
+	r.service, r.client_group, r.provider, r.provider_kind, r.provider_municipality_code, r.from_table
+FROM resp r
+JOIN scope_programmes sp USING (programme_id)
+LEFT JOIN answers a ON a.programme_id = r.programme_id AND a.key = r.key
+${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+ORDER BY sp.municipalities_text, r.programme_id, r.from_table DESC, r.key, r.span_start, r.provider
+LIMIT ${assertLimit(limit)}`,
+		params,
+		RESP_CTE
+	);
+}
+
+
+export interface ResponsibilitiesData {
+	kinds: ResponsibilityKindCount[];
+	disagreements: ResponsibilityDisagreement[];
+	gaps: ResponsibilityGap[];
+}
+
+export function responsibilitiesQueries(f: Filters) {
+	return { kinds: responsibilityKinds(f), disagreements: responsibilityDisagreements(f), gaps: responsibilityGaps(f) };
+}
+
+export async function loadResponsibilities(runner: QueryRunner, f: Filters): Promise<ResponsibilitiesData> {
+	return runAll(runner, responsibilitiesQueries(f));
+}

@@ -1,0 +1,125 @@
+/**
+ * The filter scope every filtered query starts from.
+ *
+ * Filters work through municipalities: a programme covers `municipality_codes`, and it is in
+ * scope when it covers at least one mainland municipality that matches every municipality
+ * filter (region, wellbeing county, employment area, language status, population class) and
+ * the programme filters (input kind, synthetic) hold. Only current programmes count
+ * (`is_current`): an older version of a programme is not a second programme.
+ */
+import { hasMunicipalityFilters, type Filters } from '../filters';
+import type { Param, Query, Row } from '../types';
+import { inList } from './sql';
+
+/** The municipalities a programme is measured against: the mainland (KotoL does not bind Åland). */
+export const MAINLAND_MUNICIPALITIES = 292;
+
+export { WEAK_GRADES } from '../summaries';
+
+/**
+ * The common table expressions every filtered query starts with:
+ *
+ * - `scope_municipalities`: mainland municipalities matching the municipality filters (all columns of `municipalities`)
+ * - `scope_programmes`: current programmes in scope (all columns of `programmes`)
+ * - `scope_coverage(programme_id, code)`: each programme in scope × each municipality in scope it covers
+ *
+ * and the summary tables (../summaries.ts), filter-independent, computed once: `programme_scores(programme_id,
+ * mandatory_score, weak_parts, thin_parts, mandatory_parts)` (completeness of the mandatory parts per programme)
+ * and `programme_coverage(programme_id, code)` (current programme × municipality it covers).
+ *
+ * Returns the CTE text (without the leading WITH) and its parameters, in order.
+ */
+export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: Param[] } {
+	const muniParams: Param[] = [];
+	const muni: string[] = ['NOT aland'];
+	if (f.region.length) muni.push(inList('region_code', f.region, muniParams));
+	if (f.wellbeing.length) muni.push(inList('wellbeing_county_code', f.wellbeing, muniParams));
+	if (f.area.length) muni.push(inList('employment_area_code', f.area, muniParams));
+	if (f.languageStatus.length) muni.push(inList('language_status', f.languageStatus, muniParams));
+	if (f.populationClass.length) muni.push(inList('population_class', f.populationClass, muniParams));
+
+	const progParams: Param[] = [];
+	const prog: string[] = ['p.is_current'];
+	if (f.inputKind.length) prog.push(inList('p.input_kind', f.inputKind, progParams));
+	if (f.synthetic === 'real') prog.push('NOT p.is_synthetic');
+	if (f.synthetic === 'synthetic') prog.push('p.is_synthetic');
+	// With no municipality filter, a programme whose municipalities could not be resolved still counts nationally.
+	if (hasMunicipalityFilters(f)) {
+		prog.push(
+			'p.programme_id IN (SELECT pc.programme_id FROM programme_coverage pc JOIN scope_municipalities sm ON sm.code = pc.code)'
+		);
+	}
+
+	const all: { name: string; sql: string; params: Param[] }[] = [
+		{
+			name: 'scope_municipalities',
+			sql: `scope_municipalities AS (
+	SELECT * FROM municipalities
+	WHERE ${muni.join('\n\t\tAND ')}
+)`,
+			params: muniParams
+		},
+		{
+			name: 'scope_programmes',
+			sql: `scope_programmes AS (
+	SELECT p.* FROM programmes p
+	WHERE ${prog.join('\n\t\tAND ')}
+)`,
+			params: progParams
+		},
+		{
+			// programme_coverage (a summary table, ../summaries.ts) holds current programmes only.
+			name: 'scope_coverage',
+			sql: `scope_coverage AS (
+	SELECT pc.programme_id, pc.code
+	FROM programme_coverage pc
+	JOIN scope_municipalities sm ON sm.code = pc.code
+	WHERE pc.programme_id IN (SELECT programme_id FROM scope_programmes)
+)`,
+			params: []
+		}
+	];
+	// Only the CTEs the query uses (directly or through another CTE): DuckDB-WASM spends most of
+	// a small query's time planning, so unused CTEs are not free.
+	let used = all;
+	if (usedBy !== undefined) {
+		let text = usedBy;
+		const keep = new Set<string>();
+		for (const cte of [...all].reverse()) {
+			if (new RegExp(`\\b${cte.name}\\b`).test(text)) {
+				keep.add(cte.name);
+				text += '\n' + cte.sql;
+			}
+		}
+		used = all.filter((c) => keep.has(c.name));
+	}
+	return { ctes: used.map((c) => c.sql).join(',\n'), params: used.flatMap((c) => c.params) };
+}
+
+/**
+ * A query over the filter scope: `WITH <scope CTEs>[, <more CTEs>] <body>`.
+ * This is the building block for new views: write the body against the scope CTEs (only those
+ * the body or `moreCtes` mention are included).
+ * @param moreCtes extra CTEs (text without a leading comma) that may use the scope CTEs
+ */
+export function scoped<T extends Row = Row>(id: string, f: Filters, body: string, bodyParams: Param[] = [], moreCtes = ''): Query<T> {
+	const scope = scopeCtes(f, `${moreCtes}\n${body}`);
+	const parts = [scope.ctes, moreCtes.trim()].filter(Boolean);
+	const withClause = parts.length ? `WITH ${parts.join(',\n')}\n` : '';
+	return { id, sql: `${withClause}${body.trim()}`, params: [...scope.params, ...bodyParams] };
+}
+
+/** Programme counts in scope: what the layout's synthetic-data banner needs. */
+export interface ScopeSummary extends Row {
+	programmes: number;
+	synthetic_programmes: number;
+}
+
+export function scopeSummary(f: Filters): Query<ScopeSummary> {
+	return scoped(
+		'scope.summary',
+		f,
+		`SELECT count(*)::INTEGER AS programmes, count(*) FILTER (WHERE is_synthetic)::INTEGER AS synthetic_programmes
+FROM scope_programmes`
+	);
+}
