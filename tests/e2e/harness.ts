@@ -70,6 +70,13 @@ export async function waitLive(page: Page): Promise<void> {
 	await page.waitForSelector('[data-status="live"]', { timeout: 90_000 });
 }
 
+/** Waits until a profile's answers are shown: prerendered (status initial) for a municipality's
+ * current programme, live from DuckDB-WASM for another of its programmes. */
+export async function waitAnswers(page: Page): Promise<void> {
+	await page.waitForSelector('.answers article.part', { timeout: 90_000 });
+	await page.waitForFunction(() => !document.querySelector('.answers .pending') && !document.querySelector('[data-status="loading"]'), undefined, { timeout: 90_000 });
+}
+
 /** Waits until every chart on the page has drawn its current data (or shows an empty state). */
 export async function waitChartsDrawn(page: Page): Promise<void> {
 	await page.waitForFunction(

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { en, fi, sv } from '$lib/i18n/messages';
 import { TABLES } from '$lib/dataset/tables';
 import { municipalityProgrammes, type ProfileProgramme } from '$lib/db/queries';
-import { launch, open, session, siteDatabase, waitLive } from './harness';
+import { launch, open, session, siteDatabase, waitAnswers } from './harness';
 
 let browser: Browser;
 let auraPath = '/municipality/019';
@@ -56,7 +56,7 @@ describe('no English rubric or dictionary text on fi/sv pages', () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, `${auraPath}${auraPath.includes('?') ? '&' : '?'}lang=${lang}`);
-			await waitLive(s.page);
+			await waitAnswers(s.page);
 			await s.page.locator('article.part .badge').first().waitFor();
 			const shown = await reasons(s.page, 'article.part .reason');
 			expect(shown.length).toBeGreaterThan(20);

@@ -78,7 +78,7 @@ describe('overview', () => {
 			// DuckDB-WASM is preloaded when the browser is idle: wait for it so its requests are recorded too.
 			await s.page.waitForFunction(() => performance.getEntriesByName('kk:db-ready').length > 0, undefined, { timeout: 90_000 });
 			expect(s.requests.some((u) => /duckdb-eh.*\.wasm/.test(u))).toBe(true);
-			expect(s.requests.some((u) => /\/data\/programmes\.parquet/.test(u))).toBe(true);
+			expect(s.requests.some((u) => /\/data\/programmes\.(parquet|arrow)/.test(u))).toBe(true);
 			expect(offOrigin(s.requests)).toEqual([]);
 			expect(s.errors).toEqual([]);
 		} finally {

@@ -7,20 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { pdfHref } from '$lib/components/profile/pdf-link';
 import { gapMatrix, municipalityProgrammes, peerSummary, type GapRow, type PeerSummary, type ProfileProgramme } from '$lib/db/queries';
 import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
 import { parseMunicipalities } from '$lib/reference';
 import { EMPTY_FILTERS } from '$lib/state/filters';
-import { axeViolations, BASE, figure, launch, offOrigin, open, session, siteDatabase } from './harness';
-
-/** The answers are shown: prerendered (status initial) for the default programme, live for another. */
-async function waitAnswers(page: Page): Promise<void> {
-	await page.waitForSelector('.answers article.part', { timeout: 90_000 });
-	await page.waitForFunction(() => !document.querySelector('.answers .pending') && !document.querySelector('[data-status="loading"]'), undefined, { timeout: 90_000 });
-}
+import { axeViolations, BASE, figure, launch, offOrigin, open, session, siteDatabase, waitAnswers } from './harness';
 
 let browser: Browser;
 let db: NodeDatabase;
