@@ -1,13 +1,13 @@
 /**
- * Evidence highlighting on the profile: the pure segmenter (src/lib/components/profile/evidence.ts)
+ * Evidence highlighting on the profile: the pure segmenter (src/lib/components/evidence-spans.ts)
  * and the component that renders it (EvidenceText.svelte, rendered on the server here): overlapping
  * spans, spans at the edges of the text, spans that do not match their snippet, and hostile text
  * that must stay text.
  */
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
-import EvidenceText from '../../src/lib/components/profile/EvidenceText.svelte';
-import { checkSpan, evidenceSegments, type EvidenceSpan } from '../../src/lib/components/profile/evidence';
+import EvidenceText from '../../src/lib/components/EvidenceText.svelte';
+import { checkSpan, evidenceSegments, type EvidenceSpan } from '../../src/lib/components/evidence-spans';
 
 const AURA_S3A2 = 'Ukrainan kielellä. ';
 const span = (fact: string, text: string, piece: string, from = 0): EvidenceSpan => {

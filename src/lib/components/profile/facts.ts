@@ -5,7 +5,7 @@
  * Pure functions; the page adds the words.
  */
 import type { CooperationFact, LanguageFact, ResponsibilityFact } from '$lib/db/queries';
-import type { EvidenceSpan } from './evidence';
+import type { EvidenceSpan } from '../evidence-spans';
 
 export interface Evidence {
 	/** The answer's canonical key (the anchor of the answer on the page). */
