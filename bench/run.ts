@@ -17,6 +17,7 @@ import { renderForm } from '../tools/pdf-writer';
 import { ALL_FIELDS, ANSWER_FIELDS } from '../src/lib/programme/form-tem-2024';
 import { parseSeedProgramme } from '../scripts/seed';
 import { runDashboardBench } from './dashboard';
+import { runOcrBench } from './ocr';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -150,6 +151,9 @@ async function main(): Promise<void> {
 			''
 		].join('\n')
 	);
+
+	// OCR of a scanned programme, next to tesseract run directly on the same page images (bench/ocr.ts).
+	await runOcrBench({ runs });
 
 	// The dashboard in the browser, next to a bare DuckDB-WASM page (bench/dashboard.ts).
 	await runDashboardBench({ runs });
