@@ -18,6 +18,7 @@ import { ALL_FIELDS, ANSWER_FIELDS } from '../src/lib/programme/form-tem-2024';
 import { parseSeedProgramme } from '../scripts/seed';
 import { runCheckBench } from './check';
 import { runDashboardBench } from './dashboard';
+import { runOcrBench } from './ocr';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -151,6 +152,9 @@ async function main(): Promise<void> {
 			''
 		].join('\n')
 	);
+
+	// OCR of a scanned programme, next to tesseract run directly on the same page images (bench/ocr.ts).
+	await runOcrBench({ runs });
 
 	// The dashboard in the browser, next to a bare DuckDB-WASM page (bench/dashboard.ts).
 	await runDashboardBench();

@@ -183,9 +183,16 @@ describe('input that is not a programme', () => {
 	});
 
 	it('a scan (image only) gives a programme without answers and a warning', async () => {
-		const p = await extractProgramme(await scanPdf(), deps);
+		// Without OCR (as in the browser): nothing is read.
+		const p = await extractProgramme(await scanPdf(), { ...deps, ocr: undefined });
 		expect(p.inputKind).toBe('scan');
 		expect(p.answers).toEqual([]);
-		expect(p.warnings).toEqual([{ code: 'scan', message: 'scanned PDF: no text layer; OCR is not available' }]);
+		expect(p.warnings).toEqual([{ code: 'scan', message: 'scanned PDF: no text layer; OCR is not available here (the ingest reads scans with tesseract)' }]);
+		// With OCR (the ingest): a blank grey image yields no words, and the warning says so.
+		const q = await extractProgramme(await scanPdf(), deps);
+		expect(q.inputKind).toBe('scan');
+		expect(q.answers).toEqual([]);
+		expect(q.warnings[0].code).toBe('scan');
+		expect(q.warnings[0].message).toMatch(/^scanned PDF: OCR read 1 page\(s\) \(mean confidence 0\.00\), but the text does not follow the form's list of sections 1–7/);
 	});
 });

@@ -9,6 +9,7 @@
  * of one programme and the reference data; without one those tables are empty and the
  * municipalities are resolved from the header by exact name.
  */
+import { readingAccount } from '../programme/account';
 import { computeIsCurrent } from '../programme/enrich/current';
 import { ALL_FIELDS } from '../programme/form-tem-2024';
 import { detectDocumentLanguage } from '../programme/language';
@@ -92,6 +93,7 @@ function programmeRow(file: string, bytes: number, p: Programme, codes: readonly
 		input_kind: p.inputKind,
 		template: p.template,
 		page_count: p.pageCount,
+		ocr_confidence: p.ocr && p.ocr.pages.length > 0 ? p.ocr.meanConfidence : null,
 		municipalities_text: municipalities && municipalities.status === 'filled' ? municipalities.text : null,
 		municipality_codes: [...new Set(codes)].sort(),
 		updated: updated ? parseDate(updated.text) : null,
@@ -202,12 +204,7 @@ function logRows(f: FileOutcome, warnings: readonly ProgrammeWarning[]): Row[] {
 		return [row(0, f.programmeId, 'warning', 'duplicate', `Same content as ${f.duplicateOf}: ingested once, under that file.`)];
 	}
 	const p = f.programme;
-	const filled = p.answers.filter((a) => a.status === 'filled').length;
-	const summary =
-		p.inputKind === 'scan'
-			? `Read as a scan: ${p.pageCount} page(s), no text.`
-			: `Read as ${p.inputKind}: ${filled} of ${p.answers.length} parts filled` +
-				(p.unmapped.length > 0 ? `, ${p.unmapped.length} unmapped field(s).` : '.');
+	const summary = readingAccount(p);
 	return [row(0, p.id, 'ok', 'ok', summary), ...warnings.map((w, i) => row(i + 1, p.id, w.level ?? 'warning', w.code, w.message))];
 }
 

@@ -87,6 +87,7 @@ export const PROGRAMMES: TableDef = {
 		col('input_kind', 'VARCHAR', '`fillable-form`, `flattened-form`, `own-template`, `scan` or `unknown`.'),
 		col('template', 'VARCHAR', 'Form template the document follows (`tem-2024-09-03`), null if none.', true),
 		col('page_count', 'INTEGER', 'Number of pages.'),
+		col('ocr_confidence', 'DOUBLE', 'Scanned pages read by OCR: mean word confidence 0–1 over those pages (their text may have recognition errors); null when no page was read by OCR.', true),
 		col('municipalities_text', 'VARCHAR', 'The header answer "Kunta tai kunnat" as written.', true),
 		col('municipality_codes', 'VARCHAR[]', 'Municipality codes (3 digits) the programme covers, resolved from the header and other evidence.'),
 		col('updated', 'DATE', 'Date the programme was drawn up or updated (header "laadittu tai päivitetty"), if it parses.', true),

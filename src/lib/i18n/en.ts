@@ -404,6 +404,8 @@ export const en: Messages = {
 	'profile.peerProviders': 'Kinds of service provider in the peers’ programmes',
 	'profile.namedBy': 'Municipalities naming it',
 	'profile.self': 'This municipality names it',
+	// Reading by OCR (issue 11): the profile's note on a scanned programme.
+	'profile.readByOcr': 'Read by OCR, confidence {confidence} %: check the text against the PDF.',
 
 	'data.title': 'Data',
 	'data.intro':

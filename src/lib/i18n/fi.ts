@@ -401,6 +401,8 @@ export const fi = {
 	'profile.peerProviders': 'Palveluntuottajien tyypit verrokkien ohjelmissa',
 	'profile.namedBy': 'Mainitsevia kuntia',
 	'profile.self': 'Tämä kunta mainitsee',
+	// Reading by OCR (issue 11): the profile's note on a scanned programme.
+	'profile.readByOcr': 'Luettu tekstintunnistuksella (OCR), luotettavuus {confidence} %: tarkista teksti PDF:stä.',
 
 	'data.title': 'Aineisto',
 	'data.intro':

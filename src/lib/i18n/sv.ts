@@ -404,6 +404,8 @@ export const sv: Messages = {
 	'profile.peerProviders': 'Typer av tjänsteproducenter i jämförelsekommunernas program',
 	'profile.namedBy': 'Kommuner som nämner',
 	'profile.self': 'Denna kommun nämner',
+	// Reading by OCR (issue 11): the profile's note on a scanned programme.
+	'profile.readByOcr': 'Läst med textigenkänning (OCR), tillförlitlighet {confidence} %: kontrollera texten mot PDF-filen.',
 
 	'data.title': 'Data',
 	'data.intro':

@@ -5,7 +5,9 @@
  *
  * A fillable form is read from its fields (exact values, page and rectangle of each field).
  * A PDF without fields is read from its text layer (flattened copies of the form, the
- * municipality's own template following the form's list); a PDF without any text is a scan.
+ * municipality's own template following the form's list); pages without text that paint an
+ * image are scanned pages, read by the injected OCR (`deps.ocr`) into the same kind of text
+ * items, page by page, so a mixed document is read as one.
  * Input that cannot be read raises ProgrammeReadError with a code and a reason a person can
  * act on.
  */
@@ -13,6 +15,7 @@ import { FIELD_BY_KEY, ALL_FIELDS, ANSWER_FIELDS, TEMPLATE_ID, TEMPLATE_LABEL } 
 import { mapFieldNames } from './field-map';
 import { sha256Hex } from './hash';
 import { normaliseLabel } from './labels';
+import { OCR_INSTALL_HINT, OcrError, ocrPageStats, ocrTextPage, type OcrFn, type OcrSummary } from './ocr';
 import { readTextLayer, type TextPage } from './text-layer';
 import { leadTextOf } from './lead';
 import {
@@ -59,6 +62,10 @@ export interface ExtractDeps {
 	pdfjs: PdfjsModule;
 	/** pdf.js standard font data (Node: the package's `standard_fonts/` directory, with a trailing slash). */
 	standardFontDataUrl?: string;
+	/** OCR for pages that are images only (Node: ingest/ocr.ts); without it scans yield no answers. */
+	ocr?: OcrFn;
+	/** At most this many pages of one document are read by OCR (default: all). */
+	ocrMaxPages?: number;
 }
 
 export async function extractProgramme(bytes: Uint8Array, deps: ExtractDeps): Promise<Programme> {
@@ -81,7 +88,7 @@ export async function extractProgramme(bytes: Uint8Array, deps: ExtractDeps): Pr
 			throw loadError(e);
 		}
 		try {
-			return await readDocument(id, pdf, deps);
+			return await readDocument(id, bytes, pdf, deps);
 		} catch (e) {
 			if (e instanceof ProgrammeReadError) throw e;
 			throw new ProgrammeReadError(`The PDF opened but could not be read (${message(e)}); the file may be damaged.`, 'unreadable');
@@ -151,7 +158,7 @@ function message(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
 }
 
-async function readDocument(id: string, pdf: PdfjsDocument, deps: ExtractDeps): Promise<Programme> {
+async function readDocument(id: string, bytes: Uint8Array, pdf: PdfjsDocument, deps: ExtractDeps): Promise<Programme> {
 	const metadata = await readMetadata(pdf);
 	const base = {
 		id,
@@ -179,25 +186,94 @@ async function readDocument(id: string, pdf: PdfjsDocument, deps: ExtractDeps): 
 		);
 	}
 	const pages = await readPageTexts(pdf);
+	const ocr = await ocrImagePages(bytes, pdf, pages, deps);
 	const fromText = readTextLayer(pages);
-	if (fromText.kind === 'programme') return { ...base, leadText: leadTextOf(pages), ...programmeFromText(fromText) };
-	if (fromText.kind === 'no-text') {
-		if (await hasImages(pdf, deps)) {
-			return {
-				...base,
-				inputKind: 'scan',
-				template: null,
-				answers: [],
-				unmapped: [],
-				warnings: [{ code: 'scan', message: 'scanned PDF: no text layer; OCR is not available' }]
-			};
-		}
-		throw new ProgrammeReadError('The PDF has no form fields and no text (its pages are blank).', 'no-form-fields');
+	if (fromText.kind === 'programme') return { ...base, leadText: leadTextOf(pages), ...programmeFromText(fromText, ocr, pdf.numPages) };
+	if (ocr.imagePages.length > 0) {
+		const why = ocr.summary
+			? `scanned PDF: OCR read ${ocr.summary.pages.length} page(s) (mean confidence ${ocr.summary.meanConfidence.toFixed(2)}), but the text does not follow the form's list of sections 1–7 (${fromText.kind === 'not-programme' ? fromText.reason : 'no words recognised'})`
+			: `scanned PDF: no text layer; ${ocr.note}`;
+		return {
+			...base,
+			inputKind: 'scan',
+			template: null,
+			answers: [],
+			unmapped: [],
+			warnings: [{ code: 'scan', message: why }, ...ocrWarnings(ocr.summary)],
+			...(ocr.summary ? { ocr: ocr.summary } : {})
+		};
 	}
+	if (fromText.kind === 'no-text') throw new ProgrammeReadError('The PDF has no form fields and no text (its pages are blank).', 'no-form-fields');
 	throw new ProgrammeReadError(
 		`The PDF has no form fields, and its text does not follow the form's list of sections 1–7 (${fromText.reason}); it is probably not an integration programme.`,
 		'no-form-fields'
 	);
+}
+
+interface OcrRun {
+	/** Pages without text that paint an image. */
+	imagePages: number[];
+	summary: OcrSummary | null;
+	/** Why nothing was read by OCR, when so. */
+	note: string | null;
+}
+
+/** OCR of the pages that have no text but an image; their text items replace the empty ones in `pages`. */
+async function ocrImagePages(bytes: Uint8Array, pdf: PdfjsDocument, pages: TextPage[], deps: ExtractDeps): Promise<OcrRun> {
+	const imagePages: number[] = [];
+	for (const p of pages) {
+		if (!p.items.some((i) => i.str.trim() !== '') && (await pageHasImages(pdf, p.page, deps))) imagePages.push(p.page);
+	}
+	if (imagePages.length === 0) return { imagePages, summary: null, note: null };
+	if (!deps.ocr) return { imagePages, summary: null, note: 'OCR is not available here (the ingest reads scans with tesseract)' };
+	const cap = deps.ocrMaxPages ?? Infinity;
+	const summary: OcrSummary = {
+		pages: [],
+		meanConfidence: 0,
+		skipped: imagePages.slice(cap).map((page) => ({ page, reason: `over the OCR page cap of ${cap} pages` }))
+	};
+	let outcomes;
+	try {
+		outcomes = await deps.ocr(bytes, imagePages.slice(0, cap));
+	} catch (e) {
+		const why = e instanceof OcrError && e.code === 'unavailable' ? e.message : `${message(e)}; ${OCR_INSTALL_HINT}`;
+		return { imagePages, summary: null, note: `OCR is not available: ${why}` };
+	}
+	let words = 0;
+	let sum = 0;
+	for (const o of outcomes) {
+		if ('error' in o) {
+			summary.skipped.push({ page: o.page, reason: o.error.message });
+			continue;
+		}
+		const at = pages[o.page - 1];
+		pages[o.page - 1] = ocrTextPage(o.page, o.image, at.width, at.height);
+		const stats = ocrPageStats(o.image);
+		summary.pages.push({ page: o.page, ...stats, seconds: Math.round(o.image.seconds * 100) / 100 });
+		words += stats.words;
+		sum += stats.confidence * stats.words;
+	}
+	summary.skipped.sort((a, b) => a.page - b.page);
+	summary.meanConfidence = words === 0 ? 0 : Math.round((sum / words) * 1000) / 1000;
+	return { imagePages, summary: summary.pages.length > 0 || summary.skipped.length > 0 ? summary : null, note: null };
+}
+
+function ocrWarnings(summary: OcrSummary | null): ProgrammeWarning[] {
+	if (!summary) return [];
+	const out: ProgrammeWarning[] = [];
+	if (summary.pages.length > 0) {
+		out.push({
+			code: 'ocr',
+			message: `Read by OCR: ${summary.pages.length} page(s) (${summary.pages.map((p) => p.page).join(', ')}), mean confidence ${summary.meanConfidence.toFixed(2)}; check the text against the PDF.`
+		});
+	}
+	if (summary.skipped.length > 0) {
+		out.push({
+			code: 'ocr-pages-skipped',
+			message: `${summary.skipped.length} scanned page(s) were not read by OCR: ${summary.skipped.map((s) => `page ${s.page} (${s.reason})`).join('; ')}.`
+		});
+	}
+	return out;
 }
 
 function examples(fields: readonly { name: string }[]): string {
@@ -322,9 +398,20 @@ function fromFields(
 }
 
 function programmeFromText(
-	read: Extract<ReturnType<typeof readTextLayer>, { kind: 'programme' }>
-): Pick<Programme, 'inputKind' | 'template' | 'answers' | 'unmapped' | 'warnings'> {
-	return { inputKind: read.inputKind, template: TEMPLATE_ID, answers: read.answers, unmapped: read.unmapped, warnings: read.warnings };
+	read: Extract<ReturnType<typeof readTextLayer>, { kind: 'programme' }>,
+	ocr?: OcrRun,
+	pageCount?: number
+): Pick<Programme, 'inputKind' | 'template' | 'answers' | 'unmapped' | 'warnings' | 'ocr'> {
+	const summary = ocr?.summary ?? null;
+	if (!summary && !ocr?.note) return { inputKind: read.inputKind, template: TEMPLATE_ID, answers: read.answers, unmapped: read.unmapped, warnings: read.warnings };
+	const warnings = [...read.warnings, ...ocrWarnings(summary)];
+	if (ocr?.note) warnings.push({ code: 'ocr-unavailable', message: `${ocr.imagePages.length} page(s) are images only and were not read: ${ocr.note}.` });
+	if (!summary) return { inputKind: read.inputKind, template: TEMPLATE_ID, answers: read.answers, unmapped: read.unmapped, warnings };
+	const byOcr = new Set(summary.pages.map((p) => p.page));
+	const mark = <T extends { source: Provenance }>(x: T): T => (x.source.page !== null && byOcr.has(x.source.page) ? { ...x, ocr: true } : x);
+	// Mostly scanned pages: a scan (its text may still follow a flattened form or an own template).
+	const inputKind = 2 * byOcr.size >= (pageCount ?? byOcr.size) ? 'scan' : read.inputKind;
+	return { inputKind, template: TEMPLATE_ID, answers: read.answers.map(mark), unmapped: read.unmapped.map(mark), warnings, ocr: summary };
 }
 
 interface PdfjsTextItem {
@@ -359,8 +446,8 @@ async function readPageTexts(pdf: PdfjsDocument): Promise<TextPage[]> {
 	return pages;
 }
 
-/** Does any page paint an image? (Tells a scan from a blank document.) */
-async function hasImages(pdf: PdfjsDocument, deps: ExtractDeps): Promise<boolean> {
+/** Does the page paint an image? (Tells a scanned page from a blank one.) */
+async function pageHasImages(pdf: PdfjsDocument, n: number, deps: ExtractDeps): Promise<boolean> {
 	const ops = deps.pdfjs.OPS;
 	const imageOps = new Set(
 		['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintImageMaskXObjectGroup', 'paintImageMaskXObjectRepeat']
@@ -368,11 +455,8 @@ async function hasImages(pdf: PdfjsDocument, deps: ExtractDeps): Promise<boolean
 			.filter((v): v is number => typeof v === 'number')
 	);
 	if (imageOps.size === 0) return true; // cannot tell: a PDF without text is most likely a scan
-	for (let n = 1; n <= pdf.numPages; n++) {
-		const page = await pdf.getPage(n);
-		const list = await page.getOperatorList();
-		page.cleanup();
-		if (list.fnArray.some((op) => imageOps.has(op))) return true;
-	}
-	return false;
+	const page = await pdf.getPage(n);
+	const list = await page.getOperatorList();
+	page.cleanup();
+	return list.fnArray.some((op) => imageOps.has(op));
 }

@@ -3,6 +3,7 @@
  * Produced by `extractProgramme` (PDF bytes → Programme) in Node and in the browser alike.
  */
 import type { SectionId } from './form-tem-2024';
+import type { OcrSummary } from './ocr';
 
 /** How the document was made, which decides how it is read. */
 export type InputKind =
@@ -39,6 +40,8 @@ export interface Answer {
 	/** `empty` when the text is empty or whitespace only. Finer grading lives in completeness. */
 	status: AnswerStatus;
 	source: Provenance;
+	/** Read by OCR from a scanned page: the text may have recognition errors (enrichment lowers confidence). */
+	ocr?: true;
 }
 
 /** A form field that maps to no canonical key: kept and reported, never dropped. */
@@ -46,6 +49,8 @@ export interface UnmappedField {
 	fieldName: string;
 	text: string;
 	source: Provenance;
+	/** Read by OCR from a scanned page. */
+	ocr?: true;
 }
 
 export interface DocumentMetadata {
@@ -74,6 +79,8 @@ export interface Programme {
 	unmapped: UnmappedField[];
 	/** Things a reader should know about this document (e.g. unmapped fields, ambiguous labels). */
 	warnings: ProgrammeWarning[];
+	/** Present when pages were read by OCR: per page confidence and language, the mean, pages left unread. */
+	ocr?: OcrSummary;
 }
 
 /** A warning about one document; `code` goes to ingest_log.code, `message` to ingest_log.reason. */

@@ -12,6 +12,8 @@ export interface ProfileProgramme extends Row {
 	input_kind: string;
 	template: string | null;
 	page_count: number;
+	/** Mean OCR confidence (0–1) when pages were read by OCR, else null. */
+	ocr_confidence: number | null;
 	municipalities_text: string | null;
 	municipality_codes: string[];
 	updated: string | null;
@@ -37,7 +39,7 @@ export function municipalityProgrammes(code: string): Query<ProfileProgramme> {
 	return scoped(
 		'profile.programmes',
 		EMPTY_FILTERS,
-		`SELECT p.programme_id, p.file, p.input_kind, p.template, p.page_count, p.municipalities_text, p.municipality_codes,
+		`SELECT p.programme_id, p.file, p.input_kind, p.template, p.page_count, p.ocr_confidence, p.municipalities_text, p.municipality_codes,
 	CAST(p.updated AS VARCHAR) AS updated, p.updated_text, p.document_language, p.is_synthetic, p.is_current, p.title,
 	co.text AS coordinator,
 	ps.mandatory_score, ps.weak_parts, ps.thin_parts, ps.mandatory_parts
