@@ -11,6 +11,8 @@ import type { Browser, Page, Request } from 'playwright-core';
 import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
 import { ANSWER_FIELDS } from '$lib/programme/form-tem-2024';
+import { reasonText } from '$lib/components/gaps/reason';
+import type { Locale } from '$lib/i18n/locales';
 import { encryptPdf, truncate } from '../helpers/programme-pdfs';
 import { axeViolations, launch, offOrigin, open, ORIGIN, session, siteDatabase } from './harness';
 
@@ -23,6 +25,8 @@ const DOCS = {
 	own: 'data/pdfs/demo/demo-016-asikkala-2024-10-14.pdf'
 } as const;
 const KIND: Record<keyof typeof DOCS, string> = { fillable: 'fillable-form', flattened: 'flattened-form', own: 'own-template' };
+/** Each document is checked in another UI language, so the rubric's reasons are seen translated. */
+const LANG: Record<keyof typeof DOCS, Locale> = { fillable: 'sv', flattened: 'fi', own: 'en' };
 
 beforeAll(async () => {
 	browser = await launch();
@@ -45,14 +49,14 @@ async function ingested(file: string) {
 	expect(p, `${file} must be in the site's dataset`).toBeTruthy();
 	const rows = (table: string, cols: string) =>
 		db.run<Record<string, string>>({ id: `test.check.${table}`, sql: `SELECT ${cols} FROM ${table} WHERE programme_id = ? ORDER BY ALL`, params: [p.programme_id] });
-	const grades = Object.fromEntries(
-		(await rows('completeness', 'key, grade')).filter((r) => ANSWER_KEYS.has(r.key)).map((r) => [r.key, r.grade])
-	);
+	const completeness = (await rows('completeness', 'key, grade, reason, reason_key, reason_params')).filter((r) => ANSWER_KEYS.has(r.key));
+	const grades = Object.fromEntries(completeness.map((r) => [r.key, r.grade]));
 	const snippets = async (table: string) => (await rows(table, 'key, snippet')).map((r) => `${r.key}|${r.snippet}`).sort();
 	return {
 		id: p.programme_id,
 		inputKind: p.input_kind,
 		grades,
+		completeness,
 		languages: await snippets('languages'),
 		providers: await snippets('responsibilities'),
 		cooperation: await snippets('cooperation')
@@ -89,7 +93,7 @@ describe('/check', () => {
 			expect(want.inputKind).toBe(KIND[kind]);
 			const s = await session(browser);
 			try {
-				await open(s.page, '/check?lang=en');
+				await open(s.page, `/check?lang=${LANG[kind]}`);
 				await drop(s.page, DOCS[kind]);
 				await waitResult(s.page);
 				const report = s.page.locator('.report');
@@ -100,6 +104,13 @@ describe('/check', () => {
 				);
 				expect(Object.keys(grades)).toEqual(ANSWER_FIELDS.map((f) => f.key));
 				for (const [key, grade] of Object.entries(want.grades)) expect(grades[key], key).toBe(grade);
+				// The rubric's reason in the UI language, as the profile says it for the ingested row.
+				const reasons = Object.fromEntries(
+					await s.page.locator('[data-part]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-part'), e.querySelector('.reason')?.textContent ?? '']))
+				);
+				const t = translator(LANG[kind]);
+				for (const row of want.completeness) expect(reasons[row.key], row.key).toBe(reasonText(t, row));
+				if (LANG[kind] !== 'en') expect(Object.values(reasons).filter((r) => want.completeness.some((c) => c.reason === r && r !== ''))).toEqual([]);
 				expect(await shownSnippets(s.page, 'facts-languages')).toEqual(want.languages);
 				expect(await shownSnippets(s.page, 'facts-providers')).toEqual(want.providers);
 				expect(await shownSnippets(s.page, 'facts-cooperation')).toEqual(want.cooperation);

@@ -15,6 +15,8 @@ import { checkParts, mandatoryScore, namedByPeers, peerGaps } from '../../src/li
 import { TABLES } from '../../src/lib/dataset/tables';
 import { validateRows } from '../../src/lib/dataset/rows';
 import { ANSWER_FIELDS } from '../../src/lib/programme/form-tem-2024';
+import { reasonText } from '../../src/lib/components/gaps/reason';
+import { translator } from '../../src/lib/i18n';
 import { ProgrammeReadError } from '../../src/lib/programme/types';
 import { parseEmploymentAreas, parseMunicipalities } from '../../src/lib/reference/index';
 import { encryptPdf, truncate } from '../helpers/programme-pdfs';
@@ -101,6 +103,15 @@ describe('parts and peers', () => {
 		expect(parts.find((p) => p.key === 's5.a1')!.grade).toBe('missing');
 		expect(parts.find((p) => p.key === 's1.a')!.law).toBe('KotoL 14 ja 15 §');
 		expect(mandatoryScore(completeness)).toBe(0.75);
+	});
+
+	it('carries the reason code, and says a missing part in the UI language', () => {
+		const parts = checkParts([{ ...row('s2.a', 'thin', 0.5), reason_key: 'answered', reason_params: '{"n":3}' }]);
+		const thin = parts.find((p) => p.key === 's2.a')!;
+		expect([thin.reason_key, thin.reason_params]).toEqual(['answered', '{"n":3}']);
+		const missing = parts.find((p) => p.key === 's5.a1')!;
+		expect(reasonText(translator('sv'), missing)).toBe(translator('sv').t('gaps.reason.missing'));
+		expect(reasonText(translator('sv'), missing)).not.toBe(missing.reason);
 	});
 
 	it('reports parts most peers answer but the draft does not', () => {

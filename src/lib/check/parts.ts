@@ -15,6 +15,9 @@ export interface CheckPart {
 	grade: Grade;
 	score: number;
 	reason: string;
+	/** The reason as a rubric code and JSON parameters (message `gaps.reason.<key>`), as the dataset stores it. */
+	reason_key: string;
+	reason_params: string;
 	chars: number;
 	/** The form's question in Finnish and Swedish, and the statute the section answers. */
 	questionFi: string;
@@ -36,6 +39,8 @@ export function checkParts(completeness: readonly CompletenessRow[]): CheckPart[
 			grade: c?.grade ?? 'missing',
 			score: c?.score ?? 0,
 			reason: c?.reason ?? 'The document has no such part.',
+			reason_key: c?.reason_key ?? 'missing',
+			reason_params: c?.reason_params ?? '{}',
 			chars: c?.chars ?? 0,
 			questionFi: f.question,
 			questionSv: QUESTIONS_SV[f.key]?.question ?? null,
