@@ -8,6 +8,7 @@
  */
 import type { Action } from 'svelte/action';
 import type { EChartsType } from 'echarts/core';
+import { printPatch } from './theme';
 
 export type EChartsModule = typeof import('echarts/core');
 /** ECharts' option object (kept loose: each chart builds its own in ./options.ts). */
@@ -71,6 +72,14 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 	let observer: ResizeObserver | null = null;
 	let prepared: Promise<void> | null = null;
 	let drawing: ChartOption | null = null;
+	// While printing, the print variant is merged over the drawn option; afterwards the screen
+	// option is set again whole (notMerge), which undoes it.
+	const print = typeof matchMedia === 'function' ? matchMedia('print') : null;
+	const onPrint = (e: MediaQueryListEvent | { matches: boolean }) => {
+		if (!instance) return;
+		if (e.matches) instance.setOption(printPatch(params.option), { lazyUpdate: false });
+		else void apply();
+	};
 
 	const apply = async () => {
 		if (!instance) return;
@@ -95,6 +104,7 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 		});
 		observer = new ResizeObserver(() => instance?.resize());
 		observer.observe(node);
+		print?.addEventListener('change', onPrint);
 		params.oninstance?.(instance);
 		await apply();
 	});
@@ -107,6 +117,7 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 		destroy() {
 			destroyed = true;
 			observer?.disconnect();
+			print?.removeEventListener('change', onPrint);
 			params.oninstance?.(null);
 			instance?.dispose();
 			instance = null;

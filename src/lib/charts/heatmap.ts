@@ -4,7 +4,8 @@
  * ./options.ts.
  */
 import type { ChartOption } from './echarts';
-import { escapeHtml, SEQUENTIAL } from './options';
+import { escapeHtml } from './options';
+import { SCREEN as T } from './theme';
 
 export interface HeatmapInput {
 	/** Column labels (x axis, top). */
@@ -30,27 +31,27 @@ export function heatmapOption(p: HeatmapInput): ChartOption {
 	);
 	return {
 		animation: false,
-		textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1a1a1a' },
+		textStyle: { fontFamily: T.font, color: T.ink },
 		aria: { enabled: true, label: { enabled: true, description: p.description } },
 		tooltip: {
 			trigger: 'item',
 			formatter: (x: { value: [number, number, number] }) =>
 				`${escapeHtml(p.rows[x.value[1]] ?? '')} · ${escapeHtml(p.columns[x.value[0]] ?? '')}: ${escapeHtml(fmt(x.value[2]))}`
 		},
-		grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+		grid: { left: T.spacing.edge, right: 16, top: T.spacing.edge, bottom: T.spacing.edge, containLabel: true },
 		xAxis: {
 			type: 'category',
 			position: 'top',
 			data: p.columns,
-			axisLabel: { color: '#1a1a1a', interval: 0, rotate: p.columns.length > 6 ? 30 : 0 },
+			axisLabel: { color: T.ink, interval: 0, rotate: p.columns.length > 6 ? 30 : 0 },
 			splitArea: { show: true }
 		},
-		yAxis: { type: 'category', data: p.rows, inverse: true, axisLabel: { color: '#1a1a1a', interval: 0 }, splitArea: { show: true } },
+		yAxis: { type: 'category', data: p.rows, inverse: true, axisLabel: { color: T.ink, interval: 0 }, splitArea: { show: true } },
 		visualMap: {
 			show: false,
 			min: 0,
 			max: Math.max(1, max),
-			inRange: { color: ['#f7fbff', ...SEQUENTIAL] }
+			inRange: { color: [T.sequentialZero, ...T.sequential] }
 		},
 		series: [
 			{
@@ -59,12 +60,12 @@ export function heatmapOption(p: HeatmapInput): ChartOption {
 				label: {
 					show: true,
 					formatter: (x: { value: [number, number, number] }) => fmt(x.value[2]),
-					color: '#1a1a1a',
-					textBorderColor: '#fff',
+					color: T.ink,
+					textBorderColor: T.separator,
 					textBorderWidth: 2
 				},
-				itemStyle: { borderColor: '#fff', borderWidth: 1 },
-				emphasis: { itemStyle: { borderColor: '#1a1a1a', borderWidth: 2 } }
+				itemStyle: { borderColor: T.separator, borderWidth: 1 },
+				emphasis: { itemStyle: { borderColor: T.ink, borderWidth: 2 } }
 			}
 		]
 	};

@@ -9,6 +9,9 @@ import type { MunicipalityMeasures } from '$lib/db/queries';
 import type { MapMeasure } from '$lib/state/filters';
 import type { MapDatum } from './ChoroplethMap.svelte';
 import { NO_PROGRAMME, OUTSIDE, SEQUENTIAL, type MapPiece } from './options';
+import { SCREEN } from './theme';
+
+const NOT_GRADED = SCREEN.notGraded;
 
 /** Special values below every real one. */
 export const OUTSIDE_VALUE = -2;
@@ -35,7 +38,7 @@ export function measureMap(
 	};
 	const outside: MapPiece = { value: OUTSIDE_VALUE, label: i18n.t('overview.outsideFilter'), color: OUTSIDE };
 	const none: MapPiece = { value: NO_PROGRAMME_VALUE, label: i18n.t('overview.noProgramme'), color: NO_PROGRAMME };
-	const notGraded: MapPiece = { value: NOT_GRADED_VALUE, label: i18n.t('overview.notGraded'), color: '#bdbdbd' };
+	const notGraded: MapPiece = { value: NOT_GRADED_VALUE, label: i18n.t('overview.notGraded'), color: NOT_GRADED };
 
 	const datum = (r: MunicipalityMeasures, value: number, text: string): MapDatum => ({
 		code: r.code,

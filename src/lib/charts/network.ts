@@ -5,6 +5,7 @@
  */
 import type { ChartOption } from './echarts';
 import { escapeHtml, PALETTE } from './options';
+import { SCREEN as T } from './theme';
 
 export interface NetworkNode {
 	id: string;
@@ -62,10 +63,10 @@ export function networkOption(p: NetworkInput): ChartOption {
 	}
 	return {
 		animation: false,
-		textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1a1a1a' },
+		textStyle: { fontFamily: T.font, color: T.ink },
 		aria: { enabled: true, label: { enabled: true, description: p.description } },
 		color: p.categories.map((_c, i) => areaColour(i)),
-		legend: { type: 'scroll', top: 0, data: p.categories, textStyle: { color: '#1a1a1a' } },
+		legend: { type: 'scroll', top: 0, data: p.categories, textStyle: { color: T.ink } },
 		tooltip: {
 			trigger: 'item',
 			formatter: (x: { dataType: string; data: { id?: string; name?: string; source?: string; target?: string; value?: number } }) => {
@@ -98,13 +99,13 @@ export function networkOption(p: NetworkInput): ChartOption {
 					source: e.source,
 					target: e.target,
 					value: e.value,
-					lineStyle: { width: 1 + Math.min(4, e.value), color: '#4f4f4f', opacity: 0.8, curveness: 0.15 }
+					lineStyle: { width: 1 + Math.min(4, e.value), color: T.muted, opacity: 0.8, curveness: 0.15 }
 				})),
 				edgeSymbol: ['none', 'arrow'],
 				edgeSymbolSize: 9,
-				label: { show: true, position: 'right', color: '#1a1a1a', formatter: (x: { data: { name: string } }) => x.data.name },
+				label: { show: true, position: 'right', color: T.ink, formatter: (x: { data: { name: string } }) => x.data.name },
 				emphasis: { focus: 'adjacency', lineStyle: { width: 4 } },
-				lineStyle: { color: '#4f4f4f' }
+				lineStyle: { color: T.muted }
 			}
 		]
 	};

@@ -6,16 +6,13 @@
  * delays reading, and honours reduced motion).
  */
 import type { ChartOption } from './echarts';
+import { SCREEN as T } from './theme';
 
-/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#000000', '#F0E442'];
-
-/** Sequential blues for ordered classes (light → dark), and the two "no value" greys. */
-export const SEQUENTIAL = ['#c6dbef', '#6baed6', '#2171b5', '#08306b'];
-export const NO_PROGRAMME = '#f4a582';
-export const OUTSIDE = '#e0e0e0';
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** The theme's colours under the names the views use (./theme.ts declares them). */
+export const PALETTE = T.palette;
+export const SEQUENTIAL = T.sequential;
+export const NO_PROGRAMME = T.noProgramme;
+export const OUTSIDE = T.outside;
 
 /** Escapes text for ECharts' HTML tooltips (names could one day come from data). */
 export function escapeHtml(text: string): string {
@@ -25,9 +22,9 @@ export function escapeHtml(text: string): string {
 function base(description: string): ChartOption {
 	return {
 		animation: false,
-		textStyle: { fontFamily: FONT, color: '#1a1a1a' },
+		textStyle: { fontFamily: T.font, color: T.ink },
 		aria: { enabled: true, label: { enabled: true, description }, decal: { show: true } },
-		color: PALETTE
+		color: [...PALETTE]
 	};
 }
 
@@ -70,7 +67,7 @@ export function barOption(p: BarOptionInput): ChartOption {
 		nameGap: p.horizontal ? 0 : 28,
 		inverse: !!p.horizontal,
 		axisLabel: {
-			color: '#1a1a1a',
+			color: T.ink,
 			// Long part names are cut with an ellipsis (the full name is in the tooltip and the table).
 			width: p.horizontal ? 210 : undefined,
 			overflow: 'truncate',
@@ -84,15 +81,15 @@ export function barOption(p: BarOptionInput): ChartOption {
 		type: 'value',
 		name: p.valueName,
 		nameLocation: 'middle',
-		nameGap: 30,
+		nameGap: T.spacing.axisName,
 		minInterval: 1,
-		axisLabel: { color: '#1a1a1a', formatter: (v: number) => fmt(v) }
+		axisLabel: { color: T.ink, formatter: (v: number) => fmt(v) }
 	};
 	const multi = p.series.length > 1;
 	return {
 		...base(p.description),
-		grid: { left: 8, right: 48, top: multi ? 40 : 16, bottom: p.horizontal ? 36 : manyCategories ? 64 : 44, containLabel: true },
-		legend: multi ? { top: 0, textStyle: { color: '#1a1a1a' } } : undefined,
+		grid: { left: T.spacing.edge, right: 48, top: multi ? T.spacing.legend : 16, bottom: p.horizontal ? 36 : manyCategories ? 64 : 44, containLabel: true },
+		legend: multi ? { top: 0, textStyle: { color: T.ink } } : undefined,
 		tooltip: {
 			trigger: 'axis',
 			axisPointer: { type: 'shadow' },
@@ -105,12 +102,12 @@ export function barOption(p: BarOptionInput): ChartOption {
 			name: s.name,
 			data: s.values,
 			stack: p.stacked ? 'total' : undefined,
-			itemStyle: { color: s.color ?? PALETTE[i % PALETTE.length], borderColor: '#fff', borderWidth: p.stacked ? 1 : 0 },
+			itemStyle: { color: s.color ?? PALETTE[i % PALETTE.length], borderColor: T.separator, borderWidth: p.stacked ? 1 : 0 },
 			label: {
 				show: true,
 				position: p.stacked ? 'inside' : p.horizontal ? 'right' : 'top',
-				color: p.stacked ? '#fff' : '#1a1a1a',
-				textBorderColor: p.stacked ? '#1a1a1a' : undefined,
+				color: p.stacked ? T.separator : T.ink,
+				textBorderColor: p.stacked ? T.ink : undefined,
 				textBorderWidth: p.stacked ? 2 : 0,
 				formatter: (x: { value: number | null }) => (x.value && !tooSmall(x.value) ? fmt(x.value) : '')
 			},
@@ -161,7 +158,7 @@ export function choroplethOption(p: ChoroplethInput): ChartOption {
 			top: 8,
 			orient: 'vertical',
 			itemSymbol: 'rect',
-			textStyle: { color: '#1a1a1a' },
+			textStyle: { color: T.ink },
 			showLabel: true,
 			selectedMode: false
 		},
@@ -175,8 +172,8 @@ export function choroplethOption(p: ChoroplethInput): ChartOption {
 				layoutSize: '100%',
 				roam: false,
 				selectedMode: false,
-				itemStyle: { borderColor: '#ffffff', borderWidth: 0.4, areaColor: OUTSIDE },
-				emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd54f', borderColor: '#1a1a1a', borderWidth: 1 } },
+				itemStyle: { borderColor: T.separator, borderWidth: 0.4, areaColor: OUTSIDE },
+				emphasis: { label: { show: false }, itemStyle: { areaColor: T.highlight, borderColor: T.ink, borderWidth: 1 } },
 				data: p.data.map((d) => ({ name: d.code, value: d.value }))
 			}
 		]

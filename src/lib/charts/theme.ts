@@ -1,0 +1,78 @@
+/**
+ * The charts' look, declared once: colours, type and spacing shared by every option builder
+ * (./options.ts, ./heatmap.ts, ./network.ts, ./map-measures.ts), matching the page's CSS
+ * variables (src/lib/components/global.css: --ink, --muted, --rule), and a print variant that
+ * the `echart` action merges in while the page is printed.
+ */
+import type { ChartOption } from './echarts';
+
+export interface ChartTheme {
+	/** Text and strong outlines. */
+	ink: string;
+	/** Secondary lines (network edges). */
+	muted: string;
+	/** Borders between marks (bars in a stack, map areas, heatmap cells). */
+	separator: string;
+	/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
+	palette: readonly string[];
+	/** Ordered classes, light → dark, and the lightest "zero" cell of a heatmap. */
+	sequential: readonly string[];
+	sequentialZero: string;
+	/** The map's classes that are not values: outside the filters, no programme, not graded. */
+	outside: string;
+	noProgramme: string;
+	notGraded: string;
+	/** The hovered map area. */
+	highlight: string;
+	/** Weak grades, worst darkest (the overview's missing-parts chart). */
+	grades: { missing: string; empty: string; placeholder: string; thin: string };
+	/** Severity of a disagreement between programmes: sharp, then milder. */
+	severity: { disjoint: string; partial: string };
+	/** "Nothing" as its own class: no provider, no language named; and a single neutral series. */
+	nothing: string;
+	noneNamed: string;
+	neutral: string;
+	/** Behind a chart downloaded as PNG. */
+	background: string;
+	font: string;
+	/** Grid margins in px: charts leave room for labels with `containLabel`. */
+	spacing: { edge: number; legend: number; axisName: number };
+}
+
+export const SCREEN: ChartTheme = {
+	ink: '#1a1a1a',
+	muted: '#4f4f4f',
+	separator: '#ffffff',
+	palette: ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#000000', '#F0E442'],
+	sequential: ['#c6dbef', '#6baed6', '#2171b5', '#08306b'],
+	sequentialZero: '#f7fbff',
+	outside: '#e0e0e0',
+	noProgramme: '#f4a582',
+	notGraded: '#bdbdbd',
+	highlight: '#ffd54f',
+	grades: { missing: '#7f2704', empty: '#d94801', placeholder: '#fd8d3c', thin: '#6a51a3' },
+	severity: { disjoint: '#a4001d', partial: '#E69F00' },
+	nothing: '#9e9e9e',
+	noneNamed: '#fee391',
+	neutral: '#767676',
+	background: '#ffffff',
+	font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+	spacing: { edge: 8, legend: 40, axisName: 30 }
+};
+
+/** Paper: pure black text, and patterns on every series and area so a greyscale print still tells them apart. */
+export const PRINT: Pick<ChartTheme, 'ink' | 'muted'> = { ink: '#000000', muted: '#000000' };
+
+/**
+ * What to merge into a drawn option for printing (ECharts' setOption merges by component):
+ * darker text, and decal patterns on, also on the map, where the screen shows the legend instead.
+ */
+export function printPatch(option: ChartOption): ChartOption {
+	// After printing the action sets the screen option again (notMerge), which undoes this.
+	const aria = (option.aria ?? {}) as Record<string, unknown>;
+	return {
+		textStyle: { color: PRINT.ink },
+		aria: { ...aria, enabled: true, decal: { show: true } }
+	};
+}
+
