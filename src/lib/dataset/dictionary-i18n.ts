@@ -42,6 +42,11 @@ const FI: Translations = {
 		ingest_log: {
 			description: 'Jokainen luettu syötetiedosto ja sen tulos. Virheet ovat tiedostoja, joista ei saatu ohjelmaa.',
 			grain: 'syötetiedosto × viesti'
+		},
+		programme_versions: {
+			description:
+				'Kunkin kunnan ohjelmat versioina laatimis- tai päivityspäivän järjestyksessä (säännöt: src/lib/programme/enrich/versions.ts). Yhteinen ohjelma on kunkin jäsenkunnan ohjelman versio; oikeilla ja synteettisillä asiakirjoilla on omat historiansa; saman päivän asiakirjat saavat saman versionumeron; päiväämättömiä ei sijoiteta.',
+			grain: 'kunta × ohjelma'
 		}
 	},
 	columns: {
@@ -133,7 +138,12 @@ const FI: Translations = {
 		'ingest_log.programme_id': 'Ohjelma, jonka tiedosto antoi, jos mikään.',
 		'ingest_log.status': '`ok`, `warning` (varoitus) tai `error` (virhe).',
 		'ingest_log.code': 'Syy koodina, esim. `not-pdf`, `encrypted`, `unmapped-field`, `unresolved-municipality`.',
-		'ingest_log.reason': 'Mitä tapahtui, sanoin, joiden perusteella voi toimia (englanniksi).'
+		'ingest_log.reason': 'Mitä tapahtui, sanoin, joiden perusteella voi toimia (englanniksi).',
+		'programme_versions.code': 'Kunta, jonka historiasta on kyse (municipalities.code).',
+		'programme_versions.programme_id': 'programmes.programme_id',
+		'programme_versions.version': '1 kunnan varhaisimmalle päivätylle ohjelmalle, 2 seuraavalle päivälle, …; tyhjä, jos asiakirjaa ei ole päivätty.',
+		'programme_versions.previous_programme_ids': 'Tätä edeltävän päivän versio(t) tälle kunnalle (useita, jos niillä on sama päivä); tyhjä ensimmäiselle ja päiväämättömille.',
+		'programme_versions.is_latest': 'Tosi kunnan uusimmalle päivätylle versiolle (tai versioille).',
 	}
 };
 
@@ -161,6 +171,11 @@ const SV: Translations = {
 		ingest_log: {
 			description: 'Varje indatafil som lästes in och dess resultat. Fel är filer som inte gav något program.',
 			grain: 'indatafil × meddelande'
+		},
+		programme_versions: {
+			description:
+				'Varje kommuns program som versioner, i ordning efter datum då de utarbetades eller uppdaterades (regler: src/lib/programme/enrich/versions.ts). Ett gemensamt program är en version av varje medlemskommuns program; riktiga och syntetiska dokument har egna historier; dokument med samma datum får samma versionsnummer; odaterade placeras inte.',
+			grain: 'kommun × program'
 		}
 	},
 	columns: {
@@ -252,7 +267,12 @@ const SV: Translations = {
 		'ingest_log.programme_id': 'Programmet som filen gav, om något.',
 		'ingest_log.status': '`ok`, `warning` (varning) eller `error` (fel).',
 		'ingest_log.code': 'Orsaken som kod, t.ex. `not-pdf`, `encrypted`, `unmapped-field`, `unresolved-municipality`.',
-		'ingest_log.reason': 'Vad som hände, i ord man kan agera på (på engelska).'
+		'ingest_log.reason': 'Vad som hände, i ord man kan agera på (på engelska).',
+		'programme_versions.code': 'Kommunen vars historia det är (municipalities.code).',
+		'programme_versions.programme_id': 'programmes.programme_id',
+		'programme_versions.version': '1 för kommunens tidigaste daterade program, 2 för nästa datum, …; tomt om dokumentet är odaterat.',
+		'programme_versions.previous_programme_ids': 'Versionen/versionerna daterade närmast före denna för kommunen (flera när de har samma datum); tomt för den första och för odaterade.',
+		'programme_versions.is_latest': 'Sant för kommunens nyaste daterade version(er).',
 	}
 };
 

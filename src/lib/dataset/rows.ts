@@ -11,6 +11,7 @@
  */
 import { readingAccount } from '../programme/account';
 import { computeIsCurrent } from '../programme/enrich/current';
+import { versionHistory } from '../programme/enrich/versions';
 import { ALL_FIELDS } from '../programme/form-tem-2024';
 import { detectDocumentLanguage } from '../programme/language';
 import type { Programme, ProgrammeWarning } from '../programme/types';
@@ -74,6 +75,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 	);
 	markCurrent(programmeRows);
 	data.programmes = programmeRows;
+	data.programme_versions = versionRows(programmeRows);
 	data.answers = programmes.flatMap(({ programme }) => answerRows(programme));
 	data.municipalities = input.municipalities.map(municipalityRow);
 	data.ingest_log = input.files.flatMap((f) => logRows(f, f.kind === 'programme' ? warningsById.get(f.programme.id)! : []));
@@ -121,6 +123,18 @@ function markCurrent(rows: Row[]): void {
 		}))
 	);
 	for (const row of rows) row.is_current = current.get(row.programme_id as string) ?? true;
+}
+
+/** Each municipality's programmes as versions (the rules: ../programme/enrich/versions.ts). */
+export function versionRows(rows: readonly Row[]): Row[] {
+	return versionHistory(
+		rows.map((r) => ({
+			id: r.programme_id as string,
+			municipalityCodes: r.municipality_codes as string[],
+			updated: r.updated as string | null,
+			isSynthetic: r.is_synthetic as boolean
+		}))
+	).map((v) => ({ code: v.code, programme_id: v.programmeId, version: v.version, previous_programme_ids: v.previousIds, is_latest: v.isLatest }));
 }
 
 /** "18.11.2024", "18.11.2024 klo 12", "2024-11-18" → "2024-11-18"; null unless exactly one valid date is written. */

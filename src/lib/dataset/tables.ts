@@ -234,6 +234,21 @@ export const COMPLETENESS: TableDef = {
 	]
 };
 
+export const PROGRAMME_VERSIONS: TableDef = {
+	name: 'programme_versions',
+	description:
+		'Each municipality\'s programmes as versions, in the order of the date they were drawn up or updated (rules: src/lib/programme/enrich/versions.ts). A joint programme is a version of each member\'s programme; real and synthetic documents have separate histories; documents with the same date share a version number; undated documents are not placed.',
+	grain: 'municipality × programme',
+	orderBy: ['code', 'version', 'programme_id'],
+	columns: [
+		col('code', 'VARCHAR', 'The municipality whose history this is (municipalities.code).'),
+		col('programme_id', 'VARCHAR', 'programmes.programme_id'),
+		col('version', 'INTEGER', '1 for the municipality\'s earliest dated programme, 2 for the next date, …; null when the document is undated.', true),
+		col('previous_programme_ids', 'VARCHAR[]', 'The version(s) dated just before this one for this municipality (several when they share a date); empty for the first and for undated documents.'),
+		col('is_latest', 'BOOLEAN', 'True for the municipality\'s newest dated version(s).')
+	]
+};
+
 /** Every table, in the order the data dictionary lists them. */
 export const TABLES: readonly TableDef[] = [
 	PROGRAMMES,
@@ -243,5 +258,6 @@ export const TABLES: readonly TableDef[] = [
 	LANGUAGES,
 	COOPERATION,
 	MUNICIPALITIES,
-	INGEST_LOG
+	INGEST_LOG,
+	PROGRAMME_VERSIONS
 ];
