@@ -15,7 +15,8 @@
  * names both or neither (s4.a1 and s4.a2 default to their question's group; table cells to their column).
  */
 import type { ActorMention } from './actors';
-import { municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
+import { factConfidence, sentenceCues } from './confidence';
+import { actorAmbiguous, actorMatch, municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
 import { clientGroupsOf, FOLLOW_UP, saysWhoDoesWhat } from './services';
 import type { ResponsibilityRow } from './types';
 
@@ -44,18 +45,27 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 			if (seen.has(dedupe)) continue;
 			seen.add(dedupe);
 			used.push(actor);
+			const snippet = answer.text.slice(actor.start, actor.end);
 			rows.push({
 				programme_id: programmeId,
 				key: answer.key,
 				span_start: actor.start,
 				span_end: actor.end,
-				snippet: answer.text.slice(actor.start, actor.end),
+				snippet,
 				service: info.service,
 				client_group: group,
 				provider: actor.name,
 				provider_kind: kind,
 				provider_municipality_code: actor.municipalityCode,
-				from_table: info.fromTable
+				from_table: info.fromTable,
+				// B parts, the table and the coordinator ask who is responsible; A parts only describe.
+				confidence: factConfidence({
+					source: info.role === 'responsible' ? 'field' : 'prose',
+					match: actorMatch(actor, snippet),
+					...sentenceCues(sentence),
+					ambiguous: actorAmbiguous(actor),
+					ocr: p.ocr
+				})
 			});
 		}
 		// A table cell that names no actor we know is still an answer: keep it as written.
@@ -74,7 +84,9 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 					provider: text,
 					provider_kind: 'other',
 					provider_municipality_code: null,
-					from_table: true
+					from_table: true,
+					// A cell that names no body we know: kept as written, worth a look.
+					confidence: factConfidence({ source: 'cue', match: 'exact', ocr: p.ocr })
 				});
 			}
 		}
