@@ -229,7 +229,7 @@ const COMPILED = TERMS.map((t) => {
 
 /** Staff roles and units written after an organisation's genitive: "Loimaan kaupungin maahanmuuttokoordinaattori". */
 const ROLE =
-	/^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis|hyvinvointi|integrations)?koordinaattori\p{L}*|edustaj\p{L}*|virkailij\p{L}*|asiantuntij\p{L}*|työntekijä\p{L}*|(?:palvelu|sosiaali)?ohjaaj\p{L}*|sosiaalityöntekijä\p{L}*|\p{L}*toimiala\p{L}*|\p{L}*yksik(?:kö|ö)\p{L}*|maahanmuutto(?:palvelu|yksikkö)\p{L}*|maahanmuuttajapalvelu\p{L}*|kotoutumispalvelu\p{L}*|keskitet\p{L}*|lähipalvelu\p{L}*|palvelupiste\p{L}*|toimipiste\p{L}*|sosiaalitoim\p{L}*|sivistystoim\p{L}*|integrationskoordinator\p{L}*|koordinator\p{L}*|handledare\p{L}*|enhet\p{L}*|tjänste(?:man|män)\p{L}*|\p{L}*lautakun\p{L}*|\p{L}*virasto\p{L}*|palvelukeskuk?s\p{L}*|\p{L}*avdelning\p{L}*|\p{L}*förvaltning\p{L}*|\p{L}*nämnd\p{L}*|[\p{L}-]*palvelut|[\p{L}-]*palveluiden|[\p{L}-]*palvelujen|[\p{L}-]*palveluja|[\p{L}-]*palveluissa|[\p{L}-]*palveluista|[\p{L}-]*palveluihin|neuvontapiste\p{L}*)$/u;
+	/^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis|hyvinvointi|integrations)?koordinaattori\p{L}*|edustaj\p{L}*|virkailij\p{L}*|asiantuntij\p{L}*|työntekijä\p{L}*|\p{L}*ohjaaj\p{L}*|sosiaalityöntekijä\p{L}*|\p{L}*toimiala\p{L}*|\p{L}*yksik(?:kö|ö)\p{L}*|maahanmuutto(?:palvelu|yksikkö)\p{L}*|maahanmuuttajapalvelu\p{L}*|kotoutumispalvelu\p{L}*|keskitet\p{L}*|lähipalvelu\p{L}*|palvelupiste\p{L}*|toimipiste\p{L}*|sosiaalitoim\p{L}*|sivistystoim\p{L}*|integrationskoordinator\p{L}*|koordinator\p{L}*|handledare\p{L}*|enhet\p{L}*|tjänste(?:man|män)\p{L}*|\p{L}*lautakun\p{L}*|\p{L}*virasto\p{L}*|palvelukeskuk?s\p{L}*|\p{L}*avdelning\p{L}*|\p{L}*förvaltning\p{L}*|\p{L}*nämnd\p{L}*|[\p{L}-]*palvelut|[\p{L}-]*palveluiden|[\p{L}-]*palvelujen|[\p{L}-]*palveluja|[\p{L}-]*palveluissa|[\p{L}-]*palveluista|[\p{L}-]*palveluihin|neuvontapiste\p{L}*)$/u;
 
 /** Roles whose employer a programme states once and then leaves implicit. */
 export const COREF_ROLE = /^(?:(?:maahanmuutto|maahanmuuttaja|kotoutumis)?koordinaattori|(?:integrations|invandrar)?koordinator)\p{L}*$/u;
@@ -386,6 +386,27 @@ function prevToken(a: AnalysedText, start: number): Token | undefined {
 	const p = i >= 0 ? a.tokens[i] : undefined;
 	if (!p || !/^[ \t]*$/.test(a.text.slice(p.end, start))) return undefined;
 	return p;
+}
+
+/**
+ * The staff role or unit after an organisation's genitive: "kaupungin maahanmuuttokoordinaattori";
+ * with one adjective or genitive between ("kaupungin monikulttuurinen neuvontapiste", "kunnan
+ * maahanmuuttajatyön yksikkö"), or a shared compound ("kaupungin perhe- ja sosiaalityön yksikkö").
+ */
+function roleAfter(a: AnalysedText, end: number): { role: string; end: number } | null {
+	const t1 = nextToken(a, end);
+	if (!t1) return null;
+	if (ROLE.test(t1.lower)) return { role: t1.text, end: t1.end };
+	const t2 = nextToken(a, t1.end);
+	if (t2 && ROLE.test(t2.lower) && (/^\p{L}+(?:inen|iset|llinen|lliset)$/u.test(t1.lower) || /^\p{L}{4,}(?:työn|toimen|palvelujen|palveluiden)$/u.test(t1.lower)))
+		return { role: `${t1.text} ${t2.text}`, end: t2.end };
+	// "perhe- ja sosiaalityön yksikkö"
+	if (t2 && /-$/.test(t1.text) && /^(?:ja|sekä|och)$/.test(t2.lower)) {
+		const t3 = nextToken(a, t2.end);
+		const t4 = t3 && nextToken(a, t3.end);
+		if (t3 && t4 && /^\p{L}{4,}n$/u.test(t3.lower) && ROLE.test(t4.lower)) return { role: a.text.slice(t1.start, t4.end), end: t4.end };
+	}
+	return null;
 }
 
 /** Extend a named organisation to the left over capitalised words: "Loimaan Evankelinen" + "kansalaisopisto". */
@@ -587,14 +608,10 @@ export function findActors(
 		const after = nextToken(a, end);
 		const isGenitive = mm.phraseCase === 'gen';
 		if (isGenitive) {
-			// "kaupungin monikulttuurinen neuvontapiste": one adjective may stand between.
-			const afterAdj = after && /^\p{L}+(?:inen|iset|llinen|lliset)$/u.test(after.lower) ? nextToken(a, after.end) : undefined;
-			if (after && ROLE.test(after.lower)) {
-				role = after.text;
-				end = after.end;
-			} else if (afterAdj && ROLE.test(afterAdj.lower)) {
-				role = `${after!.text} ${afterAdj.text}`;
-				end = afterAdj.end;
+			const r = roleAfter(a, end);
+			if (r) {
+				role = r.role;
+				end = r.end;
 			} else if (!(after && AGENT_AFTER.test(after.lower))) {
 				// A bare genitive ("Turun lailla", "Auran kunnan lisäksi") is not an actor.
 				continue;
@@ -628,14 +645,10 @@ export function findActors(
 		let role: string | null = null;
 		const after = nextToken(a, end);
 		if (noun.case === 'gen') {
-			// "kaupungin monikulttuurinen neuvontapiste": one adjective may stand between.
-			const afterAdj = after && /^\p{L}+(?:inen|iset|llinen|lliset)$/u.test(after.lower) ? nextToken(a, after.end) : undefined;
-			if (after && ROLE.test(after.lower)) {
-				role = after.text;
-				end = after.end;
-			} else if (afterAdj && ROLE.test(afterAdj.lower)) {
-				role = `${after!.text} ${afterAdj.text}`;
-				end = afterAdj.end;
+			const r = roleAfter(a, end);
+			if (r) {
+				role = r.role;
+				end = r.end;
 			} else if (!(after && AGENT_AFTER.test(after.lower))) {
 				// "kunnan ja muiden toimijoiden" (coordination) counts; "kunnan asiakkaat" does not.
 				const rest = a.text.slice(t.end, t.end + 6);

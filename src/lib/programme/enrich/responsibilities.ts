@@ -17,7 +17,7 @@
 import type { ActorMention } from './actors';
 import { factConfidence, sentenceCues } from './confidence';
 import { actorAmbiguous, actorMatch, municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
-import { clientGroupsOf, FOLLOW_UP, saysWhoDoesWhat } from './services';
+import { clientGroupCue, clientGroupsOf, FOLLOW_UP, saysWhoDoesWhat } from './services';
 import type { ResponsibilityRow } from './types';
 
 export function responsibilityRows(programmeId: string, prepared: readonly PreparedAnswer[], facts: ProgrammeFacts): ResponsibilityRow[] {
@@ -38,8 +38,11 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 				if (!saysWhoDoesWhat(sentence)) continue;
 				if (answer.key === 'header.process' && !FOLLOW_UP.test(sentence)) continue;
 			}
+			// "vastaa Paimion kaupunki yhdessä Turun työllisyysalueen kanssa": the one with whom is a partner (cooperation), not a provider.
+			if (info.role === 'description' && isPartnerOnly(p, actor)) continue;
 			const kind = municipalityKind(actor, facts, sentence);
-			const group = info.fromTable ? info.defaultGroup : groups[actor.sentence] ?? info.defaultGroup;
+			let group = info.fromTable ? info.defaultGroup : groups[actor.sentence] ?? info.defaultGroup;
+			if (group === 'both' && !info.fromTable) group = ownGroup(p, actor) ?? group;
 			// One row per provider per sentence: "Auran kunnan edustaja … kunnan" is one municipality.
 			const dedupe = `${actor.sentence}|${kind}|${actor.municipalityCode ?? actor.name.toLowerCase()}`;
 			if (seen.has(dedupe)) continue;
@@ -92,4 +95,38 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 		}
 	}
 	return rows;
+}
+
+/**
+ * In a sentence that names both client groups, the group of one actor: the cue in its own stretch
+ * of the sentence — after it up to the next actor ("työvoimaviranomainen (työnhakijat) ja Seinäjoen
+ * kaupunki (muut kotoutujat)"), else before it back to the previous actor ("työnhakijoiden osalta
+ * X, muiden osalta Y"); null when its stretch names none or both.
+ */
+function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'others' | null {
+	const s = p.a.sentences[actor.sentence];
+	if (!s) return null;
+	const same = p.actors.filter((x) => x.sentence === actor.sentence && !x.location && !x.descriptor);
+	const i = same.indexOf(actor);
+	if (same.length < 2 || i < 0) return null;
+	const next = same.slice(i + 1).find((x) => x.start >= actor.end);
+	const prev = [...same.slice(0, i)].reverse().find((x) => x.end <= actor.start);
+	const after = clientGroupCue(p.a.text.slice(actor.end, next ? next.start : s.end));
+	if (after === 'jobseekers' || after === 'others') return after;
+	if (after === 'both') return null;
+	const before = clientGroupCue(p.a.text.slice(prev ? prev.end : s.start, actor.start));
+	return before === 'jobseekers' || before === 'others' ? before : null;
+}
+
+/**
+ * In a description (A part, the process answer): "vastaa X yhdessä Y:n kanssa", "tillsammans med Y":
+ * Y works with the provider. ("Kunta tekee yhteistyötä Y:n kanssa" still names Y as one who provides.)
+ */
+function isPartnerOnly(p: PreparedAnswer, actor: ActorMention): boolean {
+	const text = p.a.text;
+	if (/^[ \t]+kanssa(?![\p{L}])/u.test(text.slice(actor.end, actor.end + 8))) {
+		const s = p.a.sentences[actor.sentence];
+		return !!s && /(?<![\p{L}])yhdessä(?![\p{L}])/iu.test(text.slice(s.start, actor.start));
+	}
+	return /(?<![\p{L}])tillsammans[ \t]+med[ \t]+$/iu.test(text.slice(Math.max(0, actor.start - 24), actor.start));
 }
