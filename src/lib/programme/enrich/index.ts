@@ -79,7 +79,9 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 		const languages: LanguageRow[] = [];
 		let s3a2Languages = 0;
 		for (const p of prepared) {
-			if (p.answer.text.trim() === '') continue;
+			// The header (process, coordinator, contact) says how the programme was made and told about
+			// ("tiedotetaan suomeksi, ruotsiksi ja englanniksi"), not in which languages services are offered.
+			if (p.answer.text.trim() === '' || p.answer.section === 'header') continue;
 			const { mentions } = findLanguages(p.answer.text, p.answer.key, p.answer.section, p.a);
 			if (p.answer.key === 's3.a2') s3a2Languages = new Set(mentions.map((m) => m.code)).size;
 			for (const m of mentions) {
