@@ -394,6 +394,13 @@ function prevToken(a: AnalysedText, start: number): Token | undefined {
  * maahanmuuttajatyön yksikkö"), or a shared compound ("kaupungin perhe- ja sosiaalityön yksikkö").
  */
 function roleAfter(a: AnalysedText, end: number): { role: string; end: number } | null {
+	const r = roleAfterAny(a, end);
+	// "Kunnan palvelupisteessä": a place, not the municipality acting.
+	if (r && /pistee(?:ssä|ssa|llä|lla|stä|sta|seen|lle)$/u.test(r.role.toLowerCase())) return null;
+	return r;
+}
+
+function roleAfterAny(a: AnalysedText, end: number): { role: string; end: number } | null {
 	const t1 = nextToken(a, end);
 	if (!t1) return null;
 	if (ROLE.test(t1.lower)) return { role: t1.text, end: t1.end };

@@ -100,8 +100,8 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 /**
  * In a sentence that names both client groups, the group of one actor: the cue in its own stretch
  * of the sentence — after it up to the next actor ("työvoimaviranomainen (työnhakijat) ja Seinäjoen
- * kaupunki (muut kotoutujat)"), else before it back to the previous actor ("työnhakijoiden osalta
- * X, muiden osalta Y"); null when its stretch names none or both.
+ * kaupunki (muut kotoutujat)"), unless a label stands right before it ("Työnhakijat: X"); else before it
+ * back to the previous actor ("työnhakijoiden osalta X"); null when its stretch names none or both.
  */
 function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'others' | null {
 	const s = p.a.sentences[actor.sentence];
@@ -111,11 +111,16 @@ function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'other
 	if (same.length < 2 || i < 0) return null;
 	const next = same.slice(i + 1).find((x) => x.start >= actor.end);
 	const prev = [...same.slice(0, i)].reverse().find((x) => x.end <= actor.start);
+	const one = (g: ReturnType<typeof clientGroupCue>) => (g === 'jobseekers' || g === 'others' ? g : null);
+	const beforeText = p.a.text.slice(prev ? prev.end : s.start, actor.start);
+	// A label right before: "Työnhakijat: työvoimaviranomainen / Muut: Mikkelin kaupunki".
+	if (/:[ \t]*$/.test(beforeText)) {
+		const label = one(clientGroupCue(beforeText.slice(beforeText.lastIndexOf('\n') + 1)));
+		if (label) return label;
+	}
 	const after = clientGroupCue(p.a.text.slice(actor.end, next ? next.start : s.end));
-	if (after === 'jobseekers' || after === 'others') return after;
 	if (after === 'both') return null;
-	const before = clientGroupCue(p.a.text.slice(prev ? prev.end : s.start, actor.start));
-	return before === 'jobseekers' || before === 'others' ? before : null;
+	return one(after) ?? one(clientGroupCue(beforeText));
 }
 
 /**
