@@ -39,7 +39,7 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 				if (answer.key === 'header.process' && !FOLLOW_UP.test(sentence)) continue;
 			}
 			// "vastaa Paimion kaupunki yhdessä Turun työllisyysalueen kanssa": the one with whom is a partner (cooperation), not a provider.
-			if (info.role === 'description' && isPartnerOnly(p, actor)) continue;
+			if (isPartnerOnly(p, actor, info.role === 'description' || answer.key === 'header.coordinator')) continue;
 			const kind = municipalityKind(actor, facts, sentence);
 			let group = info.fromTable ? info.defaultGroup : groups[actor.sentence] ?? info.defaultGroup;
 			if (group === 'both' && !info.fromTable) group = ownGroup(p, actor) ?? group;
@@ -118,20 +118,35 @@ function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'other
 		const label = one(clientGroupCue(beforeText.slice(beforeText.lastIndexOf('\n') + 1)));
 		if (label) return label;
 	}
-	const after = clientGroupCue(p.a.text.slice(actor.end, next ? next.start : s.end));
+	// "työvoiman ulkopuolella olevien osalta X ja työnhakijoiden osalta Y": "osalta" points forward.
+	if (/osalta[ \t]*$|för[ \t]+\p{L}+[ \t]+del[ \t]*$/u.test(beforeText)) {
+		const g = one(clientGroupCue(beforeText));
+		if (g) return g;
+	}
+	let afterText = p.a.text.slice(actor.end, next ? next.start : s.end);
+	if (next && /osalta[ \t]*$/u.test(afterText)) afterText = afterText.replace(/(?:,|ja|sekä)?[^,]*osalta[ \t]*$/u, '');
+	const after = clientGroupCue(afterText);
 	if (after === 'both') return null;
-	return one(after) ?? one(clientGroupCue(beforeText));
+	// The label of the actor's line: "Muut: X / Y" (Y too).
+	const lineStart = p.a.text.lastIndexOf('\n', actor.start - 1) + 1;
+	const label = /^[ \t]*([^:\n]{1,40}):/u.exec(p.a.text.slice(Math.max(lineStart, s.start), actor.start));
+	return one(after) ?? one(clientGroupCue(beforeText)) ?? (label ? one(clientGroupCue(label[1] + ':')) : null);
 }
 
 /**
- * In a description (A part, the process answer): "vastaa X yhdessä Y:n kanssa", "tillsammans med Y":
- * Y works with the provider. ("Kunta tekee yhteistyötä Y:n kanssa" still names Y as one who provides.)
+ * "vastaa X yhdessä Y:n kanssa", "tillsammans med Y", "voi tehdä yhteistyötä Y:n kanssa": Y works
+ * with the provider (cooperation), it is not named as one. ("Kunta tekee yhteistyötä Y:n kanssa"
+ * still names Y as one who provides: Aura's golden file.)
  */
-function isPartnerOnly(p: PreparedAnswer, actor: ActorMention): boolean {
+function isPartnerOnly(p: PreparedAnswer, actor: ActorMention, describes: boolean): boolean {
 	const text = p.a.text;
 	if (/^[ \t]+kanssa(?![\p{L}])/u.test(text.slice(actor.end, actor.end + 8))) {
 		const s = p.a.sentences[actor.sentence];
-		return !!s && /(?<![\p{L}])yhdessä(?![\p{L}])/iu.test(text.slice(s.start, actor.start));
+		const before = s ? text.slice(s.start, actor.start) : '';
+		// "yhdessä Y:n kanssa"; "voi tehdä yhteistyötä Y:n kanssa" (may work with Y: Y provides nothing yet).
+		// (In B parts "yhdessä" lists joint providers: "laativat yhdessä".) "vastuussa olevan Y:n kanssa" names Y as responsible.
+		if (/vastuussa[ \t]+olev\p{L}*[ \t]+$/iu.test(before)) return false;
+		return (describes && /(?<![\p{L}])yhdessä(?![\p{L}])/iu.test(before)) || /(?<![\p{L}])(?:voi|voivat|voidaan)[ \t]+(?:\p{L}+[ \t]+)?(?:tehdä[ \t]+)?yhteistyö\p{L}*/iu.test(before);
 	}
 	return /(?<![\p{L}])tillsammans[ \t]+med[ \t]+$/iu.test(text.slice(Math.max(0, actor.start - 24), actor.start));
 }
