@@ -54,6 +54,7 @@ describe('needs review on the Data page', () => {
 		const withCode = expected.findIndex((r) => r.code && r.key && r.fact_type !== 'municipality');
 		expect(withCode, 'a low-confidence fact of a programme with a municipality').toBeGreaterThanOrEqual(0);
 		const r = expected[withCode];
+		const key = r.key!;
 		const s = await session(browser);
 		try {
 			await open(s.page, '/data');
@@ -62,16 +63,16 @@ describe('needs review on the Data page', () => {
 			expect(pdf).toMatch(/^\/pdfs\/.+\.pdf(?:#page=\d+)?$/);
 			expect((await fetch(`${BASE}${pdf!.replace(/#.*$/, '')}`)).status).toBe(200);
 			const link = row.locator('[data-testid="review-evidence"]');
-			expect(await link.textContent()).toBe(r.key);
+			expect(await link.textContent()).toBe(key);
 			await link.click();
-			await s.page.waitForURL((u) => u.pathname === `/municipality/${r.code}` && u.hash === `#${encodeURIComponent(r.key!)}`);
-			await s.page.waitForFunction((key) => {
-				const el = document.getElementById(key);
+			await s.page.waitForURL((u) => u.pathname === `/municipality/${r.code}` && u.hash === `#${encodeURIComponent(key)}`);
+			await s.page.waitForFunction((id) => {
+				const el = document.getElementById(id);
 				const box = el?.getBoundingClientRect();
 				return !!box && box.top >= -2 && box.top < window.innerHeight;
-			}, r.key, { timeout: 90_000 });
+			}, key, { timeout: 90_000 });
 			// The answer shown is the one the fact came from: its snippet is in it.
-			if (r.snippet) expect(await s.page.locator(`[id="${r.key}"]`).textContent()).toContain(r.snippet);
+			if (r.snippet) expect(await s.page.locator(`[id="${key}"]`).textContent()).toContain(r.snippet);
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();
