@@ -69,4 +69,9 @@ describe('languages', () => {
 		const e = enrich({ 'header.process': 'Ohjelmasta kerrotaan kaupungin sivuilla suomeksi ja arabiaksi.', 's6.a': 'Neuvontaa annetaan arabiaksi.' });
 		expect(e.languages.map((l) => `${l.key}:${l.language_code}`)).toEqual(['s6.a:ar']);
 	});
+
+	it('a negation after a list whose full stop is missing negates only its own clause', () => {
+		const e = enrich({ 's3.a2': 'somali (noin 10 asiakasta), tigrinja (noin 4 asiakasta) Kurdiksi orientaatiota ei ole järjestetty, koska kysyntää ei ole.' });
+		expect(e.languages.map((l) => l.language_code)).toEqual(['so', 'ti']);
+	});
 });

@@ -508,7 +508,10 @@ function isNegated(a: AnalysedText, c: Candidate): boolean {
 	let from = 0;
 	let to = s.length;
 	const re = new RegExp(CLAUSE_BREAK.source, 'giu');
-	for (const m of s.matchAll(re)) {
+	// A list whose sentence lost its full stop: "englanti (n. 29 asiakasta) Burmaksi … ei järjestetä"
+	// (case-sensitive, so apart from CLAUSE_BREAK's case-insensitive match).
+	const breaks = [...s.matchAll(re), ...s.matchAll(/\)[ \t]+(?=\p{Lu})/gu)].sort((x, y) => (x.index ?? 0) - (y.index ?? 0));
+	for (const m of breaks) {
 		const i = m.index ?? 0;
 		if (i + m[0].length <= at) from = i + m[0].length;
 		else if (i >= at) {
