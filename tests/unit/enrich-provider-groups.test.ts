@@ -34,6 +34,14 @@ describe('client group per provider', () => {
 		]);
 	});
 
+	it('a label before the only provider found; "muiden osalta"', () => {
+		expect(brief({ 's2.b1': 'Arbetssökande: TE-byrån\nÖvriga: kommunens invandrarservice i Nokia' }, 's2.b1')).toContain('jobseekers:employment_authority:TE-byrån');
+		expect(brief({ 's2.b1': 'Laatimisesta vastaavat työnhakijoiden osalta TE-palvelut ja muiden osalta Nokian kaupunki.' }, 's2.b1')).toEqual([
+			'jobseekers:employment_authority:TE-palvelut',
+			'others:municipality:Nokian kaupunki'
+		]);
+	});
+
 	it('a sentence that names one group only leaves every provider in it', () => {
 		expect(brief({ 's1.b1': 'Työnhakijoiden arvioinnin tekevät TE-palvelut ja Nokian kaupunki.' }, 's1.b1')).toEqual([
 			'jobseekers:employment_authority:TE-palvelut',

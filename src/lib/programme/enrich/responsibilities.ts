@@ -108,7 +108,7 @@ function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'other
 	if (!s) return null;
 	const same = p.actors.filter((x) => x.sentence === actor.sentence && !x.location && !x.descriptor);
 	const i = same.indexOf(actor);
-	if (same.length < 2 || i < 0) return null;
+	if (i < 0) return null;
 	const next = same.slice(i + 1).find((x) => x.start >= actor.end);
 	const prev = [...same.slice(0, i)].reverse().find((x) => x.end <= actor.start);
 	const one = (g: ReturnType<typeof clientGroupCue>) => (g === 'jobseekers' || g === 'others' ? g : null);
@@ -123,6 +123,7 @@ function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'other
 		const g = one(clientGroupCue(beforeText));
 		if (g) return g;
 	}
+	if (same.length < 2) return null;
 	let afterText = p.a.text.slice(actor.end, next ? next.start : s.end);
 	if (next && /osalta[ \t]*$/u.test(afterText)) afterText = afterText.replace(/(?:,|ja|sekä)?[^,]*osalta[ \t]*$/u, '');
 	const after = clientGroupCue(afterText);
