@@ -104,12 +104,15 @@ describe('the enrichment plug-in point', () => {
 					reason: 'answered',
 					reason_key: 'answered',
 					reason_params: '{"n":2}',
-					chars: 10
+					chars: 10,
+					confidence: 0.95
 				})),
+				municipalityConfidence: 0.8,
 				warnings: [{ code: 'unresolved-municipality', message: 'x' }]
 			})
 		});
 		expect(data.programmes[0].municipality_codes).toEqual(['019', '430']);
+		expect(data.programmes[0].municipality_confidence).toBe(0.8);
 		expect(data.completeness.map((r) => r.key)).toEqual(['s1.a', 's1.b1']);
 		expect(data.ingest_log.map((r) => r.code)).toEqual(['ok', 'unresolved-municipality']);
 	});

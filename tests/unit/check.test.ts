@@ -92,7 +92,7 @@ describe('word diff', () => {
 
 describe('parts and peers', () => {
 	const row = (key: string, grade: 'answered' | 'thin' | 'missing', score: number) => ({
-		programme_id: 'x', ordinal: 0, key, section: key.split('.')[0], mandatory: !key.startsWith('s7'), grade, score, reason: grade, reason_key: 'answered', reason_params: '{}', chars: 1
+		programme_id: 'x', ordinal: 0, key, section: key.split('.')[0], mandatory: !key.startsWith('s7'), grade, score, reason: grade, reason_key: 'answered', reason_params: '{}', chars: 1, confidence: 0.95
 	});
 	const completeness = [row('s1.a', 'answered', 1), row('s2.a', 'thin', 0.5), row('s7.a1', 'missing', 0)];
 

@@ -34,6 +34,8 @@ export type FileOutcome =
 export interface Enrichment {
 	/** Municipality codes the programme covers (replaces the exact-name resolution). */
 	municipalityCodes?: readonly string[];
+	/** How sure those codes are, 0–1 (programmes.municipality_confidence); null when none. */
+	municipalityConfidence?: number | null;
 	completeness?: readonly Row[];
 	responsibilities?: readonly Row[];
 	languages?: readonly Row[];
@@ -71,7 +73,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 	}
 
 	const programmeRows = programmes.map(({ file, bytes, programme }) =>
-		programmeRow(file, bytes, programme, enrichment.get(programme.id)!.municipalityCodes ?? [])
+		programmeRow(file, bytes, programme, enrichment.get(programme.id)!)
 	);
 	markCurrent(programmeRows);
 	data.programmes = programmeRows;
@@ -84,7 +86,8 @@ export function buildDataset(input: DatasetInput): Dataset {
 	return data;
 }
 
-function programmeRow(file: string, bytes: number, p: Programme, codes: readonly string[]): Row {
+function programmeRow(file: string, bytes: number, p: Programme, e: Enrichment): Row {
+	const codes = e.municipalityCodes ?? [];
 	const header = (key: string) => p.answers.find((a) => a.key === key);
 	const municipalities = header('header.municipalities');
 	const updated = header('header.updated');
@@ -98,6 +101,7 @@ function programmeRow(file: string, bytes: number, p: Programme, codes: readonly
 		ocr_confidence: p.ocr && p.ocr.pages.length > 0 ? p.ocr.meanConfidence : null,
 		municipalities_text: municipalities && municipalities.status === 'filled' ? municipalities.text : null,
 		municipality_codes: [...new Set(codes)].sort(),
+		municipality_confidence: codes.length > 0 ? (e.municipalityConfidence ?? null) : null,
 		updated: updated ? parseDate(updated.text) : null,
 		updated_text: updated && updated.status === 'filled' ? updated.text : null,
 		document_language: detectDocumentLanguage(p.answers),
@@ -232,6 +236,7 @@ export function simpleEnrichment(p: Programme, reference: readonly Municipality[
 	const { codes, unresolved } = resolveMunicipalityNames(header.text, reference);
 	return {
 		municipalityCodes: codes,
+		municipalityConfidence: codes.length > 0 ? 0.95 : null,
 		warnings: unresolved.map((name) => ({
 			code: 'unresolved-municipality',
 			message: `"${name}" in "Kunta tai kunnat" is not a municipality name the reference knows; it was not resolved.`

@@ -66,6 +66,15 @@ export const ARRANGEMENT_DESCRIPTIONS: Record<ArrangementType, string> = {
 	ngo_parish: 'an NGO, association or parish'
 };
 
+/**
+ * The confidence column every fact table carries; the rule is src/lib/programme/enrich/confidence.ts.
+ * The pages list facts below 0.6 under "needs review" (Data page).
+ */
+export const CONFIDENCE_RULE =
+	'How sure the fact is, 0–1 (2 decimals): source × match × context × reading. Source: a form field that asks exactly this (responsibility table, B part "Vastuutaho", the s3.a2 language list, the partners field, C parts for cooperation) 0.95, a sentence pattern in free text 0.8, only a cue word (an arrangement naming no partner, a table cell naming no known body) 0.6. Match: exact name or term 1, through a case form, lemma or compound 0.95, generic ("kunta", "järjestöt") 0.85, counted only by its context (a bare language name in a sentence about languages) 0.8, a staff role whose employer is named elsewhere 0.75. Context: a negation in the sentence ×0.6, a hedge ("tarvittaessa", "suunnitteilla", "vid behov") ×0.85, a municipality name that is also a common word with no "kunta/kaupunki" ×0.85. Reading: text read by OCR ×(0.6 + 0.35 × the page\'s OCR word confidence). Below 0.6 the fact is listed for review.';
+
+const confidence = (what = CONFIDENCE_RULE) => col('confidence', 'DOUBLE', what);
+
 /** The evidence columns every derived-fact table carries. */
 const evidence: readonly ColumnDef[] = [
 	col('programme_id', 'VARCHAR', 'The programme the fact was read from (programmes.programme_id).'),
@@ -87,6 +96,12 @@ export const PROGRAMMES: TableDef = {
 		col('input_kind', 'VARCHAR', '`fillable-form`, `flattened-form`, `own-template`, `scan` or `unknown`.'),
 		col('template', 'VARCHAR', 'Form template the document follows (`tem-2024-09-03`), null if none.', true),
 		col('page_count', 'INTEGER', 'Number of pages.'),
+		col(
+			'municipality_confidence',
+			'DOUBLE',
+			'How sure municipality_codes are, 0–1: each code by its best evidence — the ingest mapping 1, "Kunta tai kunnat" 0.95, the PDF title or the first page\'s title 0.8, the contact e-mail or the coordinator 0.76, the PDF subject/keywords/author 0.6, only the municipality the answers name most often 0.57 (×the OCR factor of confidence when read by OCR) — and the programme by its weakest code; null when no municipality. Below 0.6 the programme is listed for review.',
+			true
+		),
 		col('ocr_confidence', 'DOUBLE', 'Scanned pages read by OCR: mean word confidence 0–1 over those pages (their text may have recognition errors); null when no page was read by OCR.', true),
 		col('municipalities_text', 'VARCHAR', 'The header answer "Kunta tai kunnat" as written.', true),
 		col('municipality_codes', 'VARCHAR[]', 'Municipality codes (3 digits) the programme covers, resolved from the header and other evidence.'),
@@ -172,7 +187,8 @@ export const RESPONSIBILITIES: TableDef = {
 		col('provider', 'VARCHAR', 'The provider as named in the text (normalised to the nominative where known).'),
 		col('provider_kind', 'VARCHAR', '`municipality`, `host_municipality`, `employment_authority`, `wellbeing_county`, `ely_keha`, `education_provider`, `ngo_parish`, `private_company`, `other`.'),
 		col('provider_municipality_code', 'VARCHAR', 'Municipality code when the provider is a municipality (itself or a host).', true),
-		col('from_table', 'BOOLEAN', 'True when read from the responsibility table, false when from the prose.')
+		col('from_table', 'BOOLEAN', 'True when read from the responsibility table, false when from the prose.'),
+		confidence()
 	]
 };
 
@@ -185,7 +201,8 @@ export const LANGUAGES: TableDef = {
 		...evidence,
 		col('language_code', 'VARCHAR', 'ISO 639-1 code where one exists, else ISO 639-3 (e.g. `uk`, `ar`, `prs` Dari, `ckb` Sorani, `fse` Finnish Sign Language).'),
 		col('language_name_fi', 'VARCHAR', 'The language’s Finnish name.'),
-		col('context', 'VARCHAR', '`orientation`, `training`, `guidance` or `other`: what the language is offered for.')
+		col('context', 'VARCHAR', '`orientation`, `training`, `guidance` or `other`: what the language is offered for.'),
+		confidence()
 	]
 };
 
@@ -210,7 +227,8 @@ export const COOPERATION: TableDef = {
 			'role',
 			'VARCHAR',
 			'`kuntalaki_54`: `host` (the municipality that runs the services under the agreement) or `member` (a municipality that belongs to the agreement, the programme\'s own included; a member is not hosted by the programme\'s municipality, it shares the host); `joint_programme`: `member`; `employment_area`: `host` for the area\'s host municipality (vastuukunta); `municipal_cooperation`: `partner` (never the programme\'s own municipality, never one already host or member of a 54 § agreement); otherwise `partner`.'
-		)
+		),
+		confidence()
 	]
 };
 
@@ -230,7 +248,10 @@ export const COMPLETENESS: TableDef = {
 		col('reason', 'VARCHAR', 'Why the grade, in words.'),
 		col('reason_key', 'VARCHAR', 'The reason as a rubric code (e.g. `too-short`, `placeholder`, `answered`), so pages can say it in the UI language.'),
 		col('reason_params', 'VARCHAR', 'The reason\'s values as a JSON object, e.g. `{"n":3}` (word count) or `{"text":"-"}`.'),
-		col('chars', 'INTEGER', 'Length of the answer in characters.')
+		col('chars', 'INTEGER', 'Length of the answer in characters.'),
+		confidence(
+			'How sure the grade is, 0–1: a fillable form\'s field 0.95; a part found by its heading on the page (flattened copy, own template, scan) 0.9; a part not found in such a document (its heading may be reworded) 0.76; text read by OCR ×(0.6 + 0.35 × the page\'s OCR word confidence).'
+		)
 	]
 };
 

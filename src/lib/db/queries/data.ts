@@ -39,3 +39,55 @@ export function ingestLog(): Query<IngestLogRow> {
 		params: []
 	};
 }
+
+export interface ReviewRow extends Row {
+	/** `municipality`, `responsibility`, `language`, `cooperation` or `grade`. */
+	fact_type: string;
+	programme_id: string;
+	file: string;
+	/** The programme's first municipality code (null when it has none: then it needs one). */
+	code: string | null;
+	is_synthetic: boolean;
+	key: string | null;
+	/** What the fact says: the provider, `code · context`, `arrangement: partner`, the grade. */
+	fact: string;
+	snippet: string;
+	span_start: number | null;
+	span_end: number | null;
+	confidence: number | null;
+	page: number | null;
+	/** All facts below the threshold (the list shows at most `limit`). */
+	total: number;
+}
+
+/**
+ * Facts to review: every fact row below `threshold` confidence (REVIEW_THRESHOLD in
+ * src/lib/programme/enrich/confidence.ts), and programmes whose municipality is below it or
+ * unknown, least sure first. Each with its evidence (key, span, snippet) and the page the answer
+ * is on, so the list can link to the profile and the PDF.
+ */
+export function needsReview(threshold: number, limit = 200): Query<ReviewRow> {
+	const sql = `WITH facts AS (
+  SELECT 'responsibility' AS fact_type, programme_id, key, provider AS fact, snippet, span_start, span_end, confidence FROM responsibilities
+  UNION ALL
+  SELECT 'language', programme_id, key, language_code || ' · ' || context, snippet, span_start, span_end, confidence FROM languages
+  UNION ALL
+  SELECT 'cooperation', programme_id, key, arrangement_type || CASE WHEN partner <> '' THEN ': ' || partner ELSE '' END, snippet, span_start, span_end, confidence FROM cooperation
+  UNION ALL
+  SELECT 'grade', programme_id, key, grade, '', NULL, NULL, confidence FROM completeness
+),
+low AS (
+  SELECT * FROM facts WHERE confidence < ?
+  UNION ALL
+  SELECT 'municipality', programme_id, 'header.municipalities', array_to_string(municipality_codes, ', '), coalesce(municipalities_text, ''), NULL, NULL, municipality_confidence
+  FROM programmes WHERE municipality_confidence IS NULL OR municipality_confidence < ?
+)
+SELECT l.fact_type, l.programme_id, p.file, list_sort(p.municipality_codes)[1] AS code, p.is_synthetic, l.key, l.fact, l.snippet,
+  l.span_start, l.span_end, l.confidence, a.page, (count(*) OVER ())::INTEGER AS total
+FROM low l
+JOIN programmes p ON p.programme_id = l.programme_id
+LEFT JOIN answers a ON a.programme_id = l.programme_id AND a.key = l.key
+ORDER BY l.confidence ASC NULLS FIRST, p.file, l.key, l.span_start, l.fact
+LIMIT ?`;
+	return { id: 'dataset.needs_review', sql, params: [threshold, threshold, limit] };
+}

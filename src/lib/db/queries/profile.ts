@@ -94,6 +94,8 @@ export interface LanguageFact extends FactSpan {
 	language_code: string;
 	language_name_fi: string;
 	context: string;
+	/** 0–1, how sure the fact is (tables.ts CONFIDENCE_RULE). */
+	confidence: number;
 }
 
 export interface ResponsibilityFact extends FactSpan {
@@ -103,6 +105,7 @@ export interface ResponsibilityFact extends FactSpan {
 	provider_kind: string;
 	provider_municipality_code: string | null;
 	from_table: boolean;
+	confidence: number;
 }
 
 export interface CooperationFact extends FactSpan {
@@ -111,12 +114,13 @@ export interface CooperationFact extends FactSpan {
 	partner_kind: string;
 	partner_municipality_code: string | null;
 	role: string;
+	confidence: number;
 }
 
 export function programmeLanguages(programmeId: string): Query<LanguageFact> {
 	return {
 		id: 'profile.languages',
-		sql: `SELECT key, span_start, span_end, snippet, language_code, language_name_fi, context
+		sql: `SELECT key, span_start, span_end, snippet, language_code, language_name_fi, context, confidence
 FROM languages WHERE programme_id = ?
 ORDER BY key, span_start, span_end, language_code`,
 		params: [programmeId]
@@ -127,7 +131,7 @@ export function programmeResponsibilities(programmeId: string): Query<Responsibi
 	return {
 		id: 'profile.responsibilities',
 		sql: `SELECT key, span_start, span_end, snippet, service, client_group, provider, provider_kind,
-	provider_municipality_code, from_table
+	provider_municipality_code, from_table, confidence
 FROM responsibilities WHERE programme_id = ?
 ORDER BY key, span_start, span_end, provider`,
 		params: [programmeId]
@@ -137,7 +141,7 @@ ORDER BY key, span_start, span_end, provider`,
 export function programmeCooperation(programmeId: string): Query<CooperationFact> {
 	return {
 		id: 'profile.cooperation',
-		sql: `SELECT key, span_start, span_end, snippet, arrangement_type, partner, partner_kind, partner_municipality_code, role
+		sql: `SELECT key, span_start, span_end, snippet, arrangement_type, partner, partner_kind, partner_municipality_code, role, confidence
 FROM cooperation WHERE programme_id = ?
 ORDER BY key, span_start, span_end, arrangement_type, partner`,
 		params: [programmeId]

@@ -100,6 +100,8 @@ export interface GradeContext {
 	 * answered however short; so is a C part that names a partner other than the municipality itself.
 	 */
 	namedBodies?: ReadonlyMap<string, readonly string[]>;
+	/** The grade's confidence from how the part was read (confidence.ts); 1 when not given. */
+	confidenceOf?: (answer: Answer | undefined) => number;
 }
 
 /** Grade one part. `answer` undefined means the document has no such part. */
@@ -177,7 +179,8 @@ export function completenessRows(programmeId: string, answers: readonly Answer[]
 			reason,
 			reason_key: reasonKey,
 			reason_params: JSON.stringify(reasonParams),
-			chars: answer ? answer.text.length : 0
+			chars: answer ? answer.text.length : 0,
+			confidence: ctx.confidenceOf ? ctx.confidenceOf(answer) : 1
 		};
 	});
 }

@@ -26,7 +26,9 @@
  */
 import type { ActorKind, ActorMention } from './actors';
 import type { MunicipalityMention } from './gazetteer';
-import { municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
+import { factConfidence, sentenceCues, type FactMatch, type FactSource } from './confidence';
+import { AMBIGUOUS_NAMES } from './gazetteer';
+import { actorAmbiguous, actorMatch, municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
 import { saysWhoDoesWhat } from './services';
 import type { ArrangementType, CooperationRow } from './types';
 import { ARRANGEMENT_TYPES } from '../../dataset/tables';
@@ -68,6 +70,10 @@ interface Found {
 	municipalityCode: string | null;
 	areaCode: string | null;
 	role: CooperationRow['role'];
+	/** How it was found, for its confidence: default `prose` and the mention's own match. */
+	source?: FactSource;
+	match?: FactMatch;
+	ambiguous?: boolean;
 }
 
 export function cooperationRows(
@@ -85,7 +91,7 @@ export function cooperationRows(
 		const m = re.exec(p.a.text.slice(s.start, s.end));
 		if (!m) return;
 		const start = s.start + (m.index ?? 0);
-		cueOnly.set(type, { p, start, end: start + m[0].length, partner: '', kind: 'other', municipalityCode: null, areaCode: null, role: 'partner' });
+		cueOnly.set(type, { p, start, end: start + m[0].length, partner: '', kind: 'other', municipalityCode: null, areaCode: null, role: 'partner', source: 'cue', match: 'exact' });
 	};
 
 	// --- Kuntalaki 54 § agreements -------------------------------------------------------------
@@ -210,7 +216,12 @@ function isGenericName(name: string): boolean {
 	return /^(?:työllisyysalue|sysselsättningsområde|hyvinvointialue|välfärdsområde)$/.test(name);
 }
 
+/** Parts whose question is about cooperation (partners, the municipalities covered, C parts "Yhteistyö"). */
+const ASKS_COOPERATION = /^(?:header\.partners|header\.municipalities|s\d\.c\d?)$/;
+
 function toRow(programmeId: string, type: ArrangementType, f: Found): CooperationRow {
+	const s = f.p.a.sentences.find((x) => x.start <= f.start && f.start < x.end);
+	const sentence = s ? f.p.answer.text.slice(s.start, s.end) : '';
 	return {
 		programme_id: programmeId,
 		key: f.p.answer.key,
@@ -222,7 +233,14 @@ function toRow(programmeId: string, type: ArrangementType, f: Found): Cooperatio
 		partner_kind: f.kind,
 		partner_municipality_code: f.municipalityCode,
 		partner_area_code: f.areaCode,
-		role: f.role
+		role: f.role,
+		confidence: factConfidence({
+			source: f.source ?? (ASKS_COOPERATION.test(f.p.answer.key) ? 'field' : 'prose'),
+			match: f.match ?? 'exact',
+			...sentenceCues(sentence),
+			ambiguous: f.ambiguous,
+			ocr: f.p.ocr
+		})
 	};
 }
 
@@ -240,7 +258,9 @@ function fromActor(p: PreparedAnswer, x: ActorMention, facts: ProgrammeFacts, ro
 		kind,
 		municipalityCode: x.municipalityCode,
 		areaCode: x.kind === 'employment_authority' || x.kind === 'wellbeing_county' ? x.areaCode : null,
-		role
+		role,
+		match: actorMatch(x, p.answer.text.slice(x.start, x.end)),
+		ambiguous: actorAmbiguous(x)
 	};
 }
 
@@ -262,8 +282,14 @@ function fromMunicipality(
 		kind,
 		municipalityCode: m.code,
 		areaCode: null,
-		role
+		role,
+		...mentionSignals(m)
 	};
+}
+
+/** A municipality mention: exact in the nominative, else inflected; a bare ambiguous name stays doubtful. */
+function mentionSignals(m: MunicipalityMention): Pick<Found, 'match' | 'ambiguous'> {
+	return { match: m.phraseCase === 'nom' ? 'exact' : 'inflected', ambiguous: !m.noun && AMBIGUOUS_NAMES.has(m.name) };
 }
 
 /** "Auran kunnan" → "Auran kunta"; "Oripään (ja Pöytyän kunnat)" → "Oripää"; "Närpes stad" stays. */
@@ -302,7 +328,7 @@ function kuntalaki54(prepared: readonly PreparedAnswer[], facts: ProgrammeFacts)
 			if (!strong && ms.length === 0) continue;
 			const cueStart = s.start + (m0.index ?? 0);
 			const cueSpan: [number, number] = [cueStart, cueStart + m0[0].length];
-			if (!cue && strong) cue = { p, start: cueSpan[0], end: cueSpan[1], partner: '', kind: 'other', municipalityCode: null, areaCode: null, role: 'partner' };
+			if (!cue && strong) cue = { p, start: cueSpan[0], end: cueSpan[1], partner: '', kind: 'other', municipalityCode: null, areaCode: null, role: 'partner', source: 'cue', match: 'exact' };
 			const membership = MEMBERSHIP.test(st);
 			for (const m of ms) {
 				const span = union(text, s, cueSpan, [m.start, m.phraseEnd]);
@@ -350,7 +376,10 @@ function foundFor(sig: Signal, role: 'host' | 'member', facts: ProgrammeFacts): 
 		kind: role === 'host' ? (own && facts.ownCodes.length === 1 ? 'municipality' : 'host_municipality') : 'municipality',
 		municipalityCode: m.code,
 		areaCode: null,
-		role
+		role,
+		...mentionSignals(m),
+		// Host strength 3 (an explicit host word) is exact; 1 ("sopimuksella … X:n kanssa") only contextual.
+		...(role === 'host' && sig.strength === 1 ? { match: 'contextual' as const } : {})
 	};
 }
 

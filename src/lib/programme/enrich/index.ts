@@ -18,6 +18,7 @@ import { responsibilityRows } from './responsibilities';
 import { keyInfo } from './services';
 import type { Enrichment, EnrichmentWarning, Evidence, LanguageRow } from './types';
 import { resolveMunicipalities, type MunicipalityOptions } from './municipality';
+import { answerOcr, factConfidence, municipalityConfidence, sentenceCues } from './confidence';
 
 export type * from './types';
 export { computeIsCurrent, type VersionedProgramme } from './current';
@@ -27,6 +28,7 @@ export { ACTOR_KINDS, type ActorKind } from './actors';
 export type { ServiceId, ClientGroup } from './services';
 export { createMunicipalityGazetteer, AMBIGUOUS_NAMES, type MunicipalityGazetteer, type MunicipalityMention } from './gazetteer';
 export { analyse } from './text';
+export { factConfidence, REVIEW_THRESHOLD, type FactSignals } from './confidence';
 import { analyse } from './text';
 
 export interface EnrichmentReference {
@@ -63,7 +65,7 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 		const actorCtx = { ownCodes: codes, municipalitiesByCode: byCode, employmentAreas: reference.employmentAreas };
 		const actorsOf = analysed.map((x) => findActors(x.a, x.municipalities, actorCtx, areaNames));
 		resolveImplicitRoles(actorsOf, codes);
-		const prepared: PreparedAnswer[] = analysed.map((x, i) => ({ ...x, info: keyInfo(x.answer.key), actors: actorsOf[i] }));
+		const prepared: PreparedAnswer[] = analysed.map((x, i) => ({ ...x, info: keyInfo(x.answer.key), actors: actorsOf[i], ocr: answerOcr(x.answer, programme) }));
 
 		let facts: ProgrammeFacts = { ownCodes: codes, agreementHost: null, employmentAreaHosts };
 		let cooperation = cooperationRows(programme.id, prepared, facts, byCode);
@@ -77,10 +79,13 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 		const languages: LanguageRow[] = [];
 		let s3a2Languages = 0;
 		for (const p of prepared) {
-			if (p.answer.text.trim() === '') continue;
+			// The header (process, coordinator, contact) says how the programme was made and told about
+			// ("tiedotetaan suomeksi, ruotsiksi ja englanniksi"), not in which languages services are offered.
+			if (p.answer.text.trim() === '' || p.answer.section === 'header') continue;
 			const { mentions } = findLanguages(p.answer.text, p.answer.key, p.answer.section, p.a);
 			if (p.answer.key === 's3.a2') s3a2Languages = new Set(mentions.map((m) => m.code)).size;
 			for (const m of mentions) {
+				const sentence = p.a.sentences.find((x) => x.start <= m.start && m.start < x.end);
 				languages.push({
 					programme_id: programme.id,
 					key: p.answer.key,
@@ -89,12 +94,26 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 					snippet: m.snippet,
 					language_code: m.code,
 					language_name_fi: LANGUAGE_BY_CODE.get(m.code)?.nameFi ?? m.code,
-					context: m.context
+					context: m.context,
+					// s3.a2 asks for the languages; elsewhere a language is read from the prose.
+					confidence: factConfidence({
+						source: p.answer.key === 's3.a2' ? 'field' : 'prose',
+						match: m.match,
+						...sentenceCues(sentence ? p.answer.text.slice(sentence.start, sentence.end) : ''),
+						ocr: p.ocr
+					})
 				});
 			}
 		}
 
+		const fillable = programme.inputKind === 'fillable-form';
 		const completeness = completenessRows(programme.id, answers, {
+			// A field's grade is sure; a part found by its heading on the page less so, a part not found
+			// at all (the heading may be reworded) less still; OCR lowers both.
+			confidenceOf: (answer) =>
+				answer
+					? factConfidence({ source: 'field', match: fillable ? 'exact' : 'inflected', ocr: answerOcr(answer, programme) })
+					: factConfidence({ source: fillable ? 'field' : 'prose', match: fillable ? 'exact' : 'inflected', ocr: programme.inputKind === 'scan' ? (programme.ocr?.meanConfidence ?? 0.5) : null }),
 			municipalityCount: evidence.filter((e) => e.source === 'header').length > 0 ? codes.length : 0,
 			languageCount: s3a2Languages,
 			namedBodies: new Map(
@@ -116,6 +135,7 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 		return {
 			municipalityCodes: codes,
 			municipalityEvidence: evidence,
+			municipalityConfidence: municipalityConfidence(codes, evidence, (key) => answerOcr(answers.find((a) => a.key === key), programme)),
 			warnings,
 			responsibilities: checked(responsibilities, textOf, warnings),
 			languages: checked(languages, textOf, warnings),

@@ -15,6 +15,7 @@
  * languages), a language being taught ("suomen kielen opetus", "svenska som andraspråk"), and
  * mentions in a negated clause ("venäjäksi ei järjestetä").
  */
+import type { FactMatch } from './confidence';
 import { isBack, weakGrade } from './finnish';
 import { analyse, type AnalysedText, type Token } from './text';
 
@@ -260,6 +261,8 @@ export interface LanguageMention {
 	end: number;
 	snippet: string;
 	context: LanguageContext;
+	/** How it matched, for its confidence: a phrase that can only be the language, a compound, or a bare name that counts by its context. */
+	match: FactMatch;
 }
 
 /** Why a mention was dropped (for tests and debugging). */
@@ -453,7 +456,8 @@ export function findLanguages(
 				start: c.start,
 				end: c.end,
 				snippet: a.text.slice(c.start, c.end),
-				context: contextOf(sentenceText(c.sentence), section)
+				context: contextOf(sentenceText(c.sentence), section),
+				match: c.strong ? (['phrase', 'sign', 'sv-pa', 'tra'].includes(c.kind) ? 'exact' : 'inflected') : languageList ? 'exact' : 'contextual'
 			});
 		}
 	}
@@ -504,7 +508,10 @@ function isNegated(a: AnalysedText, c: Candidate): boolean {
 	let from = 0;
 	let to = s.length;
 	const re = new RegExp(CLAUSE_BREAK.source, 'giu');
-	for (const m of s.matchAll(re)) {
+	// A list whose sentence lost its full stop: "englanti (n. 29 asiakasta) Burmaksi … ei järjestetä"
+	// (case-sensitive, so apart from CLAUSE_BREAK's case-insensitive match).
+	const breaks = [...s.matchAll(re), ...s.matchAll(/\)[ \t]+(?=\p{Lu})/gu)].sort((x, y) => (x.index ?? 0) - (y.index ?? 0));
+	for (const m of breaks) {
 		const i = m.index ?? 0;
 		if (i + m[0].length <= at) from = i + m[0].length;
 		else if (i >= at) {

@@ -4,7 +4,8 @@
  */
 import type { Answer } from '../types';
 import type { ActorKind, ActorMention } from './actors';
-import type { MunicipalityMention } from './gazetteer';
+import type { FactMatch } from './confidence';
+import { AMBIGUOUS_NAMES, type MunicipalityMention } from './gazetteer';
 import type { KeyInfo } from './services';
 import type { AnalysedText } from './text';
 
@@ -14,6 +15,8 @@ export interface PreparedAnswer {
 	a: AnalysedText;
 	municipalities: MunicipalityMention[];
 	actors: ActorMention[];
+	/** OCR word confidence of the page the answer was read from; null when it was not read by OCR. */
+	ocr: number | null;
 }
 
 export interface ProgrammeFacts {
@@ -39,4 +42,20 @@ export function municipalityKind(actor: ActorMention, facts: ProgrammeFacts, sen
 	if (facts.employmentAreaHosts.has(code) && facts.agreementHost !== code && /työllisyy?s?a?lue|sysselsättningsområde/iu.test(sentence))
 		return 'employment_authority';
 	return 'host_municipality';
+}
+
+/** How an actor was matched, for its confidence (see confidence.ts). */
+export function actorMatch(actor: ActorMention, snippet: string): FactMatch {
+	if (actor.via === 'role') return 'coreference';
+	if (actor.via === 'own-municipality') return 'generic';
+	if (actor.via === 'municipality' && actor.generic) return 'coreference'; // "jonka kaupunki"
+	if (actor.generic) return 'generic';
+	if (actor.via === 'company') return 'exact';
+	if (actor.via === 'municipality') return actor.case === 'nom' ? 'exact' : 'inflected';
+	return snippet === actor.name ? 'exact' : 'inflected';
+}
+
+/** A bare municipality name that is also a common word ("Aura", "Salo"), with no "kunta/kaupunki" to settle it. */
+export function actorAmbiguous(actor: ActorMention): boolean {
+	return actor.via === 'municipality' && AMBIGUOUS_NAMES.has(actor.name);
 }

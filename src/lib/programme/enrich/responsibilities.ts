@@ -15,8 +15,9 @@
  * names both or neither (s4.a1 and s4.a2 default to their question's group; table cells to their column).
  */
 import type { ActorMention } from './actors';
-import { municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
-import { clientGroupsOf, FOLLOW_UP, saysWhoDoesWhat } from './services';
+import { factConfidence, sentenceCues } from './confidence';
+import { actorAmbiguous, actorMatch, municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
+import { clientGroupCue, clientGroupsOf, FOLLOW_UP, saysWhoDoesWhat } from './services';
 import type { ResponsibilityRow } from './types';
 
 export function responsibilityRows(programmeId: string, prepared: readonly PreparedAnswer[], facts: ProgrammeFacts): ResponsibilityRow[] {
@@ -37,25 +38,37 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 				if (!saysWhoDoesWhat(sentence)) continue;
 				if (answer.key === 'header.process' && !FOLLOW_UP.test(sentence)) continue;
 			}
+			// "vastaa Paimion kaupunki yhdessä Turun työllisyysalueen kanssa": the one with whom is a partner (cooperation), not a provider.
+			if (isPartnerOnly(p, actor, info.role === 'description' || answer.key === 'header.coordinator')) continue;
 			const kind = municipalityKind(actor, facts, sentence);
-			const group = info.fromTable ? info.defaultGroup : groups[actor.sentence] ?? info.defaultGroup;
+			let group = info.fromTable ? info.defaultGroup : groups[actor.sentence] ?? info.defaultGroup;
+			if (group === 'both' && !info.fromTable) group = ownGroup(p, actor) ?? group;
 			// One row per provider per sentence: "Auran kunnan edustaja … kunnan" is one municipality.
 			const dedupe = `${actor.sentence}|${kind}|${actor.municipalityCode ?? actor.name.toLowerCase()}`;
 			if (seen.has(dedupe)) continue;
 			seen.add(dedupe);
 			used.push(actor);
+			const snippet = answer.text.slice(actor.start, actor.end);
 			rows.push({
 				programme_id: programmeId,
 				key: answer.key,
 				span_start: actor.start,
 				span_end: actor.end,
-				snippet: answer.text.slice(actor.start, actor.end),
+				snippet,
 				service: info.service,
 				client_group: group,
 				provider: actor.name,
 				provider_kind: kind,
 				provider_municipality_code: actor.municipalityCode,
-				from_table: info.fromTable
+				from_table: info.fromTable,
+				// B parts, the table and the coordinator ask who is responsible; A parts only describe.
+				confidence: factConfidence({
+					source: info.role === 'responsible' ? 'field' : 'prose',
+					match: actorMatch(actor, snippet),
+					...sentenceCues(sentence),
+					ambiguous: actorAmbiguous(actor),
+					ocr: p.ocr
+				})
 			});
 		}
 		// A table cell that names no actor we know is still an answer: keep it as written.
@@ -74,10 +87,67 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 					provider: text,
 					provider_kind: 'other',
 					provider_municipality_code: null,
-					from_table: true
+					from_table: true,
+					// A cell that names no body we know: kept as written, worth a look.
+					confidence: factConfidence({ source: 'cue', match: 'exact', ocr: p.ocr })
 				});
 			}
 		}
 	}
 	return rows;
+}
+
+/**
+ * In a sentence that names both client groups, the group of one actor: the cue in its own stretch
+ * of the sentence — after it up to the next actor ("työvoimaviranomainen (työnhakijat) ja Seinäjoen
+ * kaupunki (muut kotoutujat)"), unless a label stands right before it ("Työnhakijat: X"); else before it
+ * back to the previous actor ("työnhakijoiden osalta X"); null when its stretch names none or both.
+ */
+function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'others' | null {
+	const s = p.a.sentences[actor.sentence];
+	if (!s) return null;
+	const same = p.actors.filter((x) => x.sentence === actor.sentence && !x.location && !x.descriptor);
+	const i = same.indexOf(actor);
+	if (i < 0) return null;
+	const next = same.slice(i + 1).find((x) => x.start >= actor.end);
+	const prev = [...same.slice(0, i)].reverse().find((x) => x.end <= actor.start);
+	const one = (g: ReturnType<typeof clientGroupCue>) => (g === 'jobseekers' || g === 'others' ? g : null);
+	const beforeText = p.a.text.slice(prev ? prev.end : s.start, actor.start);
+	// A label right before: "Työnhakijat: työvoimaviranomainen / Muut: Mikkelin kaupunki".
+	if (/:[ \t]*$/.test(beforeText)) {
+		const label = one(clientGroupCue(beforeText.slice(beforeText.lastIndexOf('\n') + 1)));
+		if (label) return label;
+	}
+	// "työvoiman ulkopuolella olevien osalta X ja työnhakijoiden osalta Y": "osalta" points forward.
+	if (/osalta[ \t]*$|för[ \t]+\p{L}+[ \t]+del[ \t]*$/u.test(beforeText)) {
+		const g = one(clientGroupCue(beforeText));
+		if (g) return g;
+	}
+	if (same.length < 2) return null;
+	let afterText = p.a.text.slice(actor.end, next ? next.start : s.end);
+	if (next && /osalta[ \t]*$/u.test(afterText)) afterText = afterText.replace(/(?:,|ja|sekä)?[^,]*osalta[ \t]*$/u, '');
+	const after = clientGroupCue(afterText);
+	if (after === 'both') return null;
+	// The label of the actor's line: "Muut: X / Y" (Y too).
+	const lineStart = p.a.text.lastIndexOf('\n', actor.start - 1) + 1;
+	const label = /^[ \t]*([^:\n]{1,40}):/u.exec(p.a.text.slice(Math.max(lineStart, s.start), actor.start));
+	return one(after) ?? one(clientGroupCue(beforeText)) ?? (label ? one(clientGroupCue(label[1] + ':')) : null);
+}
+
+/**
+ * "vastaa X yhdessä Y:n kanssa", "tillsammans med Y", "voi tehdä yhteistyötä Y:n kanssa": Y works
+ * with the provider (cooperation), it is not named as one. ("Kunta tekee yhteistyötä Y:n kanssa"
+ * still names Y as one who provides: Aura's golden file.)
+ */
+function isPartnerOnly(p: PreparedAnswer, actor: ActorMention, describes: boolean): boolean {
+	const text = p.a.text;
+	if (/^[ \t]+kanssa(?![\p{L}])/u.test(text.slice(actor.end, actor.end + 8))) {
+		const s = p.a.sentences[actor.sentence];
+		const before = s ? text.slice(s.start, actor.start) : '';
+		// "yhdessä Y:n kanssa"; "voi tehdä yhteistyötä Y:n kanssa" (may work with Y: Y provides nothing yet).
+		// (In B parts "yhdessä" lists joint providers: "laativat yhdessä".) "vastuussa olevan Y:n kanssa" names Y as responsible.
+		if (/vastuussa[ \t]+olev\p{L}*[ \t]+$/iu.test(before)) return false;
+		return (describes && /(?<![\p{L}])yhdessä(?![\p{L}])/iu.test(before)) || /(?<![\p{L}])(?:voi|voivat|voidaan)[ \t]+(?:\p{L}+[ \t]+)?(?:tehdä[ \t]+)?yhteistyö\p{L}*/iu.test(before);
+	}
+	return /(?<![\p{L}])tillsammans[ \t]+med[ \t]+$/iu.test(text.slice(Math.max(0, actor.start - 24), actor.start));
 }

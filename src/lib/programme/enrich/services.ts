@@ -65,7 +65,7 @@ export function keyInfo(key: string): KeyInfo {
 
 /** Others: people outside the labour force, or "other than job-seekers". Checked first. */
 const OTHERS =
-	/työvoiman[ \t]+ulkopuol\p{L}*|työelämän[ \t]+ulkopuol\p{L}*|mui(?:lle|den|ta|hin|ssa)?[ \t]+kuin[ \t]+työnhakij\p{L}*|muut[ \t]+kuin[ \t]+työnhakij\p{L}*|ei-työnhakij\p{L}*|(?:eivät|ei)[ \t]+ole[ \t]+(?:rekisteröity\p{L}*[ \t]+)?työnhakij\p{L}*|kotona[ \t]+olev\p{L}*|kotiäid\p{L}*|kotivanhem\p{L}*|utanför[ \t]+arbetskraften|andra[ \t]+än[ \t]+arbetssökande|inte[ \t]+är[ \t]+arbetssökande/giu;
+	/työvoiman[ \t]+ulkopuol\p{L}*|työelämän[ \t]+ulkopuol\p{L}*|mui(?:lle|den|ta|hin|ssa)?[ \t]+kuin[ \t]+työnhakij\p{L}*|muut[ \t]+kuin[ \t]+työnhakij\p{L}*|ei-työnhakij\p{L}*|(?:eivät|ei)[ \t]+ole[ \t]+(?:rekisteröity\p{L}*[ \t]+)?työnhakij\p{L}*|mu(?:ut|ille|iden|ita|ihin|issa)[ \t]+(?:kotoutuj|kotoutuja-asiak|asiak|maahanmuuttaj)\p{L}*|övriga[ \t]+\p{L}*(?:klient|invandrar|kund|person)\p{L}*|(?<![\p{L}])(?:muut|muille|övriga)(?=[ \t]*:)|mui(?:den|lle)[ \t]+osalta|kotona[ \t]+olev\p{L}*|kotiäid\p{L}*|kotivanhem\p{L}*|utanför[ \t]+arbetskraften|andra[ \t]+än[ \t]+arbetssökande|inte[ \t]+är[ \t]+arbetssökande/giu;
 
 /** Job-seekers: registered job-seekers, job-seeker clients, the unemployed, and labour-market training (for job-seekers by law). */
 const JOBSEEKERS =

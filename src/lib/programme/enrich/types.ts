@@ -20,7 +20,10 @@ export type Evidence = {
 	snippet: string;
 };
 
-export type ResponsibilityRow = Evidence & {
+/** How sure the fact is, 0–1 (src/lib/programme/enrich/confidence.ts; data dictionary). */
+export type Confidence = { confidence: number };
+
+export type ResponsibilityRow = Evidence & Confidence & {
 	service: ServiceId;
 	client_group: ClientGroup;
 	provider: string;
@@ -29,7 +32,7 @@ export type ResponsibilityRow = Evidence & {
 	from_table: boolean;
 };
 
-export type LanguageRow = Evidence & {
+export type LanguageRow = Evidence & Confidence & {
 	language_code: string;
 	language_name_fi: string;
 	context: LanguageContext;
@@ -39,7 +42,7 @@ export type LanguageRow = Evidence & {
 export type { ArrangementType } from '../../dataset/tables';
 import type { ArrangementType } from '../../dataset/tables';
 
-export type CooperationRow = Evidence & {
+export type CooperationRow = Evidence & Confidence & {
 	arrangement_type: ArrangementType;
 	partner: string;
 	partner_kind: ActorKind;
@@ -62,6 +65,8 @@ export type CompletenessRow = {
 	reason_key: string;
 	reason_params: string;
 	chars: number;
+	/** How sure the grade is, 0–1: lower when the part was found by its heading, not a field, or read by OCR. */
+	confidence: number;
 };
 
 /** For ingest_log: `code` e.g. `unresolved-municipality`, `merged-municipality`, `municipality-from-other-evidence`, `no-municipality`. */
@@ -87,6 +92,8 @@ export interface Enrichment {
 	/** Sorted 3-digit codes. */
 	municipalityCodes: string[];
 	municipalityEvidence: MunicipalityEvidence[];
+	/** How sure the municipality is, 0–1 (the weakest of the codes' best evidence); null when none. */
+	municipalityConfidence: number | null;
 	warnings: EnrichmentWarning[];
 	responsibilities: ResponsibilityRow[];
 	languages: LanguageRow[];
