@@ -1,6 +1,6 @@
 /**
  * Dashboard benchmark (part of `npm run bench`; alone: `npx tsx bench/dashboard.ts [--changes 20]
- * [--no-throttled] [--no-tenfold]`).
+ * [--no-throttled] [--no-tenfold] [--pages /search,/gaps]`; --pages: only the pages whose path starts with one of these).
  *
  * Serves build/ with the production server's handler (scripts/serve.js: precompressed files,
  * cache headers) and drives Debian Chromium over the pages below, each opened cold (new context,
@@ -39,7 +39,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 const THROTTLE = { offline: false, latency: 20, downloadThroughput: (20e6 / 8) | 0, uploadThroughput: (5e6 / 8) | 0 };
 
 /** The pages and what "its real content is visible" means on each (checked every animation frame). */
-const PAGES: { path: string; content: string; filters: boolean }[] = [
+const ALL_PAGES: { path: string; content: string; filters: boolean }[] = [
 	{ path: '/', content: `!!document.querySelector('[data-figure="programmes"]')?.textContent?.trim()`, filters: true },
 	{ path: '/gaps', content: `!!document.querySelector('table.matrix tbody tr')`, filters: true },
 	{ path: '/municipality/019', content: `document.querySelectorAll('.answers article.part').length > 0 && !document.querySelector('.answers .pending')`, filters: false },
@@ -277,8 +277,9 @@ export interface DashboardResult {
 
 const stats = (xs: number[]) => ({ n: xs.length, p50: median(xs), p95: percentile(xs, 95), max: Math.max(...xs) });
 
-export async function runDashboardBench(opts: { changes?: number; throttled?: boolean; tenfold?: boolean } = {}): Promise<DashboardResult> {
+export async function runDashboardBench(opts: { changes?: number; throttled?: boolean; tenfold?: boolean; pages?: string[] } = {}): Promise<DashboardResult> {
 	const changes = opts.changes ?? 20;
+	const PAGES = opts.pages?.length ? ALL_PAGES.filter((p) => opts.pages!.some((x) => p.path.startsWith(x))) : ALL_PAGES;
 	ensureBuild();
 	await buildBare(join(BUILD, 'data'), 'index');
 	const tenfoldState = { on: false };
@@ -394,8 +395,8 @@ function print(r: DashboardResult): void {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-	const { values } = parseArgs({ options: { changes: { type: 'string', default: '20' }, 'no-throttled': { type: 'boolean', default: false }, 'no-tenfold': { type: 'boolean', default: false } } });
-	runDashboardBench({ changes: Number(values.changes), throttled: !values['no-throttled'], tenfold: !values['no-tenfold'] }).catch((e) => {
+	const { values } = parseArgs({ options: { changes: { type: 'string', default: '20' }, 'no-throttled': { type: 'boolean', default: false }, 'no-tenfold': { type: 'boolean', default: false }, pages: { type: 'string', default: '' } } });
+	runDashboardBench({ changes: Number(values.changes), throttled: !values['no-throttled'], tenfold: !values['no-tenfold'], pages: values.pages ? values.pages.split(',') : undefined }).catch((e) => {
 		process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
 		process.exitCode = 1;
 	});
