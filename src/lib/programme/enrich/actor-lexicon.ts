@@ -2,29 +2,11 @@
  * The actor lexicon: organisation terms (Finnish and Swedish) with their kinds, staff roles and the
  * words that tell an actor from a place or a description. Used by actors.ts.
  */
-export type ActorKind =
-	| 'municipality'
-	| 'host_municipality'
-	| 'employment_authority'
-	| 'wellbeing_county'
-	| 'ely_keha'
-	| 'education_provider'
-	| 'ngo_parish'
-	| 'private_company'
-	| 'other';
+import { PROVIDER_KINDS } from '../../dataset/services';
+export type ActorKind = (typeof PROVIDER_KINDS)[number];
 
-export const ACTOR_KINDS: readonly ActorKind[] = [
-	'municipality',
-	'host_municipality',
-	'employment_authority',
-	'wellbeing_county',
-	'ely_keha',
-	'education_provider',
-	'ngo_parish',
-	'private_company',
-	'other'
-];
-
+/** The kinds of actor: the dataset's provider kinds, declared once in ../../dataset/services.ts. */
+export const ACTOR_KINDS: readonly ActorKind[] = PROVIDER_KINDS;
 
 export interface Term {
 	kind: ActorKind;
