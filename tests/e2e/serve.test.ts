@@ -107,8 +107,9 @@ describe('content without DuckDB-WASM', () => {
 				timeout: 60_000
 			});
 			expect(await s.page.locator('li.programme').count()).toBeGreaterThan(0);
-			// The pages did try to start the engine in the background (and were refused): content never waited for it.
-			expect(blocked).toBeGreaterThan(0);
+			// The pages do try to start the engine in the background (and are refused): content never waited
+			// for it. Search starts it only once its index is ready, so it may come after the results.
+			await expect.poll(() => blocked, { timeout: 30_000 }).toBeGreaterThan(0);
 		} finally {
 			await s.close();
 		}
