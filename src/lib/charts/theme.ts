@@ -61,7 +61,7 @@ export const SCREEN: ChartTheme = {
 };
 
 /** Paper: pure black text, and patterns on every series and area so a greyscale print still tells them apart. */
-export const PRINT: Pick<ChartTheme, 'ink' | 'muted'> = { ink: '#000000', muted: '#000000' };
+export const PRINT: Pick<ChartTheme, 'ink'> = { ink: '#000000' };
 
 /**
  * What to merge into a drawn option for printing (ECharts' setOption merges by component):

@@ -37,7 +37,9 @@ export function versionHistory(programmes: readonly VersionCandidate[]): Version
 	for (const p of programmes)
 		for (const code of new Set(p.municipalityCodes)) {
 			const key = `${code}|${p.isSynthetic ? 'synthetic' : 'real'}`;
-			byHistory.set(key, [...(byHistory.get(key) ?? []), p]);
+			const members = byHistory.get(key);
+			if (members) members.push(p);
+			else byHistory.set(key, [p]);
 		}
 	const out: VersionLink[] = [];
 	for (const [key, members] of byHistory) {
