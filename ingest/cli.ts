@@ -5,8 +5,8 @@
  * to stderr, a machine-readable report to stdout with --json, and the exit code says how it went.
  */
 import { parseArgs } from 'node:util';
-import { rmSync } from 'node:fs';
-import { pendingDirs } from './parquet';
+import { rmSync, writeFileSync } from 'node:fs';
+import { OutputRefusedError, pendingPaths } from './output';
 import { INGEST_VERSION, NoInputsError, ingestEnricher, runIngest, type IngestReport } from './run';
 
 const HELP = `Kotokartta ingest ${INGEST_VERSION}: integration programme PDFs → Parquet.
@@ -18,12 +18,17 @@ Usage: npm run ingest -- [paths…] [options]
                  Default: data/pdfs
   --out DIR      Output directory, replaced as a whole and atomically (default: static/data).
                  It receives one <table>.parquet per table, manifest.json and data-dictionary.md.
+                 It must be missing, empty, or a dataset an earlier ingest wrote (its manifest.json
+                 says so); anything else is refused (exit 2) and left untouched. DIR becomes a link
+                 to the version in .<DIR>.versions/ beside it, swapped in one step.
   --root DIR     Input paths in the dataset are relative to DIR (default: the current directory).
   --reference F  Municipality reference CSV (default: data/reference/municipalities.csv).
   --municipality FILE=CODE[,CODE]
                  The programme's municipality for a file whose document names none (repeatable;
                  FILE is the dataset path or the file name, CODE the 3-digit municipality code).
-  --json         Print a machine-readable report to stdout (logs stay on stderr).
+  --json         Print a machine-readable report to stdout (logs stay on stderr). npm prints
+                 a banner on stdout first: use npm run --silent, or --report.
+  --report FILE  Write the same JSON report to FILE.
   -h, --help     Show this help.
 
 Every input file gets ingest_log rows: ok, warning (e.g. unmapped field, duplicate content)
@@ -34,8 +39,10 @@ Exit codes:
   0  every file was read (possibly with warnings); the dataset was written
   1  some files were rejected, or a programme has no municipality (see ingest_log / stderr);
      the dataset was still written
-  2  usage error, or no input files found; nothing written
-  3  the dataset could not be written; the previous dataset is left intact
+  2  usage error (a bad option, an --out that is not a dataset directory, an input path
+     that does not exist), or no input files found; nothing written
+  3  the dataset could not be written (e.g. the disk is full); the previous dataset is left intact
+  130  interrupted (SIGINT or SIGTERM); the previous dataset is left intact
 `;
 
 function parse(argv: string[]) {
@@ -48,6 +55,7 @@ function parse(argv: string[]) {
 			reference: { type: 'string' },
 			municipality: { type: 'string', multiple: true },
 			json: { type: 'boolean', default: false },
+			report: { type: 'string' },
 			help: { type: 'boolean', short: 'h', default: false }
 		}
 	});
@@ -87,6 +95,23 @@ function summary(report: IngestReport): string {
 	return lines.join('\n');
 }
 
+/** An error in words: the system's message for file-system errors, without a stack. */
+function plainError(e: unknown): string {
+	const err = e as NodeJS.ErrnoException;
+	const words: Record<string, string> = {
+		ENOSPC: 'the disk is full',
+		EACCES: 'permission denied',
+		EPERM: 'operation not permitted',
+		EROFS: 'the file system is read-only',
+		EDQUOT: 'the disk quota is exceeded',
+		EMFILE: 'too many open files',
+		ENOTDIR: 'not a directory',
+		ENOENT: 'no such file or directory'
+	};
+	if (err?.code && words[err.code]) return `${words[err.code]}${err.path ? ` (${err.path})` : ''}`;
+	return err?.message ?? String(e);
+}
+
 async function main(): Promise<number> {
 	let args;
 	try {
@@ -111,15 +136,17 @@ async function main(): Promise<number> {
 	}
 	const tty = process.stderr.isTTY === true;
 	const cleanup = () => {
-		for (const dir of pendingDirs) rmSync(dir, { recursive: true, force: true });
+		for (const path of pendingPaths) rmSync(path, { recursive: true, force: true });
 	};
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 130]] as const) {
 		process.on(signal, () => {
 			cleanup();
 			process.stderr.write(`\ningest: interrupted (${signal}); the previous dataset is unchanged.\n`);
-			process.exit(130);
+			process.exit(code);
 		});
 	}
+	if (args.values.json && process.env.npm_lifecycle_event && process.env.npm_config_loglevel !== 'silent')
+		process.stderr.write('ingest: note: npm prints its own banner on stdout before the report; use `npm run --silent ingest -- --json` or `--report FILE` for JSON alone.\n');
 
 	let report: IngestReport;
 	try {
@@ -135,11 +162,14 @@ async function main(): Promise<number> {
 	} catch (e) {
 		cleanup();
 		const err = e as Error;
-		if (err instanceof NoInputsError) {
+		if (err instanceof NoInputsError || err instanceof OutputRefusedError) {
 			process.stderr.write(`ingest: ${err.message}\n`);
 			return 2;
 		}
-		process.stderr.write(`ingest: the dataset could not be written: ${err.stack ?? err.message}\nThe previous dataset is unchanged.\n`);
+		process.stderr.write(
+			`ingest: the dataset could not be written to ${args.values.out}: ${plainError(err)}\nThe previous dataset is unchanged.\n` +
+				(process.env.KOTOKARTTA_DEBUG ? `${err.stack}\n` : 'Set KOTOKARTTA_DEBUG=1 to see where it failed.\n')
+		);
 		return 3;
 	}
 
@@ -147,7 +177,9 @@ async function main(): Promise<number> {
 		if (f.status === 'error') process.stderr.write(`ingest: ${f.file}: ${f.code}: ${f.reason}\n`);
 	}
 	process.stderr.write(summary(report));
-	if (args.values.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+	const json = JSON.stringify(report, null, 2) + '\n';
+	if (args.values.json) process.stdout.write(json);
+	if (args.values.report) writeFileSync(args.values.report, json);
 	return report.counts.error > 0 ? 1 : 0;
 }
 
@@ -156,7 +188,7 @@ main().then(
 		process.exitCode = code;
 	},
 	(e) => {
-		process.stderr.write(`ingest: ${(e as Error).stack ?? e}\n`);
+		process.stderr.write(`ingest: failed unexpectedly: ${plainError(e)}\n${process.env.KOTOKARTTA_DEBUG ? `${(e as Error)?.stack}\n` : ''}`);
 		process.exitCode = 3;
 	}
 );

@@ -1,16 +1,15 @@
 /**
  * Writes a Dataset as Parquet (one file per table, snappy, rows in each table's order) with
- * @duckdb/node-api, atomically: everything goes to a temporary directory beside the output,
- * which then replaces the output in two renames. A failed or interrupted run leaves the
+ * @duckdb/node-api, atomically: everything goes to a new version directory, which then replaces
+ * the output in one rename of a link (./output.ts). A failed or interrupted run leaves the
  * previous dataset as it was.
  *
  * Deterministic: one DuckDB thread, rows sorted by every column, a manifest without
  * timestamps, so the same dataset always gives the same bytes.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
 	DuckDBInstance,
 	LIST,
@@ -23,6 +22,7 @@ import {
 import type { Cell, Dataset, Row } from '../src/lib/dataset/rows';
 import { TABLES, type ColumnDef, type TableDef } from '../src/lib/dataset/tables';
 import { writeDerived } from './derived';
+import { newVersionDir, pendingPaths, publishVersion, pruneStore } from './output';
 
 export interface ManifestTable {
 	name: string;
@@ -49,21 +49,13 @@ export interface WriteOptions {
 	afterTable?: (name: string) => void | Promise<void>;
 }
 
-/** Temporary directories of writes in progress, removed on SIGINT/SIGTERM by the CLI. */
-export const pendingDirs = new Set<string>();
-
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export async function writeDataset(data: Dataset, outDir: string, opts: WriteOptions): Promise<Manifest> {
-	await recoverInterruptedSwap(outDir);
-	const parent = dirname(outDir);
-	const base = basename(outDir);
-	await mkdir(parent, { recursive: true });
-	const tmp = join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-	pendingDirs.add(tmp);
+	await pruneStore(outDir); // repairs a run killed mid-migration, removes leftovers of dead runs
+	const tmp = await newVersionDir(outDir);
 	try {
-		await mkdir(tmp);
 		const tables = await writeTables(data, tmp, opts);
 		await writeDerived(tmp); // summary tables and Arrow copies for the browser (ingest/derived.ts)
 		await writeFile(join(tmp, 'data-dictionary.md'), opts.dictionary);
@@ -74,12 +66,14 @@ export async function writeDataset(data: Dataset, outDir: string, opts: WriteOpt
 			tables,
 			dictionary: 'data-dictionary.md'
 		};
-		await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
-		await swapIn(tmp, outDir);
+		const manifestText = JSON.stringify(manifest, null, '\t') + '\n';
+		await writeFile(join(tmp, 'manifest.json'), manifestText);
+		// Same dataset, same version name: a re-ingest of unchanged inputs relinks the same directory.
+		await publishVersion(tmp, outDir, `v-${createHash('sha256').update(manifestText).digest('hex').slice(0, 16)}`);
 		return manifest;
 	} finally {
 		await rm(tmp, { recursive: true, force: true });
-		pendingDirs.delete(tmp);
+		pendingPaths.delete(tmp);
 	}
 }
 
@@ -144,53 +138,5 @@ function append(appender: DuckDBAppender, c: ColumnDef, v: Cell): void {
 		}
 		case 'VARCHAR[]':
 			return appender.appendList(v as string[], LIST(VARCHAR));
-	}
-}
-
-/** Replace `outDir` with `tmp`: two renames; the old dataset is removed only after the new one is in place. */
-async function swapIn(tmp: string, outDir: string): Promise<void> {
-	const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
-	const hadOld = existsSync(outDir);
-	if (hadOld) {
-		if (!(await stat(outDir)).isDirectory()) throw new Error(`${outDir} exists and is not a directory`);
-		await rename(outDir, old);
-	}
-	try {
-		await rename(tmp, outDir);
-	} catch (e) {
-		if (hadOld) await rename(old, outDir);
-		throw e;
-	}
-	if (hadOld) await rm(old, { recursive: true, force: true });
-}
-
-/**
- * A run killed between the two renames leaves no output but a `.<name>.old-*` directory:
- * put it back before anything else. Leftover temporary directories are removed.
- */
-export async function recoverInterruptedSwap(outDir: string): Promise<void> {
-	const parent = dirname(outDir);
-	const base = basename(outDir);
-	if (!existsSync(parent)) return;
-	const entries = await readdir(parent);
-	const olds = entries.filter((e) => e.startsWith(`.${base}.old-`)).sort();
-	if (!existsSync(outDir) && olds.length > 0) {
-		await rename(join(parent, olds[olds.length - 1]), outDir);
-		olds.pop();
-	}
-	for (const e of [...olds, ...entries.filter((x) => x.startsWith(`.${base}.tmp-`))]) {
-		const path = join(parent, e);
-		// Another ingest writing to the same place right now keeps its directory.
-		if (!pendingDirs.has(path) && !isAlive(Number(/-(\d+)-[0-9a-f]+$/.exec(e)?.[1]))) await rm(path, { recursive: true, force: true });
-	}
-}
-
-function isAlive(pid: number): boolean {
-	if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (e) {
-		return (e as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }

@@ -4,7 +4,7 @@
  * One bad file never stops the batch: it becomes an error row in ingest_log.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { dataDictionary } from '../src/lib/dataset/dictionary';
@@ -14,6 +14,7 @@ import { ProgrammeReadError, type InputKind } from '../src/lib/programme/types';
 import { createEnricher } from '../src/lib/programme/enrich/index';
 import { parseEmploymentAreas, parseMunicipalities } from '../src/lib/reference';
 import { nodeExtractDeps } from './pdfjs';
+import { checkOutDir } from './output';
 import { writeDataset, type Manifest, type WriteOptions } from './parquet';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -139,7 +140,12 @@ export async function readInputs(
 
 export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 	const root = resolve(opts.root ?? '.');
+	checkOutDir(opts.out, opts.inputs); // before anything is read: a refused --out touches nothing
 	const out = resolve(opts.out);
+	// A path the user named that does not exist is a typo, not an empty corpus: writing a dataset
+	// without it would replace the good one.
+	const missing = opts.inputs.filter((i) => !lstatSync(i, { throwIfNoEntry: false }));
+	if (missing.length > 0) throw new NoInputsError(`${missing.join(', ')}: no such file or directory; nothing was written`);
 	const municipalities = parseMunicipalities(
 		readFileSync(opts.referenceCsv ?? join(REPO_ROOT, 'data/reference/municipalities.csv'), 'utf8')
 	);

@@ -99,7 +99,24 @@ export async function compressDir(dir) {
 	return written;
 }
 
+/**
+ * The ingest keeps its versions in `static/.<name>.versions/` and makes `static/<name>` a link to
+ * the current one (ingest/output.ts); the build copies both, so the store's copy is dropped: the
+ * site serves the data once, at its link's path.
+ */
+export function dropVersionStores(dir) {
+	const dropped = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		if (entry.isDirectory() && /^\..+\.versions$/.test(entry.name)) {
+			rmSync(join(dir, entry.name), { recursive: true, force: true });
+			dropped.push(entry.name);
+		}
+	}
+	return dropped;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+	dropVersionStores(process.argv[2] ?? 'build');
 	if (process.env.KOTOKARTTA_PRECOMPRESS === '0') {
 		process.stderr.write('compress: skipped (KOTOKARTTA_PRECOMPRESS=0)\n');
 	} else {

@@ -3,9 +3,9 @@
  * previous dataset intact) of the Parquet output.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/run';
 import { ANSWER_FIELDS } from '../../src/lib/programme/form-tem-2024';
@@ -84,7 +84,9 @@ describe('atomic replacement', () => {
 		).rejects.toThrow(/simulated crash/);
 		expect(written).toEqual(['programmes', 'answers']);
 		expect(snapshot(out)).toEqual(before);
-		expect(readdirSync(root).filter((e) => e.startsWith('.'))).toEqual([]);
+		// Nothing left over but the one version the output links to.
+		expect(readdirSync(root).filter((e) => e.startsWith('.'))).toEqual(['.data.versions']);
+		expect(readdirSync(join(root, '.data.versions'))).toEqual([basename(readlinkSync(out))]);
 		const [{ n }] = await query(`SELECT count(*) AS n FROM ${parquet(out, 'programmes')}`);
 		expect(Number(n)).toBe(1);
 
@@ -94,20 +96,39 @@ describe('atomic replacement', () => {
 		expect(Number(m)).toBe(2);
 	});
 
-	it('a run killed between the two renames is repaired by the next run, even if that one fails too', async () => {
+	it('a run killed while moving an old-layout directory into the store is repaired by the next run, even if that one fails too', async () => {
 		const root = join(dir, 'swap');
 		writeInputs(root, files.slice(0, 1));
 		const out = join(root, 'data');
 		await runIngest({ inputs: [join(root, 'a')], out, root });
 		const before = snapshot(out);
-		// What a kill after the first rename leaves: no output, the old dataset aside, a temporary directory.
-		renameSync(out, join(root, '.data.old-999999-deadbeef'));
-		mkdirSync(join(root, '.data.tmp-999999-deadbeef'));
+		// What a kill between the first run's two renames leaves: no output, the old directory in
+		// the store, a temporary directory of the dead run.
+		const store = join(root, '.data.versions');
+		renameSync(realpathSync(out), join(store, 'legacy-999999-deadbeef'));
+		rmSync(out);
+		mkdirSync(join(store, '.tmp-999999-deadbeef'));
 		await expect(
 			runIngest({ inputs: [join(root, 'a')], out, root, afterTable: () => Promise.reject(new Error('fails again')) })
 		).rejects.toThrow(/fails again/);
 		expect(existsSync(out)).toBe(true);
 		expect(snapshot(out)).toEqual(before);
-		expect(readdirSync(root).filter((e) => e.startsWith('.'))).toEqual([]);
+		expect(readdirSync(store)).toEqual(['legacy-999999-deadbeef']);
+	});
+
+	it('a real dataset directory (the layout before links) is replaced by a link to the new version', async () => {
+		const root = join(dir, 'legacy');
+		writeInputs(root, files.slice(0, 1));
+		const out = join(root, 'data');
+		await runIngest({ inputs: [join(root, 'a')], out, root });
+		const before = snapshot(out);
+		const real = realpathSync(out);
+		rmSync(out);
+		renameSync(real, out); // now a plain directory
+		rmSync(join(root, '.data.versions'), { recursive: true });
+		await runIngest({ inputs: [join(root, 'a')], out, root });
+		expect(lstatSync(out).isSymbolicLink()).toBe(true);
+		expect(snapshot(out)).toEqual(before);
+		expect(readdirSync(join(root, '.data.versions'))).toEqual([basename(readlinkSync(out))]);
 	});
 });
