@@ -18,6 +18,7 @@ import { ALL_FIELDS, ANSWER_FIELDS } from '../src/lib/programme/form-tem-2024';
 import { parseSeedProgramme } from '../scripts/seed';
 import { runCheckBench } from './check';
 import { runDashboardBench } from './dashboard';
+import { runEnrichScalingBench } from './enrich-scaling';
 import { runOcrBench } from './ocr';
 
 const run = promisify(execFile);
@@ -152,6 +153,9 @@ async function main(): Promise<void> {
 			''
 		].join('\n')
 	);
+
+	// Enrichment of one long answer at 0.1, 1 and 10 MB: ms per MB, linear ≈ same cost (bench/enrich-scaling.ts).
+	await runEnrichScalingBench({ runs });
 
 	// OCR of a scanned programme, next to tesseract run directly on the same page images (bench/ocr.ts).
 	await runOcrBench({ runs });

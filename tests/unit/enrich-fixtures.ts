@@ -53,3 +53,31 @@ export function auraProgramme(): Programme {
 		answers: values.map((v) => answer(v.key, v.value.replace(/\r\n?/g, '\n')))
 	};
 }
+
+/**
+ * Long answers for the scaling test and benchmark (bench/enrich-scaling.ts), built from whole units
+ * so a text of 10× the units holds 10× the same sentences:
+ * - `aura`: Aura's own answers (Finnish prose, sentences and paragraphs), one unit per copy;
+ * - `no-breaks`: one endless sentence of language names, list joiners and clause breaks, no full stop.
+ */
+export const LONG_TEXT_UNITS = {
+	aura: () =>
+		auraProgramme()
+			.answers.filter((a) => a.section !== 'header' && a.section !== 'table' && a.text.trim() !== '')
+			.map((a) => a.text)
+			.join('\n\n') + '\n\n',
+	'no-breaks': () => 'suomi, ruotsi, englanti, arabia, venäjä, somali, ukrainaksi, persia ja dari kielillä jos tarvitaan; '
+} as const;
+export type LongTextKind = keyof typeof LONG_TEXT_UNITS;
+
+/** Whole units of `kind` repeated to at least `chars` characters; returns the text and the unit count. */
+export function longText(kind: LongTextKind, chars: number): { text: string; units: number } {
+	const unit = LONG_TEXT_UNITS[kind]();
+	const units = Math.max(1, Math.round(chars / unit.length));
+	return { text: unit.repeat(units), units };
+}
+
+/** A programme with Aura in the header and one long answer (s3.a1). */
+export function longAnswerProgramme(text: string): Programme {
+	return programme({ 'header.municipalities': 'Aura', 's3.a1': text }, { id: 'long' });
+}

@@ -210,7 +210,7 @@ export function typicalLeading(segs: readonly Segment[]): (height: number) => nu
 
 export function answerFromLines(lines: readonly Segment[], leadingOf: (h: number) => number): string {
 	if (lines.length === 0) return '';
-	const right = Math.max(...lines.map((l) => l.right));
+	const right = maxOf(lines, (l) => l.right);
 	let text = lines[0].text;
 	for (let i = 1; i < lines.length; i++) {
 		const a = lines[i - 1];
@@ -238,11 +238,19 @@ export function rectOf(lines: readonly Segment[]): [number, number, number, numb
 	const first = lines[0];
 	if (!first) return null;
 	const onPage = lines.filter((l) => l.page === first.page);
-	return [
-		Math.min(...onPage.map((l) => l.x)),
-		Math.min(...onPage.map((l) => l.y - 0.25 * l.height)),
-		Math.max(...onPage.map((l) => l.right)),
-		Math.max(...onPage.map((l) => l.y + l.height))
-	];
+	return [minOf(onPage, (l) => l.x), minOf(onPage, (l) => l.y - 0.25 * l.height), maxOf(onPage, (l) => l.right), maxOf(onPage, (l) => l.y + l.height)];
+}
+
+/** Math.max over a mapped list, without spreading it into arguments (a long answer has more lines than a call takes). */
+function maxOf<T>(items: readonly T[], f: (x: T) => number): number {
+	let best = -Infinity;
+	for (const x of items) best = Math.max(best, f(x));
+	return best;
+}
+
+function minOf<T>(items: readonly T[], f: (x: T) => number): number {
+	let best = Infinity;
+	for (const x of items) best = Math.min(best, f(x));
+	return best;
 }
 

@@ -3,7 +3,7 @@
  * counties ("Varsinais-Suomen hyvinvointialue", brand names like "Varha"), from the reference data.
  */
 import type { EmploymentArea, Municipality } from '../../reference/index';
-import { prevToken } from './actor-tokens';
+import { genitiveEndingAt, prevToken } from './actor-tokens';
 import type { MunicipalityMention } from './gazetteer';
 import type { AnalysedText } from './text';
 
@@ -86,7 +86,7 @@ export function namedPrefix(
 		}
 	}
 	const p = prevToken(a, start);
-	const mm = p && municipalities.find((m) => m.lastToken === p.index && m.case === 'gen' && !m.noun);
+	const mm = p && genitiveEndingAt(municipalities, p.index);
 	if (mm) {
 		const muni = ctx.municipalitiesByCode.get(mm.code);
 		const code = what === 'employment' ? muni?.employmentAreaCode : muni?.wellbeingCountyCode;

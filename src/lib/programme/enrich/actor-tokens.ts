@@ -3,7 +3,31 @@
  * ("Loimaan Evankelinen" + "kansalaisopisto", "kaupungin" + "maahanmuuttokoordinaattori").
  */
 import { NAME_STOPWORDS, ROLE } from './actor-lexicon';
+import type { MunicipalityMention } from './gazetteer';
 import type { AnalysedText, Token } from './text';
+
+/** Municipality mentions by their last token, in mention order (built once per mention list). */
+const byLastToken = new WeakMap<readonly MunicipalityMention[], Map<number, MunicipalityMention[]>>();
+
+/** The mentions ending at token `index`, in mention order: a lookup, not a scan of every mention per token. */
+export function mentionsEndingAt(municipalities: readonly MunicipalityMention[], index: number): readonly MunicipalityMention[] {
+	let map = byLastToken.get(municipalities);
+	if (!map) {
+		map = new Map();
+		for (const m of municipalities) {
+			const list = map.get(m.lastToken);
+			if (list) list.push(m);
+			else map.set(m.lastToken, [m]);
+		}
+		byLastToken.set(municipalities, map);
+	}
+	return map.get(index) ?? [];
+}
+
+/** The first bare genitive mention ("Helsingin") ending at token `index`. */
+export function genitiveEndingAt(municipalities: readonly MunicipalityMention[], index: number): MunicipalityMention | undefined {
+	return mentionsEndingAt(municipalities, index).find((m) => m.case === 'gen' && !m.noun);
+}
 
 /** Per text: the token at, first token from, and last token before each character position. */
 interface PositionIndex {

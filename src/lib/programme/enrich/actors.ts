@@ -20,7 +20,7 @@ import { municipalNoun } from './gazetteer';
 import type { AnalysedText } from './text';
 import { AGENT_AFTER, COMPILED, COREF_ROLE, DESCRIPTOR_AFTER, headCase, headLemma, NAME_STOPWORDS, ROLE, type ActorKind } from './actor-lexicon';
 import { namedPrefix, type ActorContext, type AreaNames } from './actor-areas';
-import { extendLeft, extendRightAcronym, nextToken, prevToken, roleAfter, tokenAt } from './actor-tokens';
+import { extendLeft, extendRightAcronym, genitiveEndingAt, mentionsEndingAt, nextToken, prevToken, roleAfter, tokenAt } from './actor-tokens';
 
 export { ACTOR_KINDS, COREF_ROLE, type ActorKind } from './actor-lexicon';
 export { buildAreaNames, type ActorContext, type AreaNames } from './actor-areas';
@@ -143,7 +143,7 @@ export function findActors(
 			} else if (term.kind === 'employment_authority') {
 				// "Helsingin työllisyysalue/-palvelut": a municipality's own employment services.
 				const p = prevToken(a, start);
-				const mm = p && municipalities.find((m) => m.lastToken === p.index && m.case === 'gen' && !m.noun);
+				const mm = p && genitiveEndingAt(municipalities, p.index);
 				if (mm) {
 					start = mm.start;
 					name = `${mm.text} ${term.lemma}`;
@@ -264,7 +264,7 @@ export function findActors(
 		// "kommunen"/"staden" are definite; bare "kommun"/"stad" are too vague.
 		if ((noun.lemma === 'kommun' && !/^kommunen/.test(t.lower)) || (noun.lemma === 'stad' && !/^staden/.test(t.lower))) continue;
 		const prev = prevToken(a, t.start);
-		if (prev && municipalities.some((m) => m.lastToken === prev.index)) continue;
+		if (prev && mentionsEndingAt(municipalities, prev.index).length > 0) continue;
 		let end = t.end;
 		let role: string | null = null;
 		const after = nextToken(a, end);

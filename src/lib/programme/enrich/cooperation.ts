@@ -28,7 +28,8 @@ import type { ActorKind, ActorMention } from './actors';
 import type { MunicipalityMention } from './gazetteer';
 import { factConfidence, sentenceCues, type FactMatch, type FactSource } from './confidence';
 import { AMBIGUOUS_NAMES } from './gazetteer';
-import { actorAmbiguous, actorMatch, municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
+import { actorAmbiguous, actorMatch, bySentence, municipalityKind, type PreparedAnswer, type ProgrammeFacts } from './prepared';
+import { perSentence, sentenceAt } from './text';
 import { saysWhoDoesWhat } from './services';
 import type { ArrangementType, CooperationRow } from './types';
 import { ARRANGEMENT_TYPES } from '../../dataset/tables';
@@ -53,6 +54,7 @@ const COOPERATES =
 /** After a genitive (or a genitive list): an area named after municipalities. */
 const AREA_AFTER =
 	/^(?:[ \t]*(?:,|ja|sekä|och|samt)?[ \t]*\p{Lu}[\p{L}-]*)*[ \t]+(?:[\p{L}-]*alue\p{L}*|seutukun\p{L}*|[\p{L}-]*område\p{L}*|[\p{L}-]*region\p{L}*)(?![\p{L}])/u;
+const cooperatesIn = (sentence: string) => COOPERATES.test(sentence);
 const DECIDES = /(?<![\p{L}])(?:päättää|päättävät|ansvarar|beslutar)(?![\p{L}])/iu;
 
 const JOINT_PROGRAMME = /(?:yhtei\p{L}*|seudulli\p{L}*)[ \t]+kotoutumisohjelm\p{L}*|gemensam\p{L}*[ \t]+integrationsprogram\p{L}*/iu;
@@ -83,7 +85,11 @@ export function cooperationRows(
 	byCode: ReadonlyMap<string, Municipality>
 ): CooperationRow[] {
 	const found = new Map<ArrangementType, Found[]>();
-	const add = (type: ArrangementType, f: Found) => found.set(type, [...(found.get(type) ?? []), f]);
+	const add = (type: ArrangementType, f: Found) => {
+		const list = found.get(type);
+		if (list) list.push(f);
+		else found.set(type, [f]);
+	};
 	const cueOnly = new Map<ArrangementType, Found>();
 	const addCue = (type: ArrangementType, p: PreparedAnswer, re: RegExp, sentence: number) => {
 		if (cueOnly.has(type)) return;
@@ -102,20 +108,22 @@ export function cooperationRows(
 	for (const p of prepared) {
 		const text = p.answer.text;
 		if (text.trim() === '') continue;
+		const actorsIn = bySentence(p.actors);
+		const municipalitiesIn = bySentence(p.municipalities);
 		for (const s of p.a.sentences) {
 			const st = text.slice(s.start, s.end);
-			const inSentence = p.actors.filter((x) => x.sentence === s.index);
+			const inSentence = actorsIn.get(s.index) ?? [];
 
 			// --- joint programme (explicit phrase) ---
 			if (JOINT_PROGRAMME.test(st)) {
-				const ms = p.municipalities.filter((m) => m.sentence === s.index);
+				const ms = municipalitiesIn.get(s.index) ?? [];
 				for (const m of ms) add('joint_programme', fromMunicipality(p, m, 'member', byCode, facts));
 				if (ms.length === 0) addCue('joint_programme', p, JOINT_PROGRAMME, s.index);
 			}
 
 			// --- employment area host: "vastuukunta Turku" in a sentence about the employment area ---
 			if (EMPLOYMENT_AREA_WORD.test(st)) {
-				for (const m of p.municipalities.filter((x) => x.sentence === s.index)) {
+				for (const m of municipalitiesIn.get(s.index) ?? []) {
 					const hostWordBefore = m.precededBy && VASTUUKUNTA.test(m.precededBy);
 					const hostWordAfter = /^[ \t]+(?:toimii[ \t]+)?(?:vastuukuntana|isäntäkuntana)/iu.test(text.slice(m.phraseEnd, m.phraseEnd + 30));
 					if (!hostWordBefore && !hostWordAfter) continue;
@@ -141,26 +149,25 @@ export function cooperationRows(
 			// --- joint or central procurement ---
 			if (JOINT_PROCUREMENT.test(st)) {
 				const partners = inSentence.filter((x) => !isOwn(x, facts));
-				for (const x of partners) add('joint_procurement', fromActor(p, x, facts, 'partner', st));
+				for (const x of partners) add('joint_procurement', fromActor(p, x, facts, 'partner'));
 				if (partners.length === 0) addCue('joint_procurement', p, JOINT_PROCUREMENT, s.index);
 			}
 
 			// --- purchased services ---
 			if (PURCHASED.test(st)) {
 				const partners = inSentence.filter((x) => ['private_company', 'other', 'ngo_parish', 'education_provider'].includes(x.kind));
-				for (const x of partners) add('purchased_service', fromActor(p, x, facts, 'partner', st));
+				for (const x of partners) add('purchased_service', fromActor(p, x, facts, 'partner'));
 				if (partners.length === 0) addCue('purchased_service', p, PURCHASED, s.index);
 			}
 		}
 
 		for (const x of p.actors) {
-			const st = sentenceText(p, x.sentence);
 			if (x.kind === 'employment_authority' && /työllisyysalue$|sysselsättningsområde$/.test(x.name))
-				add('employment_area', fromActor(p, x, facts, 'partner', st));
-			if (x.kind === 'private_company') add('purchased_service', fromActor(p, x, facts, 'partner', st));
-			if (x.kind === 'wellbeing_county') add('wellbeing_county', fromActor(p, x, facts, 'partner', st));
-			if (x.kind === 'education_provider') add('education_provider', fromActor(p, x, facts, 'partner', st));
-			if (x.kind === 'ngo_parish') add('ngo_parish', fromActor(p, x, facts, 'partner', st));
+				add('employment_area', fromActor(p, x, facts, 'partner'));
+			if (x.kind === 'private_company') add('purchased_service', fromActor(p, x, facts, 'partner'));
+			if (x.kind === 'wellbeing_county') add('wellbeing_county', fromActor(p, x, facts, 'partner'));
+			if (x.kind === 'education_provider') add('education_provider', fromActor(p, x, facts, 'partner'));
+			if (x.kind === 'ngo_parish') add('ngo_parish', fromActor(p, x, facts, 'partner'));
 		}
 	}
 
@@ -178,8 +185,7 @@ export function cooperationRows(
 			if (facts.ownCodes.includes(m.code) || agreed.has(m.code) || m.noun?.role === 'area') continue;
 			// "Turun työllisyysalue", "Kirkkonummen, Vihdin ja Siuntion työllisyysalueen": the name of an area, not a partner municipality.
 			if (!m.noun && AREA_AFTER.test(p.answer.text.slice(m.phraseEnd, m.phraseEnd + 120))) continue;
-			const st = sentenceText(p, m.sentence);
-			const cooperates = COOPERATES.test(st);
+			const cooperates = perSentence(p.a, m.sentence, cooperatesIn);
 			const place = !m.noun && LOCATIVE_CASES.has(m.phraseCase);
 			if (!(cooperates || partsField || (bOrC && !place))) continue;
 			add('municipal_cooperation', fromMunicipality(p, m, 'partner', byCode, facts));
@@ -198,7 +204,11 @@ export function cooperationRows(
 		// One row per partner. Its name and evidence: the first mention that names it ("Turun
 		// työllisyysalue" over a bare "työllisyysalue"), else the first mention.
 		const byPartner = new Map<string, Found[]>();
-		for (const f of list) byPartner.set(identity(f), [...(byPartner.get(identity(f)) ?? []), f]);
+		for (const f of list) {
+			const group = byPartner.get(identity(f));
+			if (group) group.push(f);
+			else byPartner.set(identity(f), [f]);
+		}
 		for (const group of byPartner.values()) rows.push(toRow(programmeId, type, group.find((f) => !isGenericName(f.partner)) ?? group[0]));
 		if (list.length === 0 && cueOnly.has(type)) rows.push(toRow(programmeId, type, cueOnly.get(type)!));
 	}
@@ -220,8 +230,7 @@ function isGenericName(name: string): boolean {
 const ASKS_COOPERATION = /^(?:header\.partners|header\.municipalities|s\d\.c\d?)$/;
 
 function toRow(programmeId: string, type: ArrangementType, f: Found): CooperationRow {
-	const s = f.p.a.sentences.find((x) => x.start <= f.start && f.start < x.end);
-	const sentence = s ? f.p.answer.text.slice(s.start, s.end) : '';
+	const s = sentenceAt(f.p.a, f.start);
 	return {
 		programme_id: programmeId,
 		key: f.p.answer.key,
@@ -237,7 +246,7 @@ function toRow(programmeId: string, type: ArrangementType, f: Found): Cooperatio
 		confidence: factConfidence({
 			source: f.source ?? (ASKS_COOPERATION.test(f.p.answer.key) ? 'field' : 'prose'),
 			match: f.match ?? 'exact',
-			...sentenceCues(sentence),
+			...(s ? perSentence(f.p.a, s.index, sentenceCues) : sentenceCues('')),
 			ambiguous: f.ambiguous,
 			ocr: f.p.ocr
 		})
@@ -248,8 +257,8 @@ function isOwn(x: ActorMention, facts: ProgrammeFacts): boolean {
 	return x.kind === 'municipality' && (x.municipalityCode === null || facts.ownCodes.includes(x.municipalityCode)) && x.via !== 'role';
 }
 
-function fromActor(p: PreparedAnswer, x: ActorMention, facts: ProgrammeFacts, role: Found['role'], sentence: string): Found {
-	const kind = municipalityKind(x, facts, sentence);
+function fromActor(p: PreparedAnswer, x: ActorMention, facts: ProgrammeFacts, role: Found['role']): Found {
+	const kind = municipalityKind(x, facts, p);
 	return {
 		p,
 		start: x.start,
@@ -317,19 +326,23 @@ function kuntalaki54(prepared: readonly PreparedAnswer[], facts: ProgrammeFacts)
 	let cue: Found | null = null;
 	for (const p of prepared) {
 		const text = p.answer.text;
+		const municipalitiesIn = bySentence(p.municipalities);
 		for (const s of p.a.sentences) {
 			const st = text.slice(s.start, s.end);
 			const areaSentence = EMPLOYMENT_AREA_WORD.test(st);
 			const strong = AGREEMENT.exec(st);
 			const m0 = strong ?? AGREEMENT_WEAK.exec(st) ?? (!areaSentence ? VASTUUKUNTA.exec(st) : null);
 			if (!m0) continue;
-			const ms = p.municipalities.filter((m) => m.sentence === s.index);
+			const ms = municipalitiesIn.get(s.index) ?? [];
 			// "yhteistyösopimus SPR:n kanssa" is not a municipal agreement: weak words need municipalities.
 			if (!strong && ms.length === 0) continue;
 			const cueStart = s.start + (m0.index ?? 0);
 			const cueSpan: [number, number] = [cueStart, cueStart + m0[0].length];
 			if (!cue && strong) cue = { p, start: cueSpan[0], end: cueSpan[1], partner: '', kind: 'other', municipalityCode: null, areaCode: null, role: 'partner', source: 'cue', match: 'exact' };
 			const membership = MEMBERSHIP.test(st);
+			// Sentence tests, once per sentence rather than per municipality named in it.
+			let centralised: boolean | undefined;
+			let decides: boolean | undefined;
 			for (const m of ms) {
 				const span = union(text, s, cueSpan, [m.start, m.phraseEnd]);
 				// "isäntäkuntana toimii Loimaan kaupunki", "Vasa stad fungerar som värdkommun"
@@ -338,8 +351,8 @@ function kuntalaki54(prepared: readonly PreparedAnswer[], facts: ProgrammeFacts)
 				const next = p.a.tokens[m.lastToken + (m.noun ? 2 : 1)];
 				let strength = 0;
 				if (before.some((w) => HOST_WORD.test(w)) || after.some((w) => HOST_WORD.test(w))) strength = 3;
-				else if (m.phraseCase === 'all' && CENTRALISED.test(st)) strength = 3;
-				else if ((m.phraseCase === 'nom' || (m.phraseCase === 'gen' && next && /koordinaattori|toimesta/iu.test(next.lower))) && (saysWhoDoesWhat(st) || DECIDES.test(st)) && !membership)
+				else if (m.phraseCase === 'all' && (centralised ??= CENTRALISED.test(st))) strength = 3;
+				else if ((m.phraseCase === 'nom' || (m.phraseCase === 'gen' && next && /koordinaattori|toimesta/iu.test(next.lower))) && (decides ??= saysWhoDoesWhat(st) || DECIDES.test(st)) && !membership)
 					strength = 2;
 				else if (m.phraseCase === 'gen' && next && next.lower === 'kanssa') strength = 1;
 				if (strength > 0) hosts.push({ p, m, strength, sentence: st, span });
@@ -348,7 +361,7 @@ function kuntalaki54(prepared: readonly PreparedAnswer[], facts: ProgrammeFacts)
 		}
 	}
 	const rows: Found[] = [];
-	const best = Math.max(0, ...hosts.map((h) => h.strength));
+	const best = hosts.reduce((m, h) => Math.max(m, h.strength), 0);
 	const host = hosts.find((h) => h.strength === best);
 	// The evidence is the first mention that gives the host role at all.
 	const hostCode = host?.m.code ?? null;

@@ -96,7 +96,10 @@ const PRECEDING_NOUNS = /^(?:vastuu|isäntä|jäsen|sopimus|naapuri|koti)?kunta(
 /** Swedish prepositions that put a place name in a locative role: "i Närpes", "från Korsholm". */
 const SV_LOCATIVE_PREPOSITIONS = new Set(['i', 'från', 'till', 'på']);
 
-const LIST_JOIN = /^\s*(?:,\s*(?:ja|sekä|tai|och|samt|eller)?|\/|&|;|ja|sekä|tai|och|samt|eller)\s*$/i;
+// Tested on the trimmed gap: the same answer as /^\s*(?:…)\s*$/ (no joiner begins with white space,
+// one ending in it matches without it) without backtracking between two adjacent \s* on long spaces.
+const LIST_JOINER = /^(?:,\s*(?:ja|sekä|tai|och|samt|eller)?|\/|&|;|ja|sekä|tai|och|samt|eller)$/i;
+const LIST_JOIN = { test: (gap: string) => LIST_JOINER.test(gap.trim()) };
 
 interface Entry {
 	code: string;
@@ -301,22 +304,19 @@ export function createMunicipalityGazetteer(municipalities: readonly Municipalit
 			else return;
 			accepted.add(k);
 		});
-		// Lists: an ambiguous name next to an accepted municipality ("Salo, Somero ja Loimaa").
-		let changed = true;
-		while (changed) {
-			changed = false;
-			raw.forEach((m, k) => {
-				if (accepted.has(k) || !tokens[m.firstToken].capitalised) return;
-				const prev = raw[k - 1];
-				const next = raw[k + 1];
-				const joined = (x: MunicipalityMention, y: MunicipalityMention) => LIST_JOIN.test(text.slice(x.phraseEnd, y.start));
-				if ((prev && accepted.has(k - 1) && joined(prev, m)) || (next && accepted.has(k + 1) && joined(m, next))) {
-					m.reason = 'list';
-					accepted.add(k);
-					changed = true;
-				}
-			});
-		}
+		// Lists: an ambiguous name next to an accepted municipality ("Salo, Somero ja Loimaa"), transitively
+		// along a run of joined capitalised names: one sweep each way reaches it (not a pass per step).
+		const joined = (x: MunicipalityMention, y: MunicipalityMention) => LIST_JOIN.test(text.slice(x.phraseEnd, y.start));
+		const join = (k: number, from: number) => {
+			const m = raw[k];
+			if (accepted.has(k) || !tokens[m.firstToken].capitalised || !accepted.has(from)) return;
+			if (from < k ? joined(raw[from], m) : joined(m, raw[from])) {
+				m.reason = 'list';
+				accepted.add(k);
+			}
+		};
+		for (let k = 1; k < raw.length; k++) join(k, k - 1);
+		for (let k = raw.length - 2; k >= 0; k--) join(k, k + 1);
 		return raw.filter((_, k) => accepted.has(k)).map(({ ambiguous: _a, ...m }) => m);
 	}
 
@@ -328,12 +328,18 @@ export function createMunicipalityGazetteer(municipalities: readonly Municipalit
 		const unresolved: string[] = [];
 		const pieces = text.split(/[,;\n/&+()]|\s+(?:ja|sekä|tai|och|samt|eller)\s+/i);
 		let offset = 0;
+		// Characters inside a mention, summed: whether a piece overlaps one is two look-ups, not a scan of the mentions.
+		const inside = new Int32Array(text.length + 1);
+		for (const m of mentions) inside.fill(1, m.start, m.end);
+		for (let i = 1; i <= text.length; i++) inside[i] += inside[i - 1];
+		const insideBefore = (i: number) => (i > 0 ? inside[i - 1] : 0);
 		for (const piece of pieces) {
 			const at = text.indexOf(piece, offset);
 			offset = at + piece.length;
 			const start = at;
 			const end = at + piece.length;
-			const covered = mentions.some((m) => m.start < end && m.end > start);
+			// (An empty piece names nothing either way.)
+			const covered = start < end && insideBefore(end) - insideBefore(start) > 0;
 			if (covered) continue;
 			const words = piece.match(/[\p{L}][\p{L}:'’-]*/gu) ?? [];
 			const meaningful = words.filter((w) => /^\p{Lu}/u.test(w) && !HEADER_STOPWORDS.has(w.toLowerCase()));

@@ -29,7 +29,7 @@ export type { ServiceId, ClientGroup } from './services';
 export { createMunicipalityGazetteer, AMBIGUOUS_NAMES, type MunicipalityGazetteer, type MunicipalityMention } from './gazetteer';
 export { analyse } from './text';
 export { factConfidence, REVIEW_THRESHOLD, type FactSignals } from './confidence';
-import { analyse } from './text';
+import { analyse, perSentence, sentenceAt } from './text';
 
 export interface EnrichmentReference {
 	municipalities: Municipality[];
@@ -85,7 +85,7 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 			const { mentions } = findLanguages(p.answer.text, p.answer.key, p.answer.section, p.a);
 			if (p.answer.key === 's3.a2') s3a2Languages = new Set(mentions.map((m) => m.code)).size;
 			for (const m of mentions) {
-				const sentence = p.a.sentences.find((x) => x.start <= m.start && m.start < x.end);
+				const sentence = sentenceAt(p.a, m.start);
 				languages.push({
 					programme_id: programme.id,
 					key: p.answer.key,
@@ -99,7 +99,7 @@ export function createEnricher(reference: EnrichmentReference): Enricher {
 					confidence: factConfidence({
 						source: p.answer.key === 's3.a2' ? 'field' : 'prose',
 						match: m.match,
-						...sentenceCues(sentence ? p.answer.text.slice(sentence.start, sentence.end) : ''),
+						...(sentence ? perSentence(p.a, sentence.index, sentenceCues) : sentenceCues('')),
 						ocr: p.ocr
 					})
 				});

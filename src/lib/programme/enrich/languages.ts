@@ -17,7 +17,7 @@
  */
 import type { FactMatch } from './confidence';
 import { isBack, weakGrade } from './finnish';
-import { analyse, type AnalysedText, type Token } from './text';
+import { analyse, perSentence, type AnalysedText, type Token } from './text';
 
 export type LanguageContext = 'orientation' | 'training' | 'guidance' | 'other';
 
@@ -238,9 +238,16 @@ const SV_LEARNING = /(?:undervisning|kurs|kurser|studier|utbildning|lektioner)[ 
 /** Negation words (not "en"/"et": in Swedish "en" is an article, and admin prose does not say "I don't"). */
 const NEGATION = /(?<![\p{L}])(?:ei|eikä|emme|eivät|inte|ej|icke|ingen|inget|inga)(?![\p{L}])/iu;
 /** Clause breaks for negation scope: a negation in a "jos"/"kun" clause does not negate the main clause. */
-const CLAUSE_BREAK = /[;:]|,?[ \t]+(?:jos|kun|koska|mutta|vaikka|mikäli|jolloin|men|om|eftersom|då|fast)[ \t]+/iu;
+const CLAUSE_BREAKS = /[;:]|,?[ \t]+(?:jos|kun|koska|mutta|vaikka|mikäli|jolloin|men|om|eftersom|då|fast)[ \t]+/giu;
+const NEGATIONS = new RegExp(NEGATION.source, 'giu');
 
-const LIST_JOIN = /^\s*(?:,\s*(?:ja|sekä|tai|och|samt|eller)?|\/|&|ja|sekä|tai|och|samt|eller|\(|\)\s*(?:,|ja|och)?)\s*$/iu;
+/**
+ * The text between two list items is only a joiner. Tested on the trimmed text: the same answer as
+ * /^\s*(?:…)\s*$/ (no joiner begins with white space; one ending in it matches without it), without
+ * that pattern's backtracking between its two adjacent \s* on a long run of spaces.
+ */
+const LIST_JOIN = /^(?:,\s*(?:ja|sekä|tai|och|samt|eller)?|\/|&|ja|sekä|tai|och|samt|eller|\(|\)\s*(?:,|ja|och)?)$/iu;
+const listJoined = (gap: string) => LIST_JOIN.test(gap.trim());
 
 const CONTEXT_WORDS: [LanguageContext, RegExp][] = [
 	['orientation', /orientaat|orientering/iu],
@@ -299,7 +306,7 @@ export function findLanguages(
 	const a = analysed;
 	const { tokens } = a;
 	const languageList = key === 's3.a2';
-	const cands: Candidate[] = [];
+	let cands: Candidate[] = [];
 
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
@@ -364,58 +371,62 @@ export function findLanguages(
 	}
 
 	// Sign languages (multi-word names first, so "suomalaisella viittomakielellä" is fse, not sgn).
-	const signSpans: [number, number][] = [];
+	// Spans kept by the earlier phrases, sorted and disjoint (one phrase's matches do not overlap),
+	// walked alongside each phrase's matches and merged after it: linear, not a scan per match.
+	let signSpans: [number, number][] = [];
 	for (const { code, re } of SIGN_PHRASES) {
+		const added: [number, number][] = [];
+		let j = 0;
 		for (const m of a.text.matchAll(re)) {
 			const start = m.index ?? 0;
 			const end = start + m[0].length;
-			if (signSpans.some(([s, e]) => start < e && end > s)) continue;
-			signSpans.push([start, end]);
-			const tok = tokens.find((t) => t.start >= start) ?? tokens[tokens.length - 1];
+			while (j < signSpans.length && signSpans[j][1] <= start) j++;
+			if (j < signSpans.length && signSpans[j][0] < end) continue;
+			added.push([start, end]);
+			const tok = tokens[firstIndex(tokens, (t) => t.start >= start)] ?? tokens[tokens.length - 1];
 			cands.push({ code, start, end, kind: 'sign', strong: true, sentence: tok?.sentence ?? 0, token: tok?.index ?? 0 });
 		}
+		signSpans = mergeSpans(signSpans, added);
 	}
 	cands.sort((x, y) => x.start - y.start);
 
 	// "kurdi (sorani)": the variety names the language.
-	for (let k = 0; k + 1 < cands.length; k++) {
-		const c = cands[k];
-		const n = cands[k + 1];
-		if (c.code === 'ku' && (n.code === 'ckb' || n.code === 'kmr') && /^\s*\(\s*$/.test(a.text.slice(c.end, n.start))) {
-			const close = /^\s*\)/.exec(a.text.slice(n.end));
-			n.start = c.start;
-			n.end = close ? n.end + close[0].length : n.end;
-			n.strong = n.strong || c.strong || languageList;
-			cands.splice(k, 1);
-			k--;
+	// (Rebuilt rather than spliced: a splice per pair is quadratic in the number of mentions.)
+	{
+		const merged: Candidate[] = [];
+		for (let k = 0; k < cands.length; k++) {
+			const c = cands[k];
+			const n = cands[k + 1];
+			if (n && c.code === 'ku' && (n.code === 'ckb' || n.code === 'kmr') && /^\s*\(\s*$/.test(a.text.slice(c.end, n.start))) {
+				const close = /^\s*\)/.exec(a.text.slice(n.end));
+				n.start = c.start;
+				n.end = close ? n.end + close[0].length : n.end;
+				n.strong = n.strong || c.strong || languageList;
+				continue;
+			}
+			merged.push(c);
 		}
+		cands = merged;
 	}
 
 	// Weak mentions count in a language list: s3.a2, a sentence that talks about languages, or
 	// coordination with a strong mention.
-	const sentenceText = (s: number) => {
-		const sen = a.sentences[s];
-		return sen ? a.text.slice(sen.start, sen.end) : '';
-	};
+	const talks = new Map<string, boolean>();
 	const accepted = cands.map((c) => {
 		if (c.strong) return true;
 		if (c.kind === 'gen') return false; // only through coordination below
 		if (languageList) return true;
-		const others = sentenceText(c.sentence).replace(a.text.slice(c.start, c.end), ' ');
-		return /(?<![\p{L}])(?:\p{L}*kiel(?:i|et|iä|illä|inä|ellä|elle|iin|ten|ille|istä|ivalikoima\p{L}*)|\p{L}*språk\p{L}*)(?![\p{L}])/iu.test(others);
+		// Depends on the sentence and the mention's text only: once per pair.
+		const memo = `${c.sentence}\u0000${a.text.slice(c.start, c.end)}`;
+		let t = talks.get(memo);
+		if (t === undefined) talks.set(memo, (t = talksAboutLanguages(a, c)));
+		return t;
 	});
-	let changed = true;
-	while (changed) {
-		changed = false;
-		for (let k = 0; k < cands.length; k++) {
-			if (accepted[k]) continue;
-			const join = (x: Candidate, y: Candidate) => x.sentence === y.sentence && LIST_JOIN.test(a.text.slice(x.end, y.start));
-			if ((k > 0 && accepted[k - 1] && join(cands[k - 1], cands[k])) || (k + 1 < cands.length && accepted[k + 1] && join(cands[k], cands[k + 1]))) {
-				accepted[k] = true;
-				changed = true;
-			}
-		}
-	}
+	// A weak mention joined by a list joiner to an accepted one is accepted, transitively: each run of
+	// joined neighbours is all in or all out, so one sweep each way (not a pass per step) settles it.
+	const joined = cands.map((c, k) => k + 1 < cands.length && c.sentence === cands[k + 1].sentence && listJoined(a.text.slice(c.end, cands[k + 1].start)));
+	for (let k = 1; k < cands.length; k++) if (!accepted[k] && accepted[k - 1] && joined[k - 1]) accepted[k] = true;
+	for (let k = cands.length - 2; k >= 0; k--) if (!accepted[k] && accepted[k + 1] && joined[k]) accepted[k] = true;
 	const kept = cands.filter((_, k) => accepted[k]);
 
 	// Distractors.
@@ -423,9 +434,8 @@ export function findLanguages(
 	const drop = (c: Candidate, reason: DroppedLanguageMention['reason']) => dropped.push({ code: c.code, start: c.start, end: c.end, reason });
 	const survivors: Candidate[] = [];
 	for (const c of kept) {
-		const s = sentenceText(c.sentence);
-		if (POPULATION.test(s)) drop(c, 'population');
-		else if (CONSULTATION.test(s)) drop(c, 'consultation');
+		if (perSentence(a, c.sentence, isPopulation)) drop(c, 'population');
+		else if (perSentence(a, c.sentence, isConsultation)) drop(c, 'consultation');
 		else if (/^\s*[:(]?\s*\d/.test(a.text.slice(c.end, c.end + 8)) || /\d\s*(?:%|prosenttia)?\s*$/.test(a.text.slice(Math.max(0, c.start - 6), c.start)))
 			drop(c, 'statistics');
 		else if (isSubjectOfLearning(a, c)) drop(c, 'subject-of-learning');
@@ -440,7 +450,7 @@ export function findLanguages(
 	for (const c of survivors) {
 		const g = groups[groups.length - 1];
 		const prev = g?.[g.length - 1];
-		if (prev && prev.sentence === c.sentence && (prev.end >= c.start || LIST_JOIN.test(a.text.slice(prev.end, c.start)))) g.push(c);
+		if (prev && prev.sentence === c.sentence && (prev.end >= c.start || listJoined(a.text.slice(prev.end, c.start)))) g.push(c);
 		else groups.push([c]);
 	}
 	const mentions: LanguageMention[] = [];
@@ -456,7 +466,7 @@ export function findLanguages(
 				start: c.start,
 				end: c.end,
 				snippet: a.text.slice(c.start, c.end),
-				context: contextOf(sentenceText(c.sentence), section),
+				context: contextOf(perSentence(a, c.sentence, contextHits), section),
 				match: c.strong ? (['phrase', 'sign', 'sv-pa', 'tra'].includes(c.kind) ? 'exact' : 'inflected') : languageList ? 'exact' : 'contextual'
 			});
 		}
@@ -472,6 +482,62 @@ export function findLanguages(
 		}),
 		dropped
 	};
+}
+
+const isPopulation = (sentence: string) => POPULATION.test(sentence);
+const isConsultation = (sentence: string) => CONSULTATION.test(sentence);
+
+/** A word about languages: "kielillä", "kieliä", "språk", "modersmålsspråket". Letters only, so a match is a whole letter run. */
+const KIEL_WORD_BODY = String.raw`\p{L}*kiel(?:i|et|iä|illä|inä|ellä|elle|iin|ten|ille|istä|ivalikoima\p{L}*)|\p{L}*språk\p{L}*`;
+const KIEL_WORDS = new RegExp(String.raw`(?<![\p{L}])(?:${KIEL_WORD_BODY})(?![\p{L}])`, 'giu');
+const KIEL_WORD = new RegExp(String.raw`^(?:${KIEL_WORD_BODY})$`, 'iu');
+
+/** Where a sentence's first "kiel" word ends and its last one starts (-1: none). */
+function kielWords(sentence: string): { firstEnd: number; lastStart: number } {
+	let firstEnd = -1;
+	let lastStart = -1;
+	for (const m of sentence.matchAll(KIEL_WORDS)) {
+		if (firstEnd < 0) firstEnd = (m.index ?? 0) + m[0].length;
+		lastStart = m.index ?? 0;
+	}
+	return { firstEnd, lastStart };
+}
+
+const LETTER = /^\p{L}$/u;
+/** Length (1 or 2 UTF-16 units) of the letter ending at `i`, 0 when none. */
+function letterBefore(s: string, i: number): number {
+	if (i >= 2 && /[\uDC00-\uDFFF]/.test(s[i - 1]) && LETTER.test(s.slice(i - 2, i))) return 2;
+	return i >= 1 && LETTER.test(s[i - 1]) ? 1 : 0;
+}
+/** Length of the letter starting at `i`, 0 when none. */
+function letterAt(s: string, i: number): number {
+	const cp = s.codePointAt(i);
+	if (cp === undefined) return 0;
+	const ch = String.fromCodePoint(cp);
+	return LETTER.test(ch) ? ch.length : 0;
+}
+
+/**
+ * Whether the mention's sentence, with the first occurrence of the mention's text replaced by a
+ * space, has a "kiel" word: the rule is `KIEL_WORDS.test(sentence.replace(snippet, ' '))`, read off
+ * the sentence's kiel words found once, so a long sentence is not scanned again per mention. A
+ * match is a whole letter run, so only the runs cut by the replaced text change: the one it starts
+ * in and the one it ends in, each cut at the space.
+ */
+function talksAboutLanguages(a: AnalysedText, c: Candidate): boolean {
+	const sen = a.sentences[c.sentence];
+	const sentence = sen ? a.text.slice(sen.start, sen.end) : '';
+	const words = perSentence(a, c.sentence, kielWords);
+	const snippet = a.text.slice(c.start, c.end);
+	const p = sentence.indexOf(snippet);
+	if (p < 0) return words.firstEnd >= 0;
+	let from = p;
+	for (let n; (n = letterBefore(sentence, from)); ) from -= n;
+	const after = p + snippet.length;
+	let to = after;
+	for (let n; (n = letterAt(sentence, to)); ) to += n;
+	if (words.firstEnd >= 0 && (words.firstEnd <= from || words.lastStart >= to)) return true;
+	return (from < p && KIEL_WORD.test(sentence.slice(from, p))) || (to > after && KIEL_WORD.test(sentence.slice(after, to)));
 }
 
 function isSubjectOfLearning(a: AnalysedText, c: Candidate): boolean {
@@ -499,31 +565,68 @@ function isSubjectOfLearning(a: AnalysedText, c: Candidate): boolean {
 	return false;
 }
 
+/** A sentence's clause breaks (sorted by start) and where its negation words start, found once per sentence. */
+interface Clauses {
+	breaks: { index: number; end: number }[];
+	negations: number[];
+}
+
+function clausesOf(s: string): Clauses {
+	// A list whose sentence lost its full stop: "englanti (n. 29 asiakasta) Burmaksi … ei järjestetä"
+	// (case-sensitive, so apart from CLAUSE_BREAK's case-insensitive match).
+	const breaks = [...s.matchAll(CLAUSE_BREAKS), ...s.matchAll(/\)[ \t]+(?=\p{Lu})/gu)]
+		.sort((x, y) => (x.index ?? 0) - (y.index ?? 0))
+		.map((m) => ({ index: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+	return { breaks, negations: [...s.matchAll(NEGATIONS)].map((m) => m.index ?? 0) };
+}
+
 function isNegated(a: AnalysedText, c: Candidate): boolean {
 	const sen = a.sentences[c.sentence];
 	if (!sen) return false;
-	const s = a.text.slice(sen.start, sen.end);
+	const { breaks, negations } = perSentence(a, c.sentence, clausesOf);
 	const at = c.start - sen.start;
-	// The clause the mention is in: from the last clause break before it to the next one after it.
+	// The clause the mention is in: from the last clause break before it to the next one after it
+	// (a break that straddles the mention bounds neither side).
+	const next = firstIndex(breaks, (b) => b.index >= at);
+	const to = next < breaks.length ? breaks[next].index : sen.end - sen.start;
 	let from = 0;
-	let to = s.length;
-	const re = new RegExp(CLAUSE_BREAK.source, 'giu');
-	// A list whose sentence lost its full stop: "englanti (n. 29 asiakasta) Burmaksi … ei järjestetä"
-	// (case-sensitive, so apart from CLAUSE_BREAK's case-insensitive match).
-	const breaks = [...s.matchAll(re), ...s.matchAll(/\)[ \t]+(?=\p{Lu})/gu)].sort((x, y) => (x.index ?? 0) - (y.index ?? 0));
-	for (const m of breaks) {
-		const i = m.index ?? 0;
-		if (i + m[0].length <= at) from = i + m[0].length;
-		else if (i >= at) {
-			to = i;
+	for (let k = next - 1; k >= 0; k--) {
+		if (breaks[k].end <= at) {
+			from = breaks[k].end;
 			break;
 		}
 	}
-	return NEGATION.test(s.slice(from, to));
+	// A negation word in [from, to): breaks begin and end at non-letters, so a word found in the whole
+	// sentence is one in the clause and the other way round.
+	const n = firstIndex(negations, (i) => i >= from);
+	return n < negations.length && negations[n] < to;
 }
 
-function contextOf(sentence: string, section: string): LanguageContext {
-	const hits = CONTEXT_WORDS.filter(([, re]) => re.test(sentence)).map(([c]) => c);
+function contextHits(sentence: string): LanguageContext[] {
+	return CONTEXT_WORDS.filter(([, re]) => re.test(sentence)).map(([c]) => c);
+}
+
+function contextOf(hits: LanguageContext[], section: string): LanguageContext {
 	if (hits.length === 1) return hits[0];
 	return SECTION_CONTEXT[section] ?? 'other';
+}
+
+/** Index of the first item for which `pred` holds; `pred` must be false, then true, along the array. */
+function firstIndex<T>(items: readonly T[], pred: (x: T) => boolean): number {
+	let lo = 0;
+	let hi = items.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (pred(items[mid])) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
+
+function mergeSpans(x: [number, number][], y: [number, number][]): [number, number][] {
+	const out: [number, number][] = [];
+	let i = 0;
+	let j = 0;
+	while (i < x.length || j < y.length) out.push(j >= y.length || (i < x.length && x[i][0] <= y[j][0]) ? x[i++] : y[j++]);
+	return out;
 }

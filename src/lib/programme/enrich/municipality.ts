@@ -118,7 +118,9 @@ export function resolveMunicipalities(
 		if (a.text.trim() === '') continue;
 		for (const m of gazetteer.find(analyse(a.text))) {
 			if (m.noun?.role !== 'municipality') continue;
-			counts.set(m.code, [...(counts.get(m.code) ?? []), m]);
+			const list = counts.get(m.code);
+			if (list) list.push(m);
+			else counts.set(m.code, [m]);
 			(m as MunicipalityMention & { key?: string }).key = a.key;
 		}
 	}

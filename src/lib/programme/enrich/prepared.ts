@@ -7,7 +7,7 @@ import type { ActorKind, ActorMention } from './actors';
 import type { FactMatch } from './confidence';
 import { AMBIGUOUS_NAMES, type MunicipalityMention } from './gazetteer';
 import type { KeyInfo } from './services';
-import type { AnalysedText } from './text';
+import { perSentence, type AnalysedText } from './text';
 
 export interface PreparedAnswer {
 	answer: Answer;
@@ -32,14 +32,27 @@ export function sentenceText(p: PreparedAnswer, sentence: number): string {
 	return s ? p.a.text.slice(s.start, s.end) : '';
 }
 
-/** Refine a municipality actor: the programme's own, another acting as host, or the employment area's host. */
-export function municipalityKind(actor: ActorMention, facts: ProgrammeFacts, sentence: string): ActorKind {
+const employmentAreaSentence = (sentence: string) => /työllisyy?s?a?lue|sysselsättningsområde/iu.test(sentence);
+
+/** Actors by sentence index, grouped once per call: filtering every actor per sentence is quadratic. */
+export function bySentence<T extends { sentence: number }>(items: readonly T[]): Map<number, T[]> {
+	const out = new Map<number, T[]>();
+	for (const x of items) {
+		const list = out.get(x.sentence);
+		if (list) list.push(x);
+		else out.set(x.sentence, [x]);
+	}
+	return out;
+}
+
+/** Refine a municipality actor (read with its own sentence): the programme's own, another acting as host, or the employment area's host. */
+export function municipalityKind(actor: ActorMention, facts: ProgrammeFacts, p: PreparedAnswer): ActorKind {
 	if (actor.kind !== 'municipality') return actor.kind;
 	const code = actor.municipalityCode;
 	if (!code) return 'municipality';
 	const own = facts.ownCodes.includes(code);
 	if (own && !(facts.agreementHost === code && facts.ownCodes.length > 1)) return 'municipality';
-	if (facts.employmentAreaHosts.has(code) && facts.agreementHost !== code && /työllisyy?s?a?lue|sysselsättningsområde/iu.test(sentence))
+	if (facts.employmentAreaHosts.has(code) && facts.agreementHost !== code && perSentence(p.a, actor.sentence, employmentAreaSentence))
 		return 'employment_authority';
 	return 'host_municipality';
 }

@@ -16,7 +16,8 @@
  */
 import type { ActorMention } from './actors';
 import { factConfidence, sentenceCues } from './confidence';
-import { actorAmbiguous, actorMatch, municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
+import { actorAmbiguous, actorMatch, bySentence, municipalityKind, sentenceText, type PreparedAnswer, type ProgrammeFacts } from './prepared';
+import { lineStart, perSentence } from './text';
 import { clientGroupCue, clientGroupsOf, FOLLOW_UP, saysWhoDoesWhat } from './services';
 import type { ResponsibilityRow } from './types';
 
@@ -27,22 +28,24 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 		if (!info.service || info.role === 'cooperation' || answer.text.trim() === '') continue;
 		const seen = new Set<string>();
 		const used: ActorMention[] = [];
+		const providers = bySentence(p.actors.filter((x) => !x.location && !x.descriptor));
+		const indexOf = new Map<ActorMention, number>();
+		for (const list of providers.values()) list.forEach((x, i) => indexOf.set(x, i));
 		const groups = clientGroupsOf(
 			p.a.sentences.map((s) => sentenceText(p, s.index)),
 			info.defaultGroup
 		);
 		for (const actor of p.actors) {
 			if (actor.location || actor.descriptor) continue;
-			const sentence = sentenceText(p, actor.sentence);
 			if (info.role === 'description') {
-				if (!saysWhoDoesWhat(sentence)) continue;
-				if (answer.key === 'header.process' && !FOLLOW_UP.test(sentence)) continue;
+				if (!perSentence(p.a, actor.sentence, saysWhoDoesWhat)) continue;
+				if (answer.key === 'header.process' && !perSentence(p.a, actor.sentence, followsUp)) continue;
 			}
 			// "vastaa Paimion kaupunki yhdessä Turun työllisyysalueen kanssa": the one with whom is a partner (cooperation), not a provider.
 			if (isPartnerOnly(p, actor, info.role === 'description' || answer.key === 'header.coordinator')) continue;
-			const kind = municipalityKind(actor, facts, sentence);
+			const kind = municipalityKind(actor, facts, p);
 			let group = info.fromTable ? info.defaultGroup : groups[actor.sentence] ?? info.defaultGroup;
-			if (group === 'both' && !info.fromTable) group = ownGroup(p, actor) ?? group;
+			if (group === 'both' && !info.fromTable) group = ownGroup(p, actor, providers.get(actor.sentence) ?? [], indexOf.get(actor) ?? -1) ?? group;
 			// One row per provider per sentence: "Auran kunnan edustaja … kunnan" is one municipality.
 			const dedupe = `${actor.sentence}|${kind}|${actor.municipalityCode ?? actor.name.toLowerCase()}`;
 			if (seen.has(dedupe)) continue;
@@ -65,7 +68,7 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
 				confidence: factConfidence({
 					source: info.role === 'responsible' ? 'field' : 'prose',
 					match: actorMatch(actor, snippet),
-					...sentenceCues(sentence),
+					...perSentence(p.a, actor.sentence, sentenceCues),
 					ambiguous: actorAmbiguous(actor),
 					ocr: p.ocr
 				})
@@ -103,14 +106,15 @@ export function responsibilityRows(programmeId: string, prepared: readonly Prepa
  * kaupunki (muut kotoutujat)"), unless a label stands right before it ("Työnhakijat: X"); else before it
  * back to the previous actor ("työnhakijoiden osalta X"); null when its stretch names none or both.
  */
-function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'others' | null {
+function ownGroup(p: PreparedAnswer, actor: ActorMention, same: readonly ActorMention[], i: number): 'jobseekers' | 'others' | null {
 	const s = p.a.sentences[actor.sentence];
 	if (!s) return null;
-	const same = p.actors.filter((x) => x.sentence === actor.sentence && !x.location && !x.descriptor);
-	const i = same.indexOf(actor);
+	// `same`: the sentence's actors that are neither places nor descriptions; `i`: this one's index there.
 	if (i < 0) return null;
-	const next = same.slice(i + 1).find((x) => x.start >= actor.end);
-	const prev = [...same.slice(0, i)].reverse().find((x) => x.end <= actor.start);
+	let next: ActorMention | undefined;
+	for (let k = i + 1; k < same.length && !next; k++) if (same[k].start >= actor.end) next = same[k];
+	let prev: ActorMention | undefined;
+	for (let k = i - 1; k >= 0 && !prev; k--) if (same[k].end <= actor.start) prev = same[k];
 	const one = (g: ReturnType<typeof clientGroupCue>) => (g === 'jobseekers' || g === 'others' ? g : null);
 	const beforeText = p.a.text.slice(prev ? prev.end : s.start, actor.start);
 	// A label right before: "Työnhakijat: työvoimaviranomainen / Muut: Mikkelin kaupunki".
@@ -129,8 +133,7 @@ function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'other
 	const after = clientGroupCue(afterText);
 	if (after === 'both') return null;
 	// The label of the actor's line: "Muut: X / Y" (Y too).
-	const lineStart = p.a.text.lastIndexOf('\n', actor.start - 1) + 1;
-	const label = /^[ \t]*([^:\n]{1,40}):/u.exec(p.a.text.slice(Math.max(lineStart, s.start), actor.start));
+	const label = /^[ \t]*([^:\n]{1,40}):/u.exec(p.a.text.slice(Math.max(lineStart(p.a, actor.start), s.start), actor.start));
 	return one(after) ?? one(clientGroupCue(beforeText)) ?? (label ? one(clientGroupCue(label[1] + ':')) : null);
 }
 
@@ -139,15 +142,40 @@ function ownGroup(p: PreparedAnswer, actor: ActorMention): 'jobseekers' | 'other
  * with the provider (cooperation), it is not named as one. ("Kunta tekee yhteistyötä Y:n kanssa"
  * still names Y as one who provides: Aura's golden file.)
  */
+const RESPONSIBLE_BEFORE = /vastuussa[ \t]+olev\p{L}*[ \t]+$/iu;
+const TOGETHER = /(?<![\p{L}])yhdessä(?![\p{L}])/iu;
+const MAY_COOPERATE = /(?<![\p{L}])(?:voi|voivat|voidaan)[ \t]+(?:\p{L}+[ \t]+)?(?:tehdä[ \t]+)?yhteistyö\p{L}*/iu;
+const keywordAt = (word: string) => {
+	const re = new RegExp(word, 'iu');
+	return (sentence: string) => re.exec(sentence)?.index ?? -1;
+};
+const FIRST_KEYWORD: Record<string, (sentence: string) => number> = { yhdessä: keywordAt('yhdessä'), yhteistyö: keywordAt('yhteistyö') };
+
+/**
+ * `re` matches in the actor's sentence before the actor. Every match holds `word`, so a sentence
+ * whose first `word` (found once per sentence) comes after the actor is settled without a scan;
+ * only an actor after it reads the sentence so far.
+ */
+function precedes(p: PreparedAnswer, actor: ActorMention, word: 'yhdessä' | 'yhteistyö', re: RegExp): boolean {
+	const s = p.a.sentences[actor.sentence];
+	if (!s) return re.test('');
+	const at = perSentence(p.a, actor.sentence, FIRST_KEYWORD[word]);
+	if (at < 0 || s.start + at + word.length > actor.start) return false;
+	return re.test(p.a.text.slice(s.start, actor.start));
+}
+
+const followsUp = (sentence: string) => FOLLOW_UP.test(sentence);
+
 function isPartnerOnly(p: PreparedAnswer, actor: ActorMention, describes: boolean): boolean {
 	const text = p.a.text;
 	if (/^[ \t]+kanssa(?![\p{L}])/u.test(text.slice(actor.end, actor.end + 8))) {
 		const s = p.a.sentences[actor.sentence];
-		const before = s ? text.slice(s.start, actor.start) : '';
+		const from = s ? s.start : actor.start;
 		// "yhdessä Y:n kanssa"; "voi tehdä yhteistyötä Y:n kanssa" (may work with Y: Y provides nothing yet).
 		// (In B parts "yhdessä" lists joint providers: "laativat yhdessä".) "vastuussa olevan Y:n kanssa" names Y as responsible.
-		if (/vastuussa[ \t]+olev\p{L}*[ \t]+$/iu.test(before)) return false;
-		return (describes && /(?<![\p{L}])yhdessä(?![\p{L}])/iu.test(before)) || /(?<![\p{L}])(?:voi|voivat|voidaan)[ \t]+(?:\p{L}+[ \t]+)?(?:tehdä[ \t]+)?yhteistyö\p{L}*/iu.test(before);
+		// (The words right before: a bounded window, not the sentence so far, which is quadratic per mention.)
+		if (RESPONSIBLE_BEFORE.test(text.slice(Math.max(from, actor.start - 80), actor.start))) return false;
+		return (describes && precedes(p, actor, 'yhdessä', TOGETHER)) || precedes(p, actor, 'yhteistyö', MAY_COOPERATE);
 	}
 	return /(?<![\p{L}])tillsammans[ \t]+med[ \t]+$/iu.test(text.slice(Math.max(0, actor.start - 24), actor.start));
 }

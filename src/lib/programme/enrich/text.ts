@@ -112,9 +112,74 @@ export function between(a: AnalysedText, left: Token, right: Token): string {
 	return a.text.slice(left.end, right.start);
 }
 
-/** Tokens of one sentence. */
+/** Tokens of one sentence (tokens are in sentence order, so two binary searches). */
 export function sentenceTokens(a: AnalysedText, sentence: number): Token[] {
-	return a.tokens.filter((t) => t.sentence === sentence);
+	const { tokens } = a;
+	const first = (s: number) => {
+		let lo = 0;
+		let hi = tokens.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (tokens[mid].sentence < s) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	};
+	return tokens.slice(first(sentence), first(sentence + 1));
+}
+
+/** The sentence containing `offset` (binary search; sentences are sorted and disjoint), if any. */
+export function sentenceAt(a: AnalysedText, offset: number): Sentence | undefined {
+	const { sentences } = a;
+	let lo = 0;
+	let hi = sentences.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (sentences[mid].end <= offset) lo = mid + 1;
+		else hi = mid;
+	}
+	const s = sentences[lo];
+	return s && s.start <= offset ? s : undefined;
+}
+
+const lineMemo = new WeakMap<AnalysedText, number[]>();
+
+/** Where the line holding `offset` starts (`text.lastIndexOf('\n', offset - 1) + 1`, by binary search over the line breaks found once). */
+export function lineStart(a: AnalysedText, offset: number): number {
+	let breaks = lineMemo.get(a);
+	if (!breaks) {
+		breaks = [];
+		for (let i = a.text.indexOf('\n'); i >= 0; i = a.text.indexOf('\n', i + 1)) breaks.push(i);
+		lineMemo.set(a, breaks);
+	}
+	// The last break at or before offset - 1.
+	let lo = 0;
+	let hi = breaks.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (breaks[mid] <= offset - 1) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo > 0 ? breaks[lo - 1] + 1 : 0;
+}
+
+const sentenceMemo = new WeakMap<AnalysedText, Map<(sentence: string) => unknown, unknown[]>>();
+
+/**
+ * `fn(text of sentence index)`, computed once per sentence of `a` and function. Many mentions can
+ * share one sentence; a regex over the sentence per mention is quadratic in a long sentence.
+ * `fn` must depend on the sentence text only, and be one function object (module level).
+ */
+export function perSentence<T>(a: AnalysedText, index: number, fn: (sentence: string) => T): T {
+	let byFn = sentenceMemo.get(a);
+	if (!byFn) sentenceMemo.set(a, (byFn = new Map()));
+	let values = byFn.get(fn);
+	if (!values) byFn.set(fn, (values = []));
+	if (!(index in values)) {
+		const s = a.sentences[index];
+		values[index] = fn(s ? a.text.slice(s.start, s.end) : '');
+	}
+	return values[index] as T;
 }
 
 /** Fold to lower-case ASCII-ish for e-mail domains and loose comparison (ä→a, ö→o, å→a). */
