@@ -14,7 +14,7 @@ import { ANSWER_FIELDS } from '$lib/programme/form-tem-2024';
 import { reasonText } from '$lib/components/gaps/reason';
 import type { Locale } from '$lib/i18n/locales';
 import { encryptPdf, truncate } from '../helpers/programme-pdfs';
-import { axeViolations, launch, offOrigin, open, ORIGIN, session, siteDatabase } from './harness';
+import { axeViolations, BASE, launch, offOrigin, open, ORIGIN, session, siteDatabase } from './harness';
 
 let browser: Browser;
 let db: NodeDatabase;
@@ -223,7 +223,7 @@ describe('/check', () => {
 		}
 	});
 
-	it('keyboard only: the header link, then Tab to the file button and Enter opens the file chooser', async () => {
+	it('keyboard only: the header link, then Tab to the file input and Enter opens the file chooser', async () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, '/municipality/019');
@@ -241,19 +241,51 @@ describe('/check', () => {
 			let reached = false;
 			for (let i = 0; i < 40 && !reached; i++) {
 				await s.page.keyboard.press('Tab');
-				reached = await s.page.evaluate(() => document.activeElement?.classList.contains('choose') ?? false);
+				reached = await s.page.evaluate(() => document.activeElement?.getAttribute('data-check-input') === 'main');
 			}
-			expect(reached, 'Tab reaches the file button').toBe(true);
+			expect(reached, 'Tab reaches the file input').toBe(true);
+			// Its visible label carries the focus ring (the input itself is visually hidden).
+			const ring = await s.page.locator('label[for="check-file"]').evaluate((l) => getComputedStyle(l).outlineStyle);
+			expect(ring).toBe('solid');
 			// One Enter, and the chooser it opens is the main file input's.
 			pressed = true;
 			await s.page.keyboard.press('Enter');
 			let timer: ReturnType<typeof setTimeout> | undefined;
 			const opened = await Promise.race([chooser, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 10_000)))]);
 			clearTimeout(timer);
-			if (!opened) throw new Error('the first Enter on the focused file button opened no file chooser');
+			if (!opened) throw new Error('the first Enter on the focused file input opened no file chooser');
 			expect(opened.afterEnter, 'the chooser opened on Enter, not before').toBe(true);
 			expect(await opened.chooser.element().getAttribute('data-check-input')).toBe('main');
 			await opened.chooser.setFiles(DOCS.fillable);
+			await waitResult(s.page);
+			expect(await s.page.locator('.report').getAttribute('data-input-kind')).toBe('fillable-form');
+		} finally {
+			await s.close();
+		}
+	});
+	it('before the page has hydrated, Enter opens the chooser and the chosen file is checked once the page is live', async () => {
+		const s = await session(browser);
+		try {
+			// Hold the app's scripts: the prerendered page is all there is until they are released.
+			let release!: () => void;
+			const held = new Promise<void>((resolve) => (release = resolve));
+			await s.page.route('**/_app/immutable/**/*.js', async (route) => {
+				await held;
+				await route.continue();
+			});
+			const chooser = new Promise<FileChooser>((resolve) => s.page.once('filechooser', resolve));
+			await s.page.goto(`${BASE}/check`, { waitUntil: 'commit' });
+			await s.page.waitForSelector('input[data-check-input="main"]');
+			expect(await s.page.evaluate(() => document.body.dataset.hydrated ?? null)).toBeNull();
+			await s.page.focus('input[data-check-input="main"]');
+			await s.page.keyboard.press('Enter');
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const opened = await Promise.race([chooser, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 10_000)))]);
+			clearTimeout(timer);
+			if (!opened) throw new Error('Enter on the file input opened no chooser before hydration');
+			await opened.setFiles(DOCS.fillable);
+			expect(await s.page.evaluate(() => document.body.dataset.hydrated ?? null), 'still not hydrated when the file was chosen').toBeNull();
+			release();
 			await waitResult(s.page);
 			expect(await s.page.locator('.report').getAttribute('data-input-kind')).toBe('fillable-form');
 		} finally {
