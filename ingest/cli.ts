@@ -26,13 +26,19 @@ Usage: npm run ingest -- [paths…] [options]
   --municipality FILE=CODE[,CODE]
                  The programme's municipality for a file whose document names none (repeatable;
                  FILE is the dataset path or the file name, CODE the 3-digit municipality code).
+  --jobs N       Reader processes, one file each at a time (default: the number of cores).
+  --max-seconds S   Wall time per file, OCR included (default 300); over it the file is limit-time.
+  --max-memory-mb M Memory per file: V8 heap and the resident memory of the reader and its
+                 tesseract processes (default 1024); over it the file is limit-memory.
+  --max-pages P  Pages per PDF (default 2000), checked before any page is read: limit-pages.
+  --max-file-mb F   File size (default 100), checked before reading: limit-size.
   --json         Print a machine-readable report to stdout (logs stay on stderr). npm prints
                  a banner on stdout first: use npm run --silent, or --report.
   --report FILE  Write the same JSON report to FILE.
   -h, --help     Show this help.
 
 Every input file gets ingest_log rows: ok, warning (e.g. unmapped field, duplicate content)
-or error (not-pdf, empty, truncated, encrypted, no-form-fields, foreign-form, unreadable, not-found).
+or error (not-pdf, empty, truncated, encrypted, no-form-fields, foreign-form, unreadable, not-found, limit-size, limit-pages, limit-time, limit-memory, worker-crashed).
 One bad file never stops the batch.
 
 Exit codes:
@@ -54,6 +60,11 @@ function parse(argv: string[]) {
 			root: { type: 'string', default: '.' },
 			reference: { type: 'string' },
 			municipality: { type: 'string', multiple: true },
+			jobs: { type: 'string' },
+			'max-seconds': { type: 'string' },
+			'max-memory-mb': { type: 'string' },
+			'max-pages': { type: 'string' },
+			'max-file-mb': { type: 'string' },
 			json: { type: 'boolean', default: false },
 			report: { type: 'string' },
 			help: { type: 'boolean', short: 'h', default: false }
@@ -134,6 +145,17 @@ async function main(): Promise<number> {
 		}
 		mapping.set(eq[1], eq[2].split(','));
 	}
+	const read: Record<string, number> = {};
+	for (const [flag, key] of [['jobs', 'jobs'], ['max-seconds', 'maxSeconds'], ['max-memory-mb', 'maxMemoryMb'], ['max-pages', 'maxPages'], ['max-file-mb', 'maxFileMb']] as const) {
+		const raw = (args.values as Record<string, unknown>)[flag] as string | undefined;
+		if (raw === undefined) continue;
+		const n = Number(raw);
+		if (!(Number.isFinite(n) && n > 0) || (flag === 'jobs' && !Number.isInteger(n))) {
+			process.stderr.write(`ingest: --${flag} "${raw}": expected a positive number\n`);
+			return 2;
+		}
+		read[key] = n;
+	}
 	const tty = process.stderr.isTTY === true;
 	const cleanup = () => {
 		for (const path of pendingPaths) rmSync(path, { recursive: true, force: true });
@@ -157,6 +179,7 @@ async function main(): Promise<number> {
 			referenceCsv: args.values.reference,
 			enrich: ingestEnricher(args.values.reference),
 			municipalities: mapping,
+			read,
 			onProgress: tty ? progressBar : undefined
 		});
 	} catch (e) {

@@ -4,16 +4,15 @@
  * One bad file never stops the batch: it becomes an error row in ingest_log.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream, lstatSync, readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { dataDictionary } from '../src/lib/dataset/dictionary';
 import { buildDataset, type Dataset, type Enricher, type FileOutcome } from '../src/lib/dataset/rows';
-import { extractProgramme } from '../src/lib/programme/extract';
-import { ProgrammeReadError, type InputKind } from '../src/lib/programme/types';
+import type { InputKind } from '../src/lib/programme/types';
 import { createEnricher } from '../src/lib/programme/enrich/index';
 import { parseEmploymentAreas, parseMunicipalities } from '../src/lib/reference';
-import { nodeExtractDeps } from './pdfjs';
+import { DEFAULT_LIMITS, ReaderPool, type PoolFailure, type ReadLimits, type ReadResult } from './pool';
 import { checkOutDir } from './output';
 import { writeDataset, type Manifest, type WriteOptions } from './parquet';
 
@@ -36,6 +35,8 @@ export interface IngestOptions {
 	/** The user's municipality for files the document does not name one in: dataset path or file name → codes. */
 	municipalities?: ReadonlyMap<string, readonly string[]>;
 	onProgress?: (done: number, total: number, file: string) => void;
+	/** Worker processes and limits per file (see readInputs). */
+	read?: ReadOptions;
 	/** Test hook, see WriteOptions.afterTable. */
 	afterTable?: WriteOptions['afterTable'];
 }
@@ -88,54 +89,113 @@ function datasetPath(root: string, path: string): string {
 	return relative(root, path).split(sep).join('/');
 }
 
+/** How files are read: worker processes and the limits per file (ingest/pool.ts; unset fields take DEFAULT_LIMITS). */
+export type ReadOptions = Partial<ReadLimits>;
+
+/**
+ * Reads every input in the pool of worker processes, one outcome per input in input order.
+ * Content is hashed here first: a file with the same bytes as an earlier one is not read again
+ * but becomes a duplicate of it (or the same error). Only paths go to the workers, and no file's
+ * bytes are kept after hashing.
+ */
 export async function readInputs(
 	inputs: readonly { path: string; file: string }[],
-	onProgress?: IngestOptions['onProgress']
+	onProgress?: IngestOptions['onProgress'],
+	options: ReadOptions = {}
 ): Promise<FileOutcome[]> {
-	const deps = await nodeExtractDeps();
-	const outcomes: FileOutcome[] = [];
-	const byHash = new Map<string, FileOutcome>();
-	for (const [i, { path, file }] of inputs.entries()) {
-		onProgress?.(i, inputs.length, file);
-		let bytes: Uint8Array;
-		try {
-			bytes = new Uint8Array(await readFile(path));
-		} catch (e) {
-			const code = (e as NodeJS.ErrnoException).code;
-			outcomes.push({
-				file,
-				bytes: null,
-				kind: 'error',
-				code: code === 'ENOENT' ? 'not-found' : 'unreadable-file',
-				reason: code === 'ENOENT' ? 'The file does not exist.' : `The file could not be read (${(e as Error).message}).`
+	const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options };
+	for (const [k, v] of Object.entries(limits)) if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`${k} must be a positive number (got ${v})`);
+	const outcomes: (FileOutcome | Promise<FileOutcome>)[] = [];
+	const byHash = new Map<string, { file: string; outcome: Promise<FileOutcome> }>();
+	const pool = new ReaderPool(limits);
+	let done = 0;
+	const progress = (file: string) => onProgress?.(++done, inputs.length, file);
+	onProgress?.(0, inputs.length, inputs[0]?.file ?? '');
+	try {
+		for (const [i, { path, file }] of inputs.entries()) {
+			const early = await hashFile(path, file, limits.maxFileMb);
+			if ('kind' in early) {
+				outcomes.push(early);
+				progress(file);
+				continue;
+			}
+			const { hash, size } = early;
+			const first = byHash.get(hash);
+			if (first) {
+				outcomes.push(
+					first.outcome.then((o): FileOutcome => {
+						progress(file);
+						return o.kind === 'error'
+							? { file, bytes: size, kind: 'error', code: o.code, reason: `${o.reason} (Same content as ${first.file}.)` }
+							: { file, bytes: size, kind: 'duplicate', programmeId: hash, duplicateOf: first.file };
+					})
+				);
+				continue;
+			}
+			const outcome = pool.read(path, i).then((r) => {
+				progress(file);
+				return toOutcome(file, size, r, limits);
 			});
-			continue;
+			byHash.set(hash, { file, outcome });
+			outcomes.push(outcome);
 		}
-		const hash = createHash('sha256').update(bytes).digest('hex');
-		const first = byHash.get(hash);
-		if (first) {
-			outcomes.push(
-				first.kind === 'error'
-					? { file, bytes: bytes.length, kind: 'error', code: first.code, reason: `${first.reason} (Same content as ${first.file}.)` }
-					: { file, bytes: bytes.length, kind: 'duplicate', programmeId: hash, duplicateOf: first.file }
-			);
-			continue;
-		}
-		let outcome: FileOutcome;
-		try {
-			const programme = await extractProgramme(bytes, deps);
-			outcome = { file, bytes: bytes.length, kind: 'programme', programme };
-		} catch (e) {
-			outcome =
-				e instanceof ProgrammeReadError
-					? { file, bytes: bytes.length, kind: 'error', code: e.code, reason: e.reason }
-					: { file, bytes: bytes.length, kind: 'error', code: 'unreadable', reason: `Reading failed unexpectedly: ${(e as Error)?.message ?? e}` };
-		}
-		byHash.set(hash, outcome);
-		outcomes.push(outcome);
+		const all = await Promise.all(outcomes);
+		onProgress?.(inputs.length, inputs.length, '');
+		return all;
+	} finally {
+		await pool.close();
 	}
-	onProgress?.(inputs.length, inputs.length, '');
-	return outcomes;
+}
+
+/** The file's sha256 and size, streamed (never held whole), or the outcome when it cannot or must not be read. */
+async function hashFile(path: string, file: string, maxFileMb: number): Promise<{ hash: string; size: number } | FileOutcome> {
+	try {
+		const s = await stat(path);
+		if (s.size > maxFileMb * 1024 * 1024) {
+			return {
+				file,
+				bytes: s.size,
+				kind: 'error',
+				code: 'limit-size',
+				reason: `The file is ${(s.size / 1024 / 1024).toFixed(1)} MB, over the size limit of ${maxFileMb} MB per file (--max-file-mb); it was not read.`
+			};
+		}
+		const hash = createHash('sha256');
+		let size = 0;
+		for await (const chunk of createReadStream(path)) {
+			hash.update(chunk as Buffer);
+			size += (chunk as Buffer).length;
+		}
+		return { hash: hash.digest('hex'), size };
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code;
+		return {
+			file,
+			bytes: null,
+			kind: 'error',
+			code: code === 'ENOENT' ? 'not-found' : 'unreadable-file',
+			reason: code === 'ENOENT' ? 'The file does not exist.' : `The file could not be read (${(e as Error).message}).`
+		};
+	}
+}
+
+function toOutcome(file: string, size: number, r: ReadResult | PoolFailure, limits: ReadLimits): FileOutcome {
+	switch (r.kind) {
+		case 'programme':
+			return { file, bytes: r.bytes, kind: 'programme', programme: r.programme };
+		case 'error':
+			return { file, bytes: r.bytes, kind: 'error', code: r.code, reason: r.reason };
+		case 'limit-pages':
+			return {
+				file,
+				bytes: r.bytes,
+				kind: 'error',
+				code: 'limit-pages',
+				reason: `The PDF has ${r.pages} pages, over the page limit of ${limits.maxPages} per document (--max-pages); its pages were not read.`
+			};
+		case 'failed':
+			return { file, bytes: size, kind: 'error', code: r.code, reason: r.reason };
+	}
 }
 
 export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
@@ -153,7 +213,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 	const inputs = await findInputs(opts.inputs, root);
 	if (inputs.length === 0) throw new NoInputsError(`no PDF files found in ${opts.inputs.join(', ')}`);
 	const t1 = performance.now();
-	const outcomes = await readInputs(inputs, opts.onProgress);
+	const outcomes = await readInputs(inputs, opts.onProgress, opts.read);
 	const t2 = performance.now();
 	const data = buildDataset({ files: outcomes, municipalities, enrich: withMapping(opts.enrich, opts.municipalities, outcomes) });
 	const t3 = performance.now();

@@ -1,0 +1,282 @@
+/**
+ * The ingest's reader pool: each PDF is read in a worker process (ingest/read-worker.ts), as
+ * many at once as there are cores, so one file can only ever cost itself. Each worker is the
+ * leader of its own process group (its tesseract children belong to it) and runs under limits:
+ * - wall time per file: the whole group is killed (SIGKILL) when it runs over;
+ * - memory: V8's heap is capped (--max-old-space-size), and the resident memory of the group
+ *   (worker + tesseract/pdftoppm, from /proc) is polled; over the limit the group is killed.
+ *   This also stops decompression bombs: pdf.js decodes streams into buffers outside the V8
+ *   heap, so there is no separate cap on decompressed bytes; the RSS limit catches them;
+ * - pages: a document whose page count is over the cap is refused before any page is read.
+ * A killed or crashed worker is replaced by a fresh one; the file becomes an error outcome.
+ * Workers are reused across files (start-up, tsx and pdf.js loading, costs ~0.5 s).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import type { Programme } from '../src/lib/programme/types';
+
+export interface ReadLimits {
+	/** Worker processes (default: os.availableParallelism()). */
+	jobs: number;
+	/** Wall time per file, seconds (default 300). */
+	maxSeconds: number;
+	/** Memory per file: V8 heap and the resident memory of the worker and its children, MB (default 1024). */
+	maxMemoryMb: number;
+	/** Pages per document (default 2000). */
+	maxPages: number;
+	/** File size, MB (default 100; checked before the file is read). */
+	maxFileMb: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
+	jobs: availableParallelism(),
+	maxSeconds: 300,
+	maxMemoryMb: 1024,
+	maxPages: 2000,
+	maxFileMb: 100
+};
+
+export interface ReadRequest {
+	id: number;
+	path: string;
+	maxPages: number;
+}
+
+/** What a worker read from one file (the parent turns it into a FileOutcome). */
+export type ReadResult =
+	| { kind: 'programme'; bytes: number; programme: Programme }
+	| { kind: 'error'; bytes: number | null; code: string; reason: string }
+	| { kind: 'limit-pages'; bytes: number; pages: number };
+
+export type WorkerMessage =
+	| { type: 'ready' }
+	| { type: 'done'; id: number; result: ReadResult }
+	| { type: 'escaped'; id: number; error: string };
+
+/** A file the pool could not read to the end, with its ingest_log code and reason. */
+export interface PoolFailure {
+	kind: 'failed';
+	code: 'limit-time' | 'limit-memory' | 'worker-crashed';
+	reason: string;
+}
+
+const WORKER = join(import.meta.dirname, 'read-worker.ts');
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const PAGE_SIZE = 4096;
+const POLL_MS = 100;
+
+interface Job {
+	request: ReadRequest;
+	resolve: (r: ReadResult | PoolFailure) => void;
+}
+
+interface Worker {
+	child: ChildProcess;
+	tmp: string;
+	ready: Promise<void>;
+	job: Job | null;
+	timer: NodeJS.Timeout | null;
+	/** Why the pool killed it, if it did. */
+	killedFor: PoolFailure | null;
+	stderrTail: string;
+	rss: number;
+}
+
+/** Resident bytes per process group, from /proc (Linux); empty elsewhere. */
+function groupRss(): Map<number, number> {
+	const out = new Map<number, number>();
+	let pids: string[];
+	try {
+		pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+	} catch {
+		return out;
+	}
+	for (const pid of pids) {
+		try {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+			// Fields after the command name (which may hold spaces), from ")": state ppid pgrp … rss is field 24.
+			const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			const pgrp = Number(f[2]);
+			const rss = Number(f[21]) * PAGE_SIZE;
+			out.set(pgrp, (out.get(pgrp) ?? 0) + rss);
+		} catch {
+			// the process ended meanwhile
+		}
+	}
+	return out;
+}
+
+export class ReaderPool {
+	private readonly workers = new Set<Worker>();
+	private readonly idle: Worker[] = [];
+	private readonly queue: Job[] = [];
+	private poller: NodeJS.Timeout | null = null;
+	private closed = false;
+	/** Highest resident memory seen of this process plus all workers and their children, bytes. */
+	peakTreeRss = 0;
+	private readonly onExit = () => this.killAll();
+
+	constructor(private readonly limits: ReadLimits) {
+		process.on('exit', this.onExit);
+	}
+
+	read(path: string, id: number): Promise<ReadResult | PoolFailure> {
+		return new Promise((resolve) => {
+			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages }, resolve });
+			this.pump();
+		});
+	}
+
+	private pump(): void {
+		while (this.queue.length > 0 && !this.closed) {
+			let w = this.idle.pop();
+			if (!w && this.workers.size < this.limits.jobs) w = this.start();
+			if (!w) return;
+			this.dispatch(w, this.queue.shift()!);
+		}
+	}
+
+	private start(): Worker {
+		const tmp = mkdtempSync(join(tmpdir(), 'kotokartta-reader-'));
+		const child = fork(WORKER, [], {
+			execArgv: ['--import', TSX, `--max-old-space-size=${this.limits.maxMemoryMb}`],
+			// Its own process group, so a kill takes tesseract with it; its own temp dir, removed after it.
+			detached: true,
+			stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+			serialization: 'advanced',
+			env: { ...process.env, TMPDIR: tmp }
+		});
+		let ready!: () => void;
+		const w: Worker = { child, tmp, ready: new Promise((ok) => (ready = ok)), job: null, timer: null, killedFor: null, stderrTail: '', rss: 0 };
+		child.stderr!.on('data', (chunk: Buffer) => {
+			process.stderr.write(chunk);
+			w.stderrTail = (w.stderrTail + chunk.toString('utf8')).slice(-4000);
+		});
+		child.on('message', (m: WorkerMessage) => {
+			if (m.type === 'ready') return ready();
+			const job = w.job;
+			if (!job || m.id !== job.request.id) return;
+			if (m.type === 'done') {
+				this.finish(w, m.result);
+				if (!this.closed) {
+					this.idle.push(w);
+					this.pump();
+				}
+			} else this.finish(w, { kind: 'failed', code: 'worker-crashed', reason: `Reading the file crashed its reader process (${m.error}); the file may be damaged.` });
+		});
+		child.on('error', () => undefined); // a failed kill or send; 'exit' follows
+		child.on('exit', (code, signal) => this.exited(w, code, signal));
+		this.workers.add(w);
+		this.ensurePoller();
+		return w;
+	}
+
+	private dispatch(w: Worker, job: Job): void {
+		w.job = job;
+		w.timer = setTimeout(
+			() => this.kill(w, { kind: 'failed', code: 'limit-time', reason: `Reading took longer than the time limit of ${this.limits.maxSeconds} s per file (--max-seconds); it was stopped.` }),
+			this.limits.maxSeconds * 1000
+		);
+		// Started on dispatch, so worker start-up counts against the first file's time too (it is short).
+		void w.ready.then(() => {
+			if (w.job === job && w.child.connected) w.child.send(job.request);
+		});
+	}
+
+	private finish(w: Worker, result: ReadResult | PoolFailure): void {
+		const job = w.job;
+		if (w.timer) clearTimeout(w.timer);
+		w.timer = null;
+		w.job = null;
+		job?.resolve(result);
+	}
+
+	private kill(w: Worker, why: PoolFailure): void {
+		if (w.killedFor) return;
+		w.killedFor = why;
+		try {
+			process.kill(-w.child.pid!, 'SIGKILL');
+		} catch {
+			w.child.kill('SIGKILL');
+		}
+	}
+
+	private exited(w: Worker, code: number | null, signal: NodeJS.Signals | null): void {
+		this.workers.delete(w);
+		const i = this.idle.indexOf(w);
+		if (i >= 0) this.idle.splice(i, 1);
+		// Its children may outlive it (the group leader died alone): end them and its temp files.
+		try {
+			process.kill(-w.child.pid!, 'SIGKILL');
+		} catch {
+			// no one left
+		}
+		rmSync(w.tmp, { recursive: true, force: true });
+		if (w.job) {
+			const heap = /heap limit|JavaScript heap out of memory|Allocation failed/i.test(w.stderrTail);
+			this.finish(
+				w,
+				w.killedFor ??
+					(heap
+						? { kind: 'failed', code: 'limit-memory', reason: `Reading needed more than the memory limit of ${this.limits.maxMemoryMb} MB (--max-memory-mb); it was stopped.` }
+						: {
+								kind: 'failed',
+								code: 'worker-crashed',
+								reason: `Reading the file crashed its reader process (${signal ? `signal ${signal}` : `exit code ${code}`}); the file may be damaged.`
+							})
+			);
+		}
+		if (this.workers.size === 0 && this.poller) {
+			clearInterval(this.poller);
+			this.poller = null;
+		}
+		this.pump();
+	}
+
+	private ensurePoller(): void {
+		if (this.poller) return;
+		const limit = this.limits.maxMemoryMb * 1024 * 1024;
+		this.poller = setInterval(() => {
+			const rss = groupRss();
+			let tree = process.memoryUsage.rss();
+			for (const w of this.workers) {
+				w.rss = rss.get(w.child.pid!) ?? 0;
+				tree += w.rss;
+				if (w.job && w.rss > limit)
+					this.kill(w, {
+						kind: 'failed',
+						code: 'limit-memory',
+						reason: `Reading needed more than the memory limit of ${this.limits.maxMemoryMb} MB (--max-memory-mb; the reader and its OCR processes together); it was stopped.`
+					});
+			}
+			this.peakTreeRss = Math.max(this.peakTreeRss, tree);
+		}, POLL_MS);
+		this.poller.unref();
+	}
+
+	private killAll(): void {
+		for (const w of this.workers) {
+			try {
+				process.kill(-w.child.pid!, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+			rmSync(w.tmp, { recursive: true, force: true });
+		}
+	}
+
+	/** Ends every worker (after the last file); resolves when they have exited. */
+	async close(): Promise<void> {
+		this.closed = true;
+		const exits = [...this.workers].map((w) => new Promise<void>((ok) => (w.child.exitCode !== null || w.child.signalCode !== null ? ok() : w.child.once('exit', () => ok()))));
+		for (const w of this.workers) if (w.child.connected) w.child.disconnect();
+		await Promise.all(exits);
+		process.off('exit', this.onExit);
+		if (this.poller) clearInterval(this.poller);
+		this.poller = null;
+	}
+}
