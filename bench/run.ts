@@ -1,9 +1,10 @@
 /**
- * npm run bench [-- --n 200 --runs 3]
+ * npm run bench [-- --n 200 --runs 3 --ingest-only]
  *
  * Times the ingest (the CLI, as a user runs it: start-up, reading every PDF, writing Parquet)
  * over a folder of N filled forms, against `qpdf --json` over the same files (one qpdf process
- * per file, as qpdf takes one file), and prints both and their ratio. Not a test: numbers
+ * per file, as qpdf takes one file) and pdf.js alone reading them in one process, and prints
+ * each and the ratios. Not a test: numbers
  * depend on the machine. Everything it writes stays under bench/out/ (gitignored).
  *
  * The forms are Aura's programme in our fillable form with varied values (sentences moved
@@ -92,6 +93,13 @@ async function timeIngest(dir: string): Promise<{ ms: number; report: { counts: 
 	return { ms: performance.now() - started, report: JSON.parse(stdout) };
 }
 
+/** pdf.js alone reading the same files in one process (bench/pdfjs-peer.ts), start-up included like the ingest's. */
+async function timePdfjs(files: string[]): Promise<number> {
+	const started = performance.now();
+	await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench/pdfjs-peer.ts'), ...files], { cwd: ROOT, maxBuffer: 1 << 20 });
+	return performance.now() - started;
+}
+
 function timeQpdf(files: string[]): number {
 	const started = performance.now();
 	for (const f of files) execFileSync('qpdf', ['--json', f], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
@@ -101,7 +109,9 @@ function timeQpdf(files: string[]): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-	const { values } = parseArgs({ options: { n: { type: 'string', default: '200' }, runs: { type: 'string', default: '3' } } });
+	const { values } = parseArgs({
+		options: { n: { type: 'string', default: '200' }, runs: { type: 'string', default: '3' }, 'ingest-only': { type: 'boolean', default: false } }
+	});
 	const n = Number(values.n);
 	const runs = Number(values.runs);
 	if (!Number.isInteger(n) || n < 1 || !Number.isInteger(runs) || runs < 1) throw new Error('--n and --runs must be positive integers');
@@ -116,12 +126,16 @@ async function main(): Promise<void> {
 
 	const ingest: number[] = [];
 	const qpdf: number[] = [];
+	const pdfjs: number[] = [];
 	let last: Awaited<ReturnType<typeof timeIngest>> | null = null;
 	for (let r = 0; r < runs; r++) {
 		last = await timeIngest(dir);
 		ingest.push(last.ms);
 		qpdf.push(timeQpdf(files));
-		process.stderr.write(`bench: run ${r + 1}/${runs}: ingest ${(last.ms / 1000).toFixed(2)} s, qpdf --json ${(qpdf[r] / 1000).toFixed(2)} s\n`);
+		pdfjs.push(await timePdfjs(files));
+		process.stderr.write(
+			`bench: run ${r + 1}/${runs}: ingest ${(last.ms / 1000).toFixed(2)} s, qpdf --json ${(qpdf[r] / 1000).toFixed(2)} s, pdf.js ${(pdfjs[r] / 1000).toFixed(2)} s\n`
+		);
 	}
 	if (last!.report.counts.error !== 0) throw new Error(`the ingest rejected ${last!.report.counts.error} of the generated forms`);
 
@@ -135,6 +149,8 @@ async function main(): Promise<void> {
 		qpdfSeconds: +(median(qpdf) / 1000).toFixed(2),
 		qpdfMsPerFile: +(median(qpdf) / files.length).toFixed(1),
 		ratio: +(median(ingest) / median(qpdf)).toFixed(2),
+		pdfjsSeconds: +(median(pdfjs) / 1000).toFixed(2),
+		ratioPdfjs: +(median(ingest) / median(pdfjs)).toFixed(2),
 		qpdf: qpdfVersion,
 		node: process.version
 	};
@@ -147,12 +163,16 @@ async function main(): Promise<void> {
 			`  npm run ingest   ${result.ingestSeconds.toFixed(2).padStart(7)} s  ${result.ingestMsPerFile.toFixed(1).padStart(6)} ms/file` +
 				`   (read ${result.ingestStages.read} ms, build ${result.ingestStages.build} ms, write Parquet ${result.ingestStages.write} ms)`,
 			`  qpdf --json      ${result.qpdfSeconds.toFixed(2).padStart(7)} s  ${result.qpdfMsPerFile.toFixed(1).padStart(6)} ms/file   (${qpdfVersion}, one process per file)`,
+			`  pdf.js alone     ${result.pdfjsSeconds.toFixed(2).padStart(7)} s   (fields and every page's text, one process)`,
 			'',
 			`  ratio ingest / qpdf: ${result.ratio}×`,
+			`  ratio ingest / pdf.js: ${result.ratioPdfjs}×`,
 			`  (results in bench/out/results.json)`,
 			''
 		].join('\n')
 	);
+
+	if (values['ingest-only']) return;
 
 	// Enrichment of one long answer at 0.1, 1 and 10 MB: ms per MB, linear ≈ same cost (bench/enrich-scaling.ts).
 	await runEnrichScalingBench({ runs });
