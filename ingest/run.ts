@@ -15,6 +15,8 @@ import { createEnricher } from '../src/lib/programme/enrich/index';
 import { parseEmploymentAreas, parseMunicipalities } from '../src/lib/reference';
 import { nodeExtractDeps } from './pdfjs';
 import { checkOutDir } from './output';
+import { findInputs } from './walk';
+export { findInputs };
 import { writeDataset, type Manifest, type WriteOptions } from './parquet';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -61,29 +63,6 @@ export interface IngestReport {
 }
 
 /** Every input file, as absolute paths, sorted by their dataset path; missing inputs are kept (they become errors). */
-export async function findInputs(inputs: readonly string[], root: string): Promise<{ path: string; file: string }[]> {
-	const found = new Map<string, string>();
-	const visit = async (path: string, named: boolean) => {
-		let s;
-		try {
-			s = await stat(path);
-		} catch {
-			if (named) found.set(path, datasetPath(root, path));
-			return;
-		}
-		if (s.isDirectory()) {
-			for (const entry of await readdir(path)) {
-				const child = join(path, entry);
-				const cs = await stat(child).catch(() => null);
-				if (cs?.isDirectory()) await visit(child, false);
-				else if (cs?.isFile() && /\.pdf$/i.test(entry)) found.set(child, datasetPath(root, child));
-			}
-		} else found.set(path, datasetPath(root, path));
-	};
-	for (const input of inputs) await visit(resolve(input), true);
-	return [...found].map(([path, file]) => ({ path, file })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
 function datasetPath(root: string, path: string): string {
 	return relative(root, path).split(sep).join('/');
 }
@@ -150,10 +129,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 		readFileSync(opts.referenceCsv ?? join(REPO_ROOT, 'data/reference/municipalities.csv'), 'utf8')
 	);
 	const t0 = performance.now();
-	const inputs = await findInputs(opts.inputs, root);
-	if (inputs.length === 0) throw new NoInputsError(`no PDF files found in ${opts.inputs.join(', ')}`);
+	const { inputs, verdicts } = await findInputs(opts.inputs, root);
+	if (inputs.length === 0 && verdicts.length === 0) throw new NoInputsError(`no PDF files found in ${opts.inputs.join(', ')}`);
 	const t1 = performance.now();
-	const outcomes = await readInputs(inputs, opts.onProgress);
+	const outcomes = [...(await readInputs(inputs, opts.onProgress)), ...verdicts];
 	const t2 = performance.now();
 	const data = buildDataset({ files: outcomes, municipalities, enrich: withMapping(opts.enrich, opts.municipalities, outcomes) });
 	const t3 = performance.now();
