@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { dataDictionary } from '../src/lib/dataset/dictionary';
 import { buildDataset, type Dataset, type Enricher, type FileOutcome } from '../src/lib/dataset/rows';
 import type { InputKind } from '../src/lib/programme/types';
@@ -14,6 +14,8 @@ import { createEnricher } from '../src/lib/programme/enrich/index';
 import { parseEmploymentAreas, parseMunicipalities } from '../src/lib/reference';
 import { DEFAULT_LIMITS, ReaderPool, type PoolFailure, type ReadLimits, type ReadResult } from './pool';
 import { checkOutDir } from './output';
+import { findInputs } from './walk';
+export { findInputs };
 import { writeDataset, type Manifest, type WriteOptions } from './parquet';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -59,34 +61,6 @@ export interface IngestReport {
 	out: string;
 	/** Wall-clock milliseconds per stage (not part of the dataset, which has no timestamps). */
 	timings: { find: number; read: number; build: number; write: number };
-}
-
-/** Every input file, as absolute paths, sorted by their dataset path; missing inputs are kept (they become errors). */
-export async function findInputs(inputs: readonly string[], root: string): Promise<{ path: string; file: string }[]> {
-	const found = new Map<string, string>();
-	const visit = async (path: string, named: boolean) => {
-		let s;
-		try {
-			s = await stat(path);
-		} catch {
-			if (named) found.set(path, datasetPath(root, path));
-			return;
-		}
-		if (s.isDirectory()) {
-			for (const entry of await readdir(path)) {
-				const child = join(path, entry);
-				const cs = await stat(child).catch(() => null);
-				if (cs?.isDirectory()) await visit(child, false);
-				else if (cs?.isFile() && /\.pdf$/i.test(entry)) found.set(child, datasetPath(root, child));
-			}
-		} else found.set(path, datasetPath(root, path));
-	};
-	for (const input of inputs) await visit(resolve(input), true);
-	return [...found].map(([path, file]) => ({ path, file })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-function datasetPath(root: string, path: string): string {
-	return relative(root, path).split(sep).join('/');
 }
 
 /** How files are read: worker processes and the limits per file (ingest/pool.ts; unset fields take DEFAULT_LIMITS). */
@@ -210,10 +184,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 		readFileSync(opts.referenceCsv ?? join(REPO_ROOT, 'data/reference/municipalities.csv'), 'utf8')
 	);
 	const t0 = performance.now();
-	const inputs = await findInputs(opts.inputs, root);
-	if (inputs.length === 0) throw new NoInputsError(`no PDF files found in ${opts.inputs.join(', ')}`);
+	const { inputs, verdicts } = await findInputs(opts.inputs, root);
+	if (inputs.length === 0 && verdicts.length === 0) throw new NoInputsError(`no PDF files found in ${opts.inputs.join(', ')}`);
 	const t1 = performance.now();
-	const outcomes = await readInputs(inputs, opts.onProgress, opts.read);
+	const outcomes = [...(await readInputs(inputs, opts.onProgress, opts.read)), ...verdicts];
 	const t2 = performance.now();
 	const data = buildDataset({ files: outcomes, municipalities, enrich: withMapping(opts.enrich, opts.municipalities, outcomes) });
 	const t3 = performance.now();
