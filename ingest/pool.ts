@@ -83,7 +83,6 @@ interface Worker {
 	/** Why the pool killed it, if it did. */
 	killedFor: PoolFailure | null;
 	stderrTail: string;
-	rss: number;
 }
 
 /** Resident bytes per process group, from /proc (Linux); empty elsewhere. */
@@ -116,8 +115,6 @@ export class ReaderPool {
 	private readonly queue: Job[] = [];
 	private poller: NodeJS.Timeout | null = null;
 	private closed = false;
-	/** Highest resident memory seen of this process plus all workers and their children, bytes. */
-	peakTreeRss = 0;
 	private readonly onExit = () => this.killAll();
 
 	constructor(private readonly limits: ReadLimits) {
@@ -151,7 +148,7 @@ export class ReaderPool {
 			env: { ...process.env, TMPDIR: tmp }
 		});
 		let ready!: () => void;
-		const w: Worker = { child, tmp, ready: new Promise((ok) => (ready = ok)), job: null, timer: null, killedFor: null, stderrTail: '', rss: 0 };
+		const w: Worker = { child, tmp, ready: new Promise((ok) => (ready = ok)), job: null, timer: null, killedFor: null, stderrTail: '' };
 		child.stderr!.on('data', (chunk: Buffer) => {
 			process.stderr.write(chunk);
 			w.stderrTail = (w.stderrTail + chunk.toString('utf8')).slice(-4000);
@@ -222,7 +219,7 @@ export class ReaderPool {
 				w,
 				w.killedFor ??
 					(heap
-						? { kind: 'failed', code: 'limit-memory', reason: `Reading needed more than the memory limit of ${this.limits.maxMemoryMb} MB (--max-memory-mb); it was stopped.` }
+						? this.overMemory()
 						: {
 								kind: 'failed',
 								code: 'worker-crashed',
@@ -242,20 +239,18 @@ export class ReaderPool {
 		const limit = this.limits.maxMemoryMb * 1024 * 1024;
 		this.poller = setInterval(() => {
 			const rss = groupRss();
-			let tree = process.memoryUsage.rss();
-			for (const w of this.workers) {
-				w.rss = rss.get(w.child.pid!) ?? 0;
-				tree += w.rss;
-				if (w.job && w.rss > limit)
-					this.kill(w, {
-						kind: 'failed',
-						code: 'limit-memory',
-						reason: `Reading needed more than the memory limit of ${this.limits.maxMemoryMb} MB (--max-memory-mb; the reader and its OCR processes together); it was stopped.`
-					});
-			}
-			this.peakTreeRss = Math.max(this.peakTreeRss, tree);
+			for (const w of this.workers) if (w.job && (rss.get(w.child.pid!) ?? 0) > limit) this.kill(w, this.overMemory());
 		}, POLL_MS);
 		this.poller.unref();
+	}
+
+	/** A file over the memory limit, by V8's heap cap or by the group's resident memory. */
+	private overMemory(): PoolFailure {
+		return {
+			kind: 'failed',
+			code: 'limit-memory',
+			reason: `Reading needed more than the memory limit of ${this.limits.maxMemoryMb} MB (--max-memory-mb; the reader and its OCR processes together); it was stopped.`
+		};
 	}
 
 	private killAll(): void {

@@ -44,10 +44,8 @@ export async function findInputs(given: readonly string[], root: string): Promis
 			}
 			for (const entry of entries.sort()) {
 				const child = join(path, entry);
-				const cl = await lstat(child).catch(() => null);
-				const cs = await stat(child).catch(() => null);
-				if (cs?.isDirectory() || (!cs && cl?.isSymbolicLink() && /\.pdf$/i.test(entry))) await visit(child, false);
-				else if (/\.pdf$/i.test(entry)) await visit(child, false);
+				// visit() gives a *.pdf that is a broken or looping link its own verdict.
+				if (/\.pdf$/i.test(entry) || (await stat(child).catch(() => null))?.isDirectory()) await visit(child, false);
 			}
 			return;
 		}
