@@ -10,6 +10,7 @@ import { gapMatrix, type GapRow } from '$lib/db/queries';
 import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
 import { EMPTY_FILTERS } from '$lib/state/filters';
+import { EXCEL_FI, parseCsvRecords } from '$lib/export/csv';
 import { axeViolations, launch, offOrigin, open, session, siteDatabase, waitLive } from './harness';
 
 let browser: Browser;
@@ -221,15 +222,20 @@ describe('gap matrix', () => {
 			await s.page.locator('dialog[open] h2').waitFor();
 			expect(await s.page.locator('dialog[open] h2').textContent()).toContain(fi.part(MATRIX_PARTS[0]));
 			await s.page.locator('dialog[open] button').click();
-			const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('.controls button').click()]);
+			const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('.controls [data-download="csv"]').click()]);
+			expect(download.suggestedFilename()).toBe('kotokartta-gaps-matrix.csv');
 			const path = await download.path();
 			const { readFileSync } = await import('node:fs');
-			const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-			expect(lines[0].split(',').slice(-MATRIX_PARTS.length)).toEqual([...MATRIX_PARTS]);
-			expect(lines).toHaveLength(national.length + 1);
-			const row = lines.find((l) => l.split(',')[1] === graded.code)!;
+			// Finnish Excel form by default: semicolons; the about lines, an empty line, then the table.
+			const records = parseCsvRecords(readFileSync(path, 'utf8'), EXCEL_FI);
+			const start = records.findIndex((r) => r.every((c) => c === '')) + 1;
+			const [header, ...body] = records.slice(start);
+			// Parts and grades in words, in the UI language.
+			expect(header.slice(-MATRIX_PARTS.length)).toEqual(MATRIX_PARTS.map((k) => fi.part(k)));
+			expect(body).toHaveLength(national.length);
+			const row = body.find((r) => r[1] === graded.code)!;
 			const grades = new Map(graded.part_keys.map((k, i) => [k, graded.part_grades[i]]));
-			expect(row.split(',').slice(-MATRIX_PARTS.length)).toEqual(MATRIX_PARTS.map((k) => grades.get(k) ?? 'ungraded'));
+			expect(row.slice(-MATRIX_PARTS.length)).toEqual(MATRIX_PARTS.map((k) => fi.label('grade', grades.get(k) ?? 'ungraded')));
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();

@@ -29,6 +29,8 @@ export interface DatasetInfo {
 	syntheticProgrammes: number;
 	/** When the data was produced, from manifest.json if the ingest wrote one. */
 	generated: string | null;
+	/** The data version: `v-` and the first 16 hex digits of manifest.json's sha256 (the ingest's version folder name); null without a manifest. */
+	version?: string | null;
 }
 
 export interface Option {

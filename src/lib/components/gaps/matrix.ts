@@ -191,12 +191,17 @@ export interface CsvLabels {
 	synthetic: string;
 	/** Written in every part column of a row without a programme. */
 	noProgramme: string;
+	/** A part column's header (default: its canonical key). */
+	part?: (key: string) => string;
+	/** A grade in words (default: its code). */
+	grade?: (grade: CellGrade) => string;
 }
 
 /**
- * The matrix as CSV columns (for src/lib/export/csv.ts `toCsv`): one row per municipality,
- * in the order shown; part columns are headed by their canonical key and hold the grade code,
- * so a spreadsheet can filter on them.
+ * The matrix as download columns (for src/lib/export/csv.ts `toCsv` or the page's downloads):
+ * one row per municipality, in the order shown; part columns are headed by `labels.part` and hold
+ * `labels.grade` (the page passes the UI language's names; the codes by default), one word per
+ * grade, so a spreadsheet can filter on them.
  */
 export function matrixCsvColumns(labels: CsvLabels, columns: readonly string[] = MATRIX_PARTS) {
 	type Line = { group: MatrixGroup; row: MatrixRow };
@@ -210,7 +215,10 @@ export function matrixCsvColumns(labels: CsvLabels, columns: readonly string[] =
 		{ label: labels.gaps, value: (l: Line) => l.row.gaps },
 		{ label: labels.thin, value: (l: Line) => l.row.thin },
 		{ label: labels.synthetic, value: (l: Line) => (l.row.programmeId === null ? null : l.row.synthetic) },
-		...columns.map((key, i) => ({ label: key, value: (l: Line) => (l.row.grades ? l.row.grades[i] : labels.noProgramme) }))
+		...columns.map((key, i) => ({
+			label: labels.part ? labels.part(key) : key,
+			value: (l: Line) => (l.row.grades ? (labels.grade ? labels.grade(l.row.grades[i]) : l.row.grades[i]) : labels.noProgramme)
+		}))
 	];
 }
 
