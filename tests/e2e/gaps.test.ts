@@ -117,25 +117,55 @@ describe('gap matrix', () => {
 		}
 	});
 
-	it('sorts by number of gaps, worst last, in the URL', async () => {
+	it('sorts by number of gaps: the first click most gaps first, municipalities without a programme last; in the URL', async () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, '/gaps');
 			await s.page.locator('table.matrix thead th').nth(2).locator('button').click();
-			await s.page.waitForURL(/[?&]sort=gaps\b/);
-			expect(await s.page.locator('table.matrix thead th').nth(2).getAttribute('aria-sort')).toBe('ascending');
+			await s.page.waitForURL(/[?&]sort=-gaps\b/);
+			expect(await s.page.locator('table.matrix thead th').nth(2).getAttribute('aria-sort')).toBe('descending');
 			const byCode = new Map(national.map((r) => [r.code, r]));
+			// Ranked by gaps, most first; without a grade count, then without a programme, last.
 			const rank = (code: string) => {
 				const r = byCode.get(code)!;
-				return r.programme_id === null ? 1000 : (r.weak_parts ?? 999);
+				return r.programme_id === null ? -2 : (r.weak_parts ?? -1);
 			};
 			const grid = await readGrid(s.page);
 			for (const group of new Set(grid.map((r) => r.group))) {
 				const ranks = grid.filter((r) => r.group === group).map((r) => rank(r.code));
-				expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+				expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
 			}
 			await s.page.locator('table.matrix thead th').nth(2).locator('button').click();
-			await s.page.waitForURL(/[?&]sort=-gaps\b/);
+			await s.page.waitForURL(/[?&]sort=gaps\b/);
+			expect(await s.page.locator('table.matrix thead th').nth(2).getAttribute('aria-sort')).toBe('ascending');
+			const fewest = await readGrid(s.page);
+			for (const group of new Set(fewest.map((r) => r.group))) {
+				const list = fewest.filter((r) => r.group === group).map((r) => byCode.get(r.code)!);
+				const known = list.filter((r) => r.programme_id !== null && r.weak_parts !== null).length;
+				// Missing values last whatever the direction.
+				expect(list.slice(known).every((r) => r.programme_id === null || r.weak_parts === null)).toBe(true);
+			}
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('ranks the whole country worst first from one link', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/gaps');
+			await s.page.locator('a.worst-first').click();
+			await s.page.waitForURL(/[?&]group=none\b/);
+			expect(new URL(s.page.url()).searchParams.get('sort')).toBe('-gaps');
+			const grid = await readGrid(s.page);
+			expect(new Set(grid.map((r) => r.group)).size).toBe(1);
+			expect(grid).toHaveLength(national.length);
+			const weak = (code: string) => national.find((r) => r.code === code)!;
+			const graded = grid.map((r) => weak(r.code)).filter((r) => r.programme_id !== null && r.weak_parts !== null);
+			expect(graded.map((r) => r.weak_parts)).toEqual(graded.map((r) => r.weak_parts).sort((a, b) => b! - a!));
+			expect(graded[0].weak_parts).toBe(Math.max(...national.map((r) => r.weak_parts ?? 0)));
+			expect(weak(grid[grid.length - 1].code).programme_id === null || national.every((r) => r.programme_id !== null)).toBe(true);
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();

@@ -112,15 +112,31 @@ FROM answers GROUP BY key ORDER BY key`;
 		}
 	});
 
-	it('says what DuckDB objected to', async () => {
+	it('says what DuckDB objected to in plain words, in the UI language, never as raw JSON', async () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, '/sql');
-			const outcome = await run(s.page, 'SELECT no_such_column FROM answers');
-			expect(outcome.state).toBe('error');
-			expect(outcome.text.startsWith(fi.t('sql.error.failed', { error: '' }))).toBe(true);
-			expect(outcome.text).toContain('no_such_column');
-			expect(outcome.text).not.toContain('LINE 1');
+			const column = await run(s.page, 'SELECT no_such_column FROM answers');
+			expect(column.state).toBe('error');
+			expect(column.text.startsWith(fi.t('sql.error.noColumn', { name: 'no_such_column' }))).toBe(true);
+			expect(column.text).not.toContain('LINE 1');
+			const syntax = await run(s.page, 'SELECT * FORM answers');
+			expect(syntax.state).toBe('error');
+			const position = /\((?:merkki) (\d+)\)/.exec(syntax.text)?.[1];
+			expect([
+				fi.t('sql.error.syntaxNear', { near: 'answers' }),
+				fi.t('sql.error.syntaxAt', { near: 'answers', position: Number(position) })
+			]).toContain(syntax.text);
+			expect(syntax.text).not.toMatch(/[{}]|exception|Parser Error/);
+			expect((await run(s.page, 'SELECT (1')).text).toBe(fi.t('sql.error.syntaxEnd'));
+			expect((await run(s.page, 'SELECT * FROM no_such_table')).text).toBe(fi.t('sql.error.noTable', { name: 'no_such_table' }));
+			// In Swedish too.
+			await open(s.page, '/sql?lang=sv');
+			expect((await run(s.page, 'SELECT (1')).text).toBe(translator('sv').t('sql.error.syntaxEnd'));
+			// The programmes table counts superseded versions too: the page says so.
+			const note = (await s.page.locator('[data-programmes-note]').textContent()) ?? '';
+			expect(note).toContain('is_current');
+			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();
 		}
