@@ -75,8 +75,8 @@ export function describeFilters(filters: Filters, options: FilterOptions | undef
 	return parts.length ? parts.join('; ') : i18n.t('filter.none');
 }
 
-/** The about lines of a file made from the current page. */
-export function aboutLines(): [string, string][] {
+/** The about lines of a file made from the current page; `filters: false` for a page the filters do not apply to. */
+export function aboutLines(opts: { filters?: boolean; extra?: [string, string][] } = {}): [string, string][] {
 	const i18n = view.i18n;
 	const data = page.data as { dataset?: DatasetInfo; filterOptions?: FilterOptions };
 	const ds = data.dataset;
@@ -85,7 +85,8 @@ export function aboutLines(): [string, string][] {
 		lines.push([i18n.t('export.about.view'), document.title]);
 		lines.push([i18n.t('export.about.link'), location.href]);
 	}
-	lines.push([i18n.t('filter.title'), describeFilters(view.filters, data.filterOptions, i18n)]);
+	if (opts.filters !== false) lines.push([i18n.t('filter.title'), describeFilters(view.filters, data.filterOptions, i18n)]);
+	lines.push(...(opts.extra ?? []));
 	if (ds?.version || ds?.generated) {
 		lines.push([
 			i18n.t('export.about.version'),
@@ -93,7 +94,9 @@ export function aboutLines(): [string, string][] {
 		]);
 	}
 	const scope = exportScope.current;
-	if (scope && scope.key === filtersKey(view.filters)) {
+	if (opts.filters === false && ds) {
+		lines.push([i18n.t('export.about.synthetic'), i18n.t('export.about.syntheticSome', { synthetic: ds.syntheticProgrammes, total: ds.programmes })]);
+	} else if (scope && scope.key === filtersKey(view.filters)) {
 		lines.push([
 			i18n.t('export.about.synthetic'),
 			scope.synthetic > 0
@@ -130,11 +133,15 @@ export interface ExportRequest {
 	rows: unknown[][];
 	/** A choice not in the URL that changes the file (a local sort). */
 	extra?: string;
+	/** False when the filters do not apply to what is downloaded (the SQL console). */
+	filters?: boolean;
+	/** More about lines (e.g. the query). */
+	about?: [string, string][];
 }
 
 export function exportTable(req: ExportRequest): ExportTable {
 	const i18n = view.i18n;
-	return { title: req.title, about: aboutLines(), header: req.header, rows: req.rows.map((r) => r.map((v) => exportCell(v, i18n))) };
+	return { title: req.title, about: aboutLines({ filters: req.filters, extra: req.about }), header: req.header, rows: req.rows.map((r) => r.map((v) => exportCell(v, i18n))) };
 }
 
 export function exportName(id: string, ext: 'csv' | 'xlsx' | 'png', extra?: string): string {

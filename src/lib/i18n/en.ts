@@ -63,7 +63,6 @@ export const en: Messages = {
 	'sql.rows': '{rows:# row|# rows}, {ms} ms.',
 	'sql.truncated': 'The result was cut to its first {rows} rows.',
 	'sql.noRows': 'The query returned no rows.',
-	'sql.download': 'Download CSV',
 	'sql.error.failed': 'DuckDB could not run the query: {error}',
 	'sql.error.timeout': 'The query was stopped after {seconds} seconds. Narrow it down (WHERE, LIMIT) and try again.',
 	'sql.error.stopped': 'The query was stopped.',

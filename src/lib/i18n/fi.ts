@@ -62,7 +62,6 @@ export const fi = {
 	'sql.rows': '{rows:# rivi|# riviä}, {ms} ms.',
 	'sql.truncated': 'Tulos katkaistiin {rows} ensimmäiseen riviin.',
 	'sql.noRows': 'Kysely ei palauttanut rivejä.',
-	'sql.download': 'Lataa CSV',
 	'sql.error.failed': 'DuckDB ei voinut ajaa kyselyä: {error}',
 	'sql.error.timeout': 'Kysely keskeytettiin {seconds} sekunnin jälkeen. Rajaa kyselyä (WHERE, LIMIT) ja yritä uudelleen.',
 	'sql.error.stopped': 'Kysely keskeytettiin.',

@@ -63,7 +63,6 @@ export const sv: Messages = {
 	'sql.rows': '{rows:# rad|# rader}, {ms} ms.',
 	'sql.truncated': 'Resultatet kortades till de {rows} första raderna.',
 	'sql.noRows': 'Frågan gav inga rader.',
-	'sql.download': 'Ladda ner CSV',
 	'sql.error.failed': 'DuckDB kunde inte köra frågan: {error}',
 	'sql.error.timeout': 'Frågan avbröts efter {seconds} sekunder. Avgränsa frågan (WHERE, LIMIT) och försök igen.',
 	'sql.error.stopped': 'Frågan avbröts.',
