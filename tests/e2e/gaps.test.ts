@@ -251,6 +251,9 @@ describe('gap matrix', () => {
 			await s.page.locator(`tr[data-row="${graded.code}"] td[data-part="0"]`).click();
 			await s.page.locator('dialog[open] h2').waitFor();
 			expect(await s.page.locator('dialog[open] h2').textContent()).toContain(fi.part(MATRIX_PARTS[0]));
+			// A synthetic programme's answer says so in the dialog; a real one does not.
+			expect(await s.page.locator('dialog[open] [data-synthetic-answer]').count()).toBe(graded.is_synthetic ? 1 : 0);
+			if (graded.is_synthetic) expect(await s.page.locator('dialog[open] [data-synthetic-answer]').textContent()).toContain(fi.t('gaps.syntheticAnswer'));
 			await s.page.locator('dialog[open] button').click();
 			const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('.controls [data-download="csv"]').click()]);
 			expect(download.suggestedFilename()).toBe('kotokartta-gaps-matrix.csv');

@@ -9,7 +9,9 @@
  */
 import { browser } from '$app/environment';
 import { page } from '$app/state';
+import { database } from '$lib/db/client.svelte';
 import type { DatasetInfo, FilterOptions } from '$lib/db/dataset';
+import { scopeSummary, type ScopeSummary } from '$lib/db/queries';
 import type { Translator } from '$lib/i18n';
 import { exportFileName, parseCsvFormat, tableToCsv, type CsvFormat, type ExportCell, type ExportTable } from '$lib/export/table';
 import { filtersKey, type Filters } from '$lib/state/filters';
@@ -75,8 +77,25 @@ export function describeFilters(filters: Filters, options: FilterOptions | undef
 	return parts.length ? parts.join('; ') : i18n.t('filter.none');
 }
 
+/**
+ * Programmes in scope of the current filters and how many are synthetic: the prerendered national
+ * count without filters, the layout's live count when it is for these filters, else asked now.
+ */
+async function scopeCounts(ds: DatasetInfo | undefined): Promise<{ programmes: number; synthetic: number } | null> {
+	if (!view.filtered) return ds ? { programmes: ds.programmes, synthetic: ds.syntheticProgrammes } : null;
+	const key = filtersKey(view.filters);
+	const known = exportScope.current;
+	if (known && known.key === key) return known;
+	try {
+		const [row] = await (await database.open()).run<ScopeSummary>(scopeSummary(view.filters));
+		return row ? { programmes: row.programmes, synthetic: row.synthetic_programmes } : null;
+	} catch {
+		return null; // the file then states the national share and says the filtered one is unknown
+	}
+}
+
 /** The about lines of a file made from the current page; `filters: false` for a page the filters do not apply to. */
-export function aboutLines(opts: { filters?: boolean; extra?: [string, string][] } = {}): [string, string][] {
+export async function aboutLines(opts: { filters?: boolean; extra?: [string, string][] } = {}): Promise<[string, string][]> {
 	const i18n = view.i18n;
 	const data = page.data as { dataset?: DatasetInfo; filterOptions?: FilterOptions };
 	const ds = data.dataset;
@@ -93,10 +112,8 @@ export function aboutLines(opts: { filters?: boolean; extra?: [string, string][]
 			ds.generated ? i18n.t('export.about.versionValue', { version: ds.version ?? '–', date: i18n.date(ds.generated) }) : (ds.version ?? '–')
 		]);
 	}
-	const scope = exportScope.current;
-	if (opts.filters === false && ds) {
-		lines.push([i18n.t('export.about.synthetic'), i18n.t('export.about.syntheticSome', { synthetic: ds.syntheticProgrammes, total: ds.programmes })]);
-	} else if (scope && scope.key === filtersKey(view.filters)) {
+	const scope = opts.filters === false ? (ds ? { programmes: ds.programmes, synthetic: ds.syntheticProgrammes } : null) : await scopeCounts(ds);
+	if (scope) {
 		lines.push([
 			i18n.t('export.about.synthetic'),
 			scope.synthetic > 0
@@ -104,12 +121,7 @@ export function aboutLines(opts: { filters?: boolean; extra?: [string, string][]
 				: i18n.t('export.about.syntheticNone', { total: scope.programmes })
 		]);
 	} else if (ds) {
-		lines.push([
-			i18n.t('export.about.synthetic'),
-			view.filtered || !ds.syntheticProgrammes
-				? i18n.t('export.about.syntheticNational', { synthetic: ds.syntheticProgrammes, total: ds.programmes })
-				: i18n.t('export.about.syntheticSome', { synthetic: ds.syntheticProgrammes, total: ds.programmes })
-		]);
+		lines.push([i18n.t('export.about.synthetic'), i18n.t('export.about.syntheticNational', { synthetic: ds.syntheticProgrammes, total: ds.programmes })]);
 	}
 	return lines;
 }
@@ -139,21 +151,27 @@ export interface ExportRequest {
 	about?: [string, string][];
 }
 
-export function exportTable(req: ExportRequest): ExportTable {
+export async function exportTable(req: ExportRequest): Promise<ExportTable> {
 	const i18n = view.i18n;
-	return { title: req.title, about: aboutLines({ filters: req.filters, extra: req.about }), header: req.header, rows: req.rows.map((r) => r.map((v) => exportCell(v, i18n))) };
+	const rows = req.rows.map((r) => r.map((v) => exportCell(v, i18n)));
+	return { title: req.title, about: await aboutLines({ filters: req.filters, extra: req.about }), header: req.header, rows };
 }
 
 export function exportName(id: string, ext: 'csv' | 'xlsx' | 'png', extra?: string): string {
 	return exportFileName({ path: browser ? page.url.pathname : '/', id: id.replace(/^kotokartta-/, ''), params: view.params, ext, extra });
 }
 
-export function downloadCsv(req: ExportRequest): void {
-	download(exportName(req.id, 'csv', req.extra), tableToCsv(exportTable(req), exportPreferences.csvFormat));
+// Name, form and rows are taken at the click; only the about lines may wait (for the scope count).
+export async function downloadCsv(req: ExportRequest): Promise<void> {
+	const name = exportName(req.id, 'csv', req.extra);
+	const format = exportPreferences.csvFormat;
+	download(name, tableToCsv(await exportTable(req), format));
 }
 
 export async function downloadXlsx(req: ExportRequest): Promise<void> {
+	const name = exportName(req.id, 'xlsx', req.extra);
+	const table = exportTable(req);
 	const { tableToXlsx, XLSX_TYPE } = await import('$lib/export/xlsx');
-	const bytes = await tableToXlsx(exportTable(req));
-	download(exportName(req.id, 'xlsx', req.extra), new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+	const bytes = await tableToXlsx(await table);
+	download(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
 }
