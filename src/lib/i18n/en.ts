@@ -29,6 +29,7 @@ export const en: Messages = {
 	'search.results': '{hits:# hit|# hits} in {programmes:# programme|# programmes}.',
 	'search.shown': 'Showing the {shown} best-matching programmes.',
 	'search.moreProgrammes': '{n:Show # more programme|Show # more programmes}',
+	'search.allApproximate': 'The words were not found as written: every hit is approximate (a typo away).',
 	'search.approximate': '{exact:# hit holds the words as written and is shown first|# hits hold the words as written and are shown first}; {approximate:# is approximate|# are approximate} (a typo away).',
 	'search.none': 'No hits. Try another word or remove filters.',
 	'search.tooShort': 'Type a search word of at least {n} characters.',
@@ -671,6 +672,7 @@ export const en: Messages = {
 	'area.printed': 'Kotokartta: employment area report. Sources: the municipalities’ integration programmes; classifications Statistics Finland (CC BY 4.0).',
 	'area.filterNote': 'The report covers this employment area; the other filters apply.',
 	'area.open': 'Open the report',
+	'area.code': 'Area code',
 	'area.memberCount': 'Municipalities',
 
 	'compare.title': 'Compare',

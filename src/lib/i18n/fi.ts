@@ -28,6 +28,7 @@ export const fi = {
 	'search.results': '{hits:# osuma|# osumaa} {programmes:# ohjelmassa|# ohjelmassa}.',
 	'search.shown': 'Näytetään {shown} parhaiten osuvaa ohjelmaa.',
 	'search.moreProgrammes': '{n:Näytä # ohjelma lisää|Näytä # ohjelmaa lisää}',
+	'search.allApproximate': 'Hakusanoja ei löytynyt sellaisinaan: kaikki osumat ovat likimääräisiä (kirjoitusvirheen päässä).',
 	'search.approximate': '{exact:# osuma sisältää|# osumaa sisältää} hakusanat sellaisinaan ja näytetään ensin; {approximate:# on likimääräinen|# on likimääräisiä} (kirjoitusvirheen päässä).',
 	'search.none': 'Ei osumia. Kokeile toista sanaa tai poista rajauksia.',
 	'search.tooShort': 'Kirjoita hakusana, jossa on vähintään {n} merkkiä.',
@@ -668,6 +669,7 @@ export const fi = {
 	'area.printed': 'Kotokartta: työllisyysalueen raportti. Lähteet: kuntien kotoutumisohjelmat; luokitukset Tilastokeskus (CC BY 4.0).',
 	'area.filterNote': 'Raportti koskee tätä työllisyysaluetta; muut rajaukset ovat voimassa.',
 	'area.open': 'Avaa raportti',
+	'area.code': 'Alueen koodi',
 	'area.memberCount': 'Kuntia',
 
 	'compare.title': 'Vertailu',

@@ -29,6 +29,7 @@ export const sv: Messages = {
 	'search.results': '{hits:# träff|# träffar} i {programmes:# program|# program}.',
 	'search.shown': 'De {shown} bäst matchande programmen visas.',
 	'search.moreProgrammes': '{n:Visa # program till|Visa # program till}',
+	'search.allApproximate': 'Sökorden hittades inte som de skrivits: alla träffar är ungefärliga (ett skrivfel bort).',
 	'search.approximate': '{exact:# träff innehåller|# träffar innehåller} sökorden som de skrivits och visas först; {approximate:# är ungefärlig|# är ungefärliga} (ett skrivfel bort).',
 	'search.none': 'Inga träffar. Pröva ett annat ord eller ta bort avgränsningar.',
 	'search.tooShort': 'Skriv ett sökord med minst {n} tecken.',
@@ -671,6 +672,7 @@ export const sv: Messages = {
 	'area.printed': 'Kotokartta: rapport om sysselsättningsområdet. Källor: kommunernas integrationsprogram; indelningar Statistikcentralen (CC BY 4.0).',
 	'area.filterNote': 'Rapporten gäller detta sysselsättningsområde; övriga avgränsningar gäller.',
 	'area.open': 'Öppna rapporten',
+	'area.code': 'Områdets kod',
 	'area.memberCount': 'Kommuner',
 
 	'compare.title': 'Jämförelse',
