@@ -32,11 +32,12 @@ describe('CSV writer', () => {
 		expect(csvNumber(Number.NaN)).toBe('');
 	});
 
-	it('quotes on the dialect separator only', () => {
-		expect(csvCell('a,b', { dialect: EXCEL_FI })).toBe('a,b');
-		expect(csvCell('a;b', { dialect: EXCEL_FI })).toBe('"a;b"');
-		expect(csvCell('a,b', { dialect: RFC4180 })).toBe('"a,b"');
-		expect(csvCell('a;b', { dialect: RFC4180 })).toBe('a;b');
+	it('quotes either separator in both dialects', () => {
+		for (const dialect of [EXCEL_FI, RFC4180]) {
+			expect(csvCell('a,b', { dialect })).toBe('"a,b"');
+			expect(csvCell('a;b', { dialect })).toBe('"a;b"');
+			expect(csvCell('a b', { dialect })).toBe('a b');
+		}
 	});
 
 	it('Finnish Excel form: BOM, semicolons, decimal comma, the about lines first, formulas defused', () => {
@@ -65,7 +66,7 @@ describe('CSV writer', () => {
 	});
 
 	it('keeps the plain RFC 4180 output of the published tables (no preamble, comma, lists joined by ;)', () => {
-		expect(recordsToCsv(['a', 'b'], [{ a: 1.5, b: ['x', 'y'] }], { bom: false })).toBe('a,b\r\n1.5,x;y\r\n');
+		expect(recordsToCsv(['a', 'b'], [{ a: 1.5, b: ['x', 'y'] }], { bom: false })).toBe('a,b\r\n1.5,"x;y"\r\n');
 		expect(rowsToCsv(['=x'], [['@SUM(A1)']], { bom: false })).toBe("'=x\r\n'@SUM(A1)\r\n");
 	});
 

@@ -9,7 +9,7 @@
  * - `EXCEL_FI`: semicolon-separated, decimal comma, which is what Excel with Finnish or Swedish
  *   (Finland) regional settings expects when it opens a .csv by double-click; with commas it
  *   shows every line in one column.
- * Both: CRLF line ends; a field with the separator, a quote, a line break or edge spaces in
+ * Both: CRLF line ends; a field with a comma, semicolon, quote, line break or edge spaces in
  * double quotes, quotes doubled; UTF-8 with a byte-order mark so spreadsheets read ä and ö right.
  * Lists are joined with `;` (or `listSeparator`).
  *
@@ -70,7 +70,8 @@ export function csvCell(value: unknown, options: CsvOptions = {}): string {
 	else text = String(value);
 	const isText = typeof value === 'string' || Array.isArray(value);
 	if (options.formulaGuard !== false && isText && FORMULA_START.test(text)) text = `'${text}`;
-	const needsQuotes = text.includes(dialect.separator) || /["\r\n]/.test(text) || /^\s|\s$/.test(text);
+	// Either separator is quoted in both dialects: a file opened with the other dialect's reader still keeps its fields.
+	const needsQuotes = /[",;\r\n]/.test(text) || /^\s|\s$/.test(text);
 	return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
