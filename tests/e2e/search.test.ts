@@ -151,6 +151,25 @@ describe('search', () => {
 		}
 	});
 
+	it('waits for a word of 3 characters, and shows the words as written first', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/search');
+			await s.page.waitForSelector('p.status[data-phase="ready"]', { timeout: 120_000 });
+			await s.page.locator('#q').fill('uk');
+			await s.page.waitForFunction((t) => document.querySelector('p.status')?.textContent?.trim() === t, fi.t('search.tooShort', { n: 3 }));
+			expect(await s.page.locator('#search-results li.programme').count()).toBe(0);
+			await s.page.locator('#q').fill('ukrainn');
+			await results(s.page, 'ukrainn');
+			// A typo: nothing holds it as written, so every hit is approximate and the status says so.
+			const status = (await s.page.locator('p.status').textContent()) ?? '';
+			expect(status).toContain(fi.t('search.allApproximate'));
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
 	it('is a plain GET form: without JavaScript it submits to /search?q=… and says results need JavaScript', async () => {
 		const s = await session(browser, { javaScriptEnabled: false });
 		try {
