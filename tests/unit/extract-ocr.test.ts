@@ -16,30 +16,11 @@ import { ocrTextPage } from '../../src/lib/programme/ocr';
 import { readingAccount } from '../../src/lib/programme/account';
 import type { Programme } from '../../src/lib/programme/types';
 import { AURA_FIXTURE, ROOT, renderTestForm } from '../helpers/programme-pdfs';
+import { wordOverlap as overlap } from '../helpers/word-overlap';
 
 const SCAN = join(ROOT, 'tests/fixtures/documents/aura-scan.pdf');
 /** The scan holds pages 1–6 of the original: the header and sections 1 and 2. */
 const SCANNED_KEYS = ['header.municipalities', 'header.coordinator', 'header.contact', 'header.partners', 'header.updated', 'header.process', 'header.approval', 's1.a', 's1.b1', 's1.b2', 's1.c', 's2.a', 's2.b1', 's2.b2', 's2.c'];
-
-const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Dice overlap of two word multisets (exact words): 1 when both are empty. */
-function overlap(a: string, b: string): number {
-	const wa = wordsOf(a);
-	const wb = wordsOf(b);
-	if (wa.length + wb.length === 0) return 1;
-	const counts = new Map<string, number>();
-	for (const w of wb) counts.set(w, (counts.get(w) ?? 0) + 1);
-	let common = 0;
-	for (const w of wa) {
-		const n = counts.get(w) ?? 0;
-		if (n > 0) {
-			common++;
-			counts.set(w, n - 1);
-		}
-	}
-	return (2 * common) / (wa.length + wb.length);
-}
 
 let deps: ExtractDeps;
 let original: Programme;

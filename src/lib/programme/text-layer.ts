@@ -24,7 +24,7 @@
  * (headings and answers), text-layer-table.ts (the responsibility table).
  */
 import { ALL_FIELDS, ANSWER_FIELDS, FIELD_BY_KEY } from './form-tem-2024';
-import { answerFromLines, dropPageFurniture, rectOf, segments, typicalLeading, type TextPage } from './text-layer-layout';
+import { answerFromLines, dropPageFurniture, rectOf, segments, typicalLeading, type Segment, type TextPage } from './text-layer-layout';
 import { partKeys, Reader } from './text-layer-reader';
 import { readTable } from './text-layer-table';
 import type { Answer, InputKind, ProgrammeWarning, UnmappedField } from './types';
@@ -49,11 +49,21 @@ const ORDER = new Map(ALL_FIELDS.map((f, i) => [f.key, i]));
 const MIN_SECTIONS = 3;
 const MIN_PARTS = 6;
 
+/** The usual type size of the text: the height most of its characters are set in. */
+function bodyHeight(segs: readonly Segment[]): number {
+	const chars = new Map<number, number>();
+	for (const s of segs) {
+		const h = Math.round(s.height * 2) / 2;
+		chars.set(h, (chars.get(h) ?? 0) + s.text.length);
+	}
+	return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
 export function readTextLayer(pages: readonly TextPage[]): TextLayerResult {
 	const hasText = pages.some((p) => p.items.some((i) => i.str.trim() !== ''));
 	if (!hasText) return { kind: 'no-text' };
 	const segs = dropPageFurniture(segments(pages), pages.length);
-	const reader = new Reader();
+	const reader = new Reader(bodyHeight(segs));
 	reader.read(segs);
 	const leadingOf = typicalLeading(segs);
 
