@@ -55,8 +55,7 @@ export function columnGutter(lines: readonly TextItem[][], p: TextPage): number 
 	if (chunks.length < 8) return null;
 	const height = median(chunks.map((c) => c.height));
 	const left = Math.min(...chunks.map((c) => c.x));
-	const right = Math.max(...chunks.map((c) => c.right));
-	const width = right - left;
+	const width = Math.max(...chunks.map((c) => c.right)) - left;
 	if (width <= 0) return null;
 
 	// The right column's edge: the x where most chunks in the middle of the text block start.
@@ -72,17 +71,24 @@ export function columnGutter(lines: readonly TextItem[][], p: TextPage): number 
 	}
 	if (edge === null || best < 4) return null;
 	const gap = 0.8 * height;
-	const leftCol = chunks.filter((c) => c.right <= edge! - gap);
 	const rightCol = chunks.filter((c) => c.x >= edge! - 2);
-	if (leftCol.length < 4 || rightCol.length < 4) return null;
+	if (rightCol.length < 4) return null;
+	// Judge the columns where both run: from the top of the right column to its bottom (text above
+	// it, across the page, is not column text; the left column may run on a little below it).
+	const top = Math.max(...rightCol.map((c) => c.y)) + 2 * height;
+	const bottom = Math.min(...rightCol.map((c) => c.y)) - 2 * height;
+	const leftCol = chunks.filter((c) => c.right <= edge! - gap && c.y <= top && c.y >= bottom);
+	if (leftCol.length < 4) return null;
 
-	// Two similar columns of wrapped prose: similar widths, most lines filled, lines close together.
+	// Two similar columns of wrapped prose: similar widths, many lines filled, lines close together.
 	const leftWidth = Math.max(...leftCol.map((c) => c.right)) - left;
-	const rightWidth = right - edge;
+	const rightWidth = Math.max(...rightCol.map((c) => c.right)) - edge;
 	if (leftWidth / rightWidth < 0.6 || leftWidth / rightWidth > 1.67) return null;
 	const filled = (col: Chunk[], from: number, w: number) => col.filter((c) => c.right >= from + 0.75 * w).length / col.length;
-	if (filled(leftCol, left, leftWidth) < 0.35 || filled(rightCol, edge, rightWidth) < 0.35) return null;
-	if (density(leftCol, height) > 1.7 || density(rightCol, height) > 1.7) return null;
+	if (filled(leftCol, left, leftWidth) < 0.3 || filled(rightCol, edge, rightWidth) < 0.3) return null;
+	// Prose runs on line after line (headings and paragraph spacing aside); labels beside their
+	// answers leave most lines of the answer column empty.
+	if (density(leftCol, height) > 2.2 || density(rightCol, height) > 2.2) return null;
 	return edge - gap;
 }
 

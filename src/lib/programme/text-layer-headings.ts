@@ -127,7 +127,7 @@ export interface PartHeading {
 	letter: 'a' | 'b' | 'c';
 	/** Characters of the line taken by the heading (code, letter, name, colon). */
 	length: number;
-	/** Printed with a letter: "A." as the form prints it, or another style ("a.", "b)", …). */
+	/** Printed as the form prints it ("A. Kuvaus palvelusta:"), not in another style ("a.", "B)", "A. Beskrivning av tjänsten" without colon). */
 	formStyle: boolean;
 }
 
@@ -148,7 +148,9 @@ export function partHeading(text: string): PartHeading | null {
 		if (/^\p{L}/u.test(after)) continue;
 		if (!prefix && !/^\s*:/.test(after) && after.trim() !== '') continue;
 		const colon = /^\s*:?\s*/.exec(after)![0].length;
-		return { section: prefix?.[1] ?? null, letter, length: from + m[0].length + colon, formStyle: !!prefix && /^\s*(?:[1-7]\s*)?[A-C][.:]/u.test(text) };
+		// The form prints "A. Kuvaus palvelusta:": a capital, a full stop or colon, the name and its colon.
+		const formStyle = !!prefix && /^\s*(?:[1-7]\s*)?[A-C][.:]/u.test(text) && /^\s*:/.test(after);
+		return { section: prefix?.[1] ?? null, letter, length: from + m[0].length + colon, formStyle };
 	}
 	return null;
 }

@@ -6,6 +6,7 @@ import { ANSWER_FIELDS, SECTION_LEAD } from './form-tem-2024';
 import { LIST_INSTRUCTION_SV, LIST_TITLE_SV, QUESTIONS_SV, SECTION_LEAD_SV } from './form-tem-2024-sv';
 import { numberedSectionHeading, partHeading, shortHeaderLabel, unnumberedSectionHeading, type SectionHeading } from './text-layer-headings';
 import { follow, gapLines, tail, tokens, words, type Follow, type Segment, type Token } from './text-layer-layout';
+import { splitAtColumn, tableRow } from './text-layer-rows';
 import { TABLE_TITLES } from './text-layer-vocabulary';
 import type { FormField } from './form-tem-2024';
 
@@ -110,8 +111,16 @@ export class Reader {
 	/** `bodyHeight`: the usual type size of the text, to tell headings set larger (0: unknown). */
 	constructor(private readonly bodyHeight = 0) {}
 
+	/** The lines being read, and where: a header table's row looks ahead at its label's wrapped lines. */
+	private segs: readonly Segment[] = [];
+	private at = 0;
+
 	read(segs: Segment[]): void {
-		for (let n = 0; n < segs.length; n++) this.feed(segs[n], segs[n - 1] ?? null, segs[n + 1] ?? null);
+		this.segs = segs;
+		for (let n = 0; n < segs.length; n++) {
+			this.at = n;
+			this.feed(segs[n], segs[n - 1] ?? null, segs[n + 1] ?? null);
+		}
 		this.closeLoose();
 	}
 
@@ -259,22 +268,12 @@ export class Reader {
 	private headerLine(seg: Segment, toks: Token[], next: Segment | null): boolean {
 		const w = toks.map((t) => t.word);
 		const found = this.headerLabelOf(seg.text, toks, next);
-		const beside = next !== null && next.page === seg.page && Math.abs(next.y - seg.y) <= 0.35 * Math.max(next.height, seg.height) && next.x > seg.right;
 		const skip = new Set(this.headerSeen);
 		if (this.current) skip.add(this.current.key);
-		let short = shortHeaderLabel(seg.text, beside, skip);
-		// A table row printed close together: the label cell and the answer cell in one line.
-		let cell: Segment | null = null;
-		if (!found && !short && seg.runs.length > 1) {
-			const at = seg.runs.findIndex((r, i) => i > 0 && i <= 3 && r.x - seg.runs[i - 1].right >= 1.2 * seg.height);
-			const label = at > 0 ? seg.runs.slice(0, at).map((r) => r.text).join(' ').trim() : '';
-			short = label ? shortHeaderLabel(label, true, skip) : null;
-			if (short) {
-				const runs = seg.runs.slice(at);
-				cell = { ...seg, runs, x: runs[0].x, text: runs.map((r) => r.text).join(' ').replace(/\s+/g, ' ').trim() };
-				short = { ...short, length: seg.text.length };
-			}
-		}
+		// "Yhteyshenkilö: …" at the start of the line, or a table row "Päivitetty | 3.3.2025".
+		let short = shortHeaderLabel(seg.text, false, skip);
+		const row = !found && !short ? tableRow(this.segs, this.at) : null;
+		if (row) short = shortHeaderLabel(row.label, true, skip);
 		const following = this.inQuestion() ? this.bestFollow(w) : null;
 		const continuation = following ? following.count - following.skips : 0;
 		if (found && continuation < found.score && (!short || found.score >= short.score)) {
@@ -295,23 +294,29 @@ export class Reader {
 			this.headerSeen.add(short.key);
 			this.expected = null;
 			this.answering = true;
-			const rest = seg.text.slice(short.length).trim();
-			if (rest !== '') this.answerText(tail(seg, rest));
-			if (cell) this.answerText(cell);
-			this.labelColumn = beside || cell ? { x: seg.x, answerX: cell ? cell.x : next!.x, last: seg } : null;
+			if (row) {
+				if (row.cell) this.answerText(row.cell);
+				this.labelColumn = { x: seg.x, answerX: row.answerX, last: seg };
+			} else {
+				const rest = seg.text.slice(short.length).trim();
+				if (rest !== '') this.answerText(tail(seg, rest));
+				this.labelColumn = null;
+			}
 			return true;
 		}
+		// A line in the label column of a header table: the label going on, or a row we do not know.
 		const lc = this.labelColumn;
-		if (lc && seg.page === lc.last.page && Math.abs(seg.x - lc.x) <= 3 && seg.right < lc.answerX - 2) {
-			// The label wraps onto this line: not answer.
+		if (lc && seg.page === lc.last.page && Math.abs(seg.x - lc.x) <= 3 && seg.x < lc.answerX - 2) {
+			const { label, cell } = splitAtColumn(seg, lc.answerX);
 			if (gapLines(lc.last, seg) <= 1.6) {
 				lc.last = seg;
+				if (cell) this.answerText(cell);
 				return true;
 			}
 			// Another row, whose label is none of the form's: its text is kept, unmapped.
 			this.closeLoose();
 			this.current = null;
-			this.loose = { heading: seg.text, page: seg.page, lines: [] };
+			this.loose = { heading: label, page: seg.page, lines: cell ? [cell] : [] };
 			lc.last = seg;
 			return true;
 		}
