@@ -136,6 +136,31 @@ describe.each(expectations.map((e) => [e.document, e] as const))('%s', (_, e) =>
 	});
 });
 
+describe('a Swedish filled form and a Swedish own-template document', () => {
+	// narpes-form.pdf: the Swedish form (our translation) printed by LibreOffice, made fillable and
+	// filled with Närpes's answers (narpes-form.fields.json); narpes.pdf: the town's own document.
+	let form: Programme;
+	beforeAll(async () => {
+		form = await extractProgramme(new Uint8Array(readFileSync(join(DIR, 'narpes-form.pdf'))), await nodeExtractDeps());
+	});
+	const filled = (p: Programme) => new Map(p.answers.filter((a) => a.status === 'filled' && a.section !== 'table').map((a) => [a.key, a.text]));
+
+	it('the form is read from its fields, every field mapped, none unmapped', () => {
+		expect(form.inputKind).toBe('fillable-form');
+		expect(form.unmapped).toEqual([]);
+		expect(form.answers.filter((a) => a.section !== 'table')).toHaveLength(37);
+	});
+
+	it('both read to the same canonical keys, with the same answers', () => {
+		const own = filled(programmes.get('narpes.pdf')!);
+		const fromForm = filled(form);
+		expect([...fromForm.keys()]).toEqual([...own.keys()]);
+		for (const [key, text] of own) expect(wordOverlap(text, fromForm.get(key)!), key).toBeGreaterThanOrEqual(PART_OVERLAP);
+		const e = expectations.find((x) => x.document === 'narpes.pdf')!;
+		for (const [key, text] of Object.entries(e.header)) expect(ws(fromForm.get(key) ?? ''), key).toBe(ws(text));
+	});
+});
+
 describe('the ingest log', () => {
 	it('gives each document its reading kind and a one-line account of what was read', async () => {
 		const out = await mkdtemp(join(tmpdir(), 'kotokartta-wpt-'));
