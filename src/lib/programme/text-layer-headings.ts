@@ -44,7 +44,9 @@ export const SECTION_WORDING: SectionWording[] = SECTIONS.filter((s) => /^[1-7]$
  * a shared first half of a compound ("ansvarstabell" is not "ansvarar").
  */
 function stemMatch(word: string, phraseWord: string): boolean {
-	if (word === phraseWord || (phraseWord.length >= 4 && word.startsWith(phraseWord))) return true;
+	// An ending, not another word: "yhteyshenkilöt", "koordinointi", but not "kommun|ikation".
+	const ending = word.length - phraseWord.length;
+	if (word === phraseWord || (phraseWord.length >= 4 && ending <= Math.max(4, phraseWord.length / 2) && word.startsWith(phraseWord))) return true;
 	let common = 0;
 	while (common < word.length && common < phraseWord.length && word[common] === phraseWord[common]) common++;
 	return common >= 6 && common >= 0.6 * Math.max(word.length, phraseWord.length);

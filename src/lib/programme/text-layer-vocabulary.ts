@@ -28,7 +28,7 @@ export const PART_NAMES: readonly [letter: 'a' | 'b' | 'c', name: RegExp][] = [
  * the partners. The form's full labels are matched separately, from the form's own wording.
  */
 export const HEADER_LABEL_PHRASES: Readonly<Record<string, { fi: readonly string[]; sv: readonly string[] }>> = {
-	'header.municipalities': { fi: ['kunta', 'kunnat', 'kaupunki'], sv: ['kommun', 'kommuner', 'stad'] },
+	'header.municipalities': { fi: ['kunta', 'kunnat', 'kaupunki'], sv: ['kommun', 'kommuner'] },
 	'header.coordinator': { fi: ['koordinoi', 'koordinointi'], sv: ['samordna', 'samordning'] },
 	'header.contact': { fi: ['yhteyshenkilö', 'yhteystiedot', 'lisätiedot'], sv: ['kontaktperson', 'kontaktuppgifter'] },
 	'header.partners': {
@@ -36,7 +36,7 @@ export const HEADER_LABEL_PHRASES: Readonly<Record<string, { fi: readonly string
 		sv: ['deltagande', 'deltagare', 'samarbetspartner', 'samarbetsparter']
 	},
 	'header.updated': { fi: ['päivitetty', 'päivämäärä', 'päiväys', 'laadittu'], sv: ['uppdaterad', 'uppdaterat', 'datum', 'utarbetad'] },
-	'header.process': { fi: ['laadinta', 'laadintaprosessi', 'viestintä', 'seuranta'], sv: ['beredning', 'utarbetande', 'kommunikation', 'uppföljning'] },
+	'header.process': { fi: ['laadinta', 'laadintaprosessi', 'viestintä', 'seuranta'], sv: ['beredning', 'kommunikation', 'uppföljning'] },
 	'header.approval': { fi: ['käsittely', 'hyväksyminen', 'hyväksymisprosessi', 'hyväksytty'], sv: ['behandling', 'godkännande', 'godkänd'] }
 };
 
