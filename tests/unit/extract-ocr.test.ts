@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseTesseractTsv, tesseractOcr } from '../../ingest/ocr';
+import { listImagePages, parseTesseractTsv, tesseractOcr } from '../../ingest/ocr';
 import { nodeExtractDeps } from '../../ingest/pdfjs';
 import { extractProgramme, type ExtractDeps } from '../../src/lib/programme/extract';
 import { ocrTextPage } from '../../src/lib/programme/ocr';
@@ -108,6 +108,26 @@ describe('a mixed document: text pages and scanned pages', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	}, 120_000);
+});
+
+describe('finding the scanned pages, and reading them one after another', () => {
+	it('lists the pages that paint an image without decoding them (pdfimages), none for a text PDF, null for what it cannot read', async () => {
+		expect(await listImagePages(new Uint8Array(readFileSync(SCAN)))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
+		expect(await listImagePages(new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/word-processor/lieto.pdf'))))).toEqual(new Set());
+		expect(await listImagePages(new TextEncoder().encode('not a pdf'))).toBeNull();
+	});
+
+	it('the next page renders while one is read; a page that cannot be rendered is reported and the others are read, in order', async () => {
+		const out = await tesseractOcr({ log: null })(new Uint8Array(readFileSync(SCAN)), [2, 99, 1]);
+		expect(out.map((o) => [o.page, 'image' in o])).toEqual([
+			[2, true],
+			[99, false],
+			[1, true]
+		]);
+		const bad = out[1];
+		expect('error' in bad && bad.error.code).toBe('failed');
+		for (const o of [out[0], out[2]]) expect('image' in o && o.image.words.length).toBeGreaterThan(30);
+	}, 60_000);
 });
 
 describe('limits and a missing OCR engine', () => {
