@@ -52,17 +52,35 @@ function stemMatch(word: string, phraseWord: string): boolean {
 	return common >= 6 && common >= 0.6 * Math.max(word.length, phraseWord.length);
 }
 
+/** Title words by their first three letters (a word matches only words that begin like it), with their sections. */
+const TITLE_INDEX = new Map<string, { word: string; section: string }[]>();
+for (const s of SECTION_WORDING) {
+	for (const word of new Set(s.titleWords)) {
+		const key = word.slice(0, 3);
+		TITLE_INDEX.set(key, [...(TITLE_INDEX.get(key) ?? []), { word, section: s.id }]);
+	}
+}
+/** Which sections' titles have the word; cached, as body text repeats its words (bounded). */
+const sectionsCache = new Map<string, ReadonlySet<string>>();
+function sectionsOfWord(x: string): ReadonlySet<string> {
+	let found = sectionsCache.get(x);
+	if (found) return found;
+	found = new Set((TITLE_INDEX.get(x.slice(0, 3)) ?? []).filter((t) => stemMatch(x, t.word)).map((t) => t.section));
+	if (sectionsCache.size > 50_000) sectionsCache.clear();
+	sectionsCache.set(x, found);
+	return found;
+}
+
 /**
  * How much of a heading is the section's title: the share of its content words found in the
  * title, and whether one of them names few sections (at most two: "kotoutumisen" is in three
  * titles and says nothing on its own, "yhteiskuntaorientaatio" is in one).
  */
-export function titleShare(text: string, section: SectionWording): { share: number; words: number; distinctive: boolean } {
-	const w = contentWords(text);
+export function titleShare(text: string | string[], section: SectionWording): { share: number; words: number; distinctive: boolean } {
+	const w = typeof text === 'string' ? contentWords(text) : text;
 	if (w.length === 0) return { share: 0, words: 0, distinctive: false };
-	const found = w.filter((x) => section.titleWords.some((t) => stemMatch(x, t)));
-	const distinctive = found.some((x) => SECTION_WORDING.filter((s) => s.titleWords.some((t) => stemMatch(x, t))).length <= 2);
-	return { share: found.length / w.length, words: w.length, distinctive };
+	const found = w.map(sectionsOfWord).filter((ids) => ids.has(section.id));
+	return { share: found.length / w.length, words: w.length, distinctive: found.some((ids) => ids.size <= 2) };
 }
 
 /** A shortened title is short: a line with more content words than this is text, not a heading. */
@@ -110,10 +128,13 @@ export function numberedSectionHeading(text: string): SectionHeading | null {
  * set as a heading is for the caller to tell.
  */
 export function unnumberedSectionHeading(text: string, after: string | null): SectionHeading | null {
+	// Most lines are text, not headings: too long (or wordless) to be a title, they are not compared.
+	const w = contentWords(text);
+	if (w.length === 0 || w.length > SHORT_TITLE_WORDS) return null;
 	let best: { wording: SectionWording; share: number; words: number } | null = null;
 	for (const wording of SECTION_WORDING) {
 		if (after !== null && Number(wording.id) <= Number(after)) continue;
-		const t = titleShare(text, wording);
+		const t = titleShare(w, wording);
 		if (t.words === 0 || t.words > SHORT_TITLE_WORDS || t.share < 0.75 || !t.distinctive) continue;
 		if (!best || t.share > best.share) best = { wording, share: t.share, words: t.words };
 	}

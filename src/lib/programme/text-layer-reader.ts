@@ -246,7 +246,8 @@ export class Reader {
 	 * sentence (ending in a full stop).
 	 */
 	private plainHeadingOf(seg: Segment, w: string[], next: Segment | null): SectionHeading | null {
-		if (this.mode === 'table' || this.mode === 'list' || /[.,;]$/.test(seg.text)) return null;
+		// A title is short; body text (most lines) is not compared with the titles.
+		if (this.mode === 'table' || this.mode === 'list' || /[.,;]$/.test(seg.text) || w.length > 16) return null;
 		const plain = unnumberedSectionHeading(seg.text, this.section);
 		if (!plain) return null;
 		const following = this.inQuestion() ? this.bestFollow(w) : null;
