@@ -89,6 +89,29 @@ export async function renderPage(pdf: string, page: number, dpi: number, outBase
 	return `${outBase}.pgm`;
 }
 
+/**
+ * Which pages of a PDF paint an image, from poppler's `pdfimages -list` (it lists the images
+ * without decoding them; pdf.js would decode every image to find out). null when it cannot tell.
+ */
+export async function listImagePages(bytes: Uint8Array, timeoutMs = 20_000): Promise<Set<number> | null> {
+	const dir = await mkdtemp(join(tmpdir(), 'kotokartta-img-'));
+	try {
+		const pdf = join(dir, 'in.pdf');
+		await writeFile(pdf, bytes);
+		const list = await run('pdfimages', ['-list', pdf], timeoutMs);
+		const pages = new Set<number>();
+		for (const line of list.split('\n').slice(2)) {
+			const page = Number(/^\s*(\d+)\s/.exec(line)?.[1]);
+			if (page > 0) pages.add(page);
+		}
+		return pages;
+	} catch {
+		return null;
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
 export function tesseractOcr(opts: TesseractOptions = {}): OcrFn {
 	const dpi = opts.dpi ?? 200;
 	const timeoutMs = (opts.pageSeconds ?? 60) * 1000;
@@ -97,18 +120,31 @@ export function tesseractOcr(opts: TesseractOptions = {}): OcrFn {
 	return async (bytes, pages) => {
 		await checkInstalled(languages);
 		const dir = await mkdtemp(join(tmpdir(), 'kotokartta-ocr-'));
+		const pdf = join(dir, 'in.pdf');
+		// The next page is rendered while tesseract reads this one. The render settles to a value (never
+		// rejects) with its own duration, which counts against its page's time limit.
+		const render = (page: number) => {
+			const t0 = performance.now();
+			return renderPage(pdf, page, dpi, join(dir, `p${page}`), timeoutMs).then(
+				(path) => ({ path, ms: performance.now() - t0 }),
+				(error: unknown) => ({ error })
+			);
+		};
+		let next: ReturnType<typeof render> | null = null;
 		try {
-			const pdf = join(dir, 'in.pdf');
 			await writeFile(pdf, bytes);
 			const out: OcrOutcome[] = [];
+			next = pages.length > 0 ? render(pages[0]) : null;
 			for (const [i, page] of pages.entries()) {
-				const t0 = performance.now();
+				const current = next!;
+				next = i + 1 < pages.length ? render(pages[i + 1]) : null;
 				try {
-					const image0 = await renderPage(pdf, page, dpi, join(dir, `p${page}`), timeoutMs);
-					const left = Math.round(Math.max(1000, timeoutMs - (performance.now() - t0)));
-					const read = await recognise(image0, { languages, timeoutMs: left });
-					await rm(image0, { force: true });
-					const image: OcrPageImage = { ...read, seconds: (performance.now() - t0) / 1000 };
+					const rendered = await current;
+					if ('error' in rendered) throw rendered.error;
+					const t1 = performance.now();
+					const read = await recognise(rendered.path, { languages, timeoutMs: Math.round(Math.max(1000, timeoutMs - rendered.ms)) });
+					await rm(rendered.path, { force: true });
+					const image: OcrPageImage = { ...read, seconds: (rendered.ms + performance.now() - t1) / 1000 };
 					out.push({ page, image });
 					const conf = image.words.length ? image.words.reduce((s, w) => s + w.confidence, 0) / image.words.length : 0;
 					log?.(`  OCR page ${page} (${i + 1} of ${pages.length}): ${image.words.length} words, confidence ${conf.toFixed(2)}, ${image.seconds.toFixed(1)} s`);
@@ -121,6 +157,7 @@ export function tesseractOcr(opts: TesseractOptions = {}): OcrFn {
 			}
 			return out;
 		} finally {
+			await next;
 			await rm(dir, { recursive: true, force: true });
 		}
 	};

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ExtractDeps } from '../src/lib/programme/extract';
-import { tesseractOcr } from './ocr';
+import { listImagePages, tesseractOcr } from './ocr';
 
 let cached: Promise<ExtractDeps> | null = null;
 
@@ -30,6 +30,7 @@ export function nodeExtractDeps(): Promise<ExtractDeps> {
 			pdfjs,
 			standardFontDataUrl,
 			ocr: ocrOff ? undefined : tesseractOcr({ dpi: envNumber('KOTOKARTTA_OCR_DPI', 200), pageSeconds: envNumber('KOTOKARTTA_OCR_PAGE_SECONDS', 60) }),
+			imagePages: ocrOff ? undefined : (bytes: Uint8Array) => listImagePages(bytes),
 			ocrMaxPages: envNumber('KOTOKARTTA_OCR_MAX_PAGES', 60)
 		};
 	})();

@@ -9,37 +9,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseTesseractTsv, tesseractOcr } from '../../ingest/ocr';
+import { listImagePages, parseTesseractTsv, tesseractOcr } from '../../ingest/ocr';
 import { nodeExtractDeps } from '../../ingest/pdfjs';
 import { extractProgramme, type ExtractDeps } from '../../src/lib/programme/extract';
 import { ocrTextPage } from '../../src/lib/programme/ocr';
 import { readingAccount } from '../../src/lib/programme/account';
 import type { Programme } from '../../src/lib/programme/types';
 import { AURA_FIXTURE, ROOT, renderTestForm } from '../helpers/programme-pdfs';
+import { wordOverlap as overlap } from '../helpers/word-overlap';
 
 const SCAN = join(ROOT, 'tests/fixtures/documents/aura-scan.pdf');
 /** The scan holds pages 1–6 of the original: the header and sections 1 and 2. */
 const SCANNED_KEYS = ['header.municipalities', 'header.coordinator', 'header.contact', 'header.partners', 'header.updated', 'header.process', 'header.approval', 's1.a', 's1.b1', 's1.b2', 's1.c', 's2.a', 's2.b1', 's2.b2', 's2.c'];
-
-const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Dice overlap of two word multisets (exact words): 1 when both are empty. */
-function overlap(a: string, b: string): number {
-	const wa = wordsOf(a);
-	const wb = wordsOf(b);
-	if (wa.length + wb.length === 0) return 1;
-	const counts = new Map<string, number>();
-	for (const w of wb) counts.set(w, (counts.get(w) ?? 0) + 1);
-	let common = 0;
-	for (const w of wa) {
-		const n = counts.get(w) ?? 0;
-		if (n > 0) {
-			common++;
-			counts.set(w, n - 1);
-		}
-	}
-	return (2 * common) / (wa.length + wb.length);
-}
 
 let deps: ExtractDeps;
 let original: Programme;
@@ -127,6 +108,26 @@ describe('a mixed document: text pages and scanned pages', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	}, 120_000);
+});
+
+describe('finding the scanned pages, and reading them one after another', () => {
+	it('lists the pages that paint an image without decoding them (pdfimages), none for a text PDF, null for what it cannot read', async () => {
+		expect(await listImagePages(new Uint8Array(readFileSync(SCAN)))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
+		expect(await listImagePages(new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/word-processor/lieto.pdf'))))).toEqual(new Set());
+		expect(await listImagePages(new TextEncoder().encode('not a pdf'))).toBeNull();
+	});
+
+	it('the next page renders while one is read; a page that cannot be rendered is reported and the others are read, in order', async () => {
+		const out = await tesseractOcr({ log: null })(new Uint8Array(readFileSync(SCAN)), [2, 99, 1]);
+		expect(out.map((o) => [o.page, 'image' in o])).toEqual([
+			[2, true],
+			[99, false],
+			[1, true]
+		]);
+		const bad = out[1];
+		expect('error' in bad && bad.error.code).toBe('failed');
+		for (const o of [out[0], out[2]]) expect('image' in o && o.image.words.length).toBeGreaterThan(30);
+	}, 60_000);
 });
 
 describe('limits and a missing OCR engine', () => {

@@ -66,6 +66,11 @@ export interface ExtractDeps {
 	ocr?: OcrFn;
 	/** At most this many pages of one document are read by OCR (default: all). */
 	ocrMaxPages?: number;
+	/**
+	 * Which pages paint an image, listed without decoding them (Node: poppler's `pdfimages -list`);
+	 * null when it cannot tell. Without it, pdf.js's operator list tells, which decodes every image.
+	 */
+	imagePages?: (bytes: Uint8Array) => Promise<ReadonlySet<number> | null>;
 }
 
 export async function extractProgramme(bytes: Uint8Array, deps: ExtractDeps): Promise<Programme> {
@@ -221,8 +226,11 @@ interface OcrRun {
 /** OCR of the pages that have no text but an image; their text items replace the empty ones in `pages`. */
 async function ocrImagePages(bytes: Uint8Array, pdf: PdfjsDocument, pages: TextPage[], deps: ExtractDeps): Promise<OcrRun> {
 	const imagePages: number[] = [];
-	for (const p of pages) {
-		if (!p.items.some((i) => i.str.trim() !== '') && (await pageHasImages(pdf, p.page, deps))) imagePages.push(p.page);
+	const textless = pages.filter((p) => !p.items.some((i) => i.str.trim() !== '')).map((p) => p.page);
+	// Only worth asking when OCR would read them.
+	const listed = textless.length > 0 && deps.ocr && deps.imagePages ? await deps.imagePages(bytes) : null;
+	for (const page of textless) {
+		if (listed ? listed.has(page) : await pageHasImages(pdf, page, deps)) imagePages.push(page);
 	}
 	if (imagePages.length === 0) return { imagePages, summary: null, note: null };
 	if (!deps.ocr) return { imagePages, summary: null, note: 'OCR is not available here (the ingest reads scans with tesseract)' };

@@ -20,7 +20,7 @@
  * must not be read as a programme.
  */
 import { ALL_FIELDS, type FormField } from './form-tem-2024';
-import { CLIENT_GROUP_LABELS_SV, QUESTIONS_SV, TABLE_ROW_LABELS_SV } from './form-tem-2024-sv';
+import { CLIENT_GROUP_LABELS_SV, PART_LABELS_SV, QUESTIONS_SV, TABLE_ROW_LABELS_SV } from './form-tem-2024-sv';
 import { labelWords, looseLabel, normaliseLabel, wordSimilarity } from './labels';
 
 export type MatchMethod = 'exact' | 'normalised' | 'similar' | 'position';
@@ -87,7 +87,19 @@ function swedishTexts(field: FormField): string[] {
 		return [`${TABLE_ROW_LABELS_SV[row] ?? ''} ${CLIENT_GROUP_LABELS_SV[group] ?? ''}`];
 	}
 	const sv = QUESTIONS_SV[field.key];
-	return sv ? [sv.question] : [];
+	if (!sv) return [];
+	const texts = [sv.question];
+	// A form names a field by its label alone, up to the colon ("Processen för att utarbeta … i kommunen:",
+	// "Slutprov i språkkunskaper (integrationslagen 26 §):").
+	const label = /^[^:?]*:/.exec(sv.question)?.[0];
+	if (label && label !== sv.question) texts.push(label);
+	// A part's first question goes with the part's label, as the Finnish question carries "A. Kuvaus
+	// palvelusta:"; and a form may name the field by the label alone ("3A Beskrivning av tjänsten").
+	if (/^[abc]1?$/.test(field.part)) {
+		const partLabel = PART_LABELS_SV[field.part[0] as 'a' | 'b' | 'c'];
+		texts.push(`${partLabel} ${sv.question}`, partLabel);
+	}
+	return texts;
 }
 
 function buildSchema(schema: readonly FormField[]): SchemaEntry[] {

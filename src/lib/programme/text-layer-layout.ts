@@ -4,6 +4,7 @@
  * (wrapped lines joined, visible line breaks kept).
  */
 import { wordsMatch } from './labels';
+import { columnGutter, columnOrder } from './text-layer-columns';
 
 export interface TextItem {
 	str: string;
@@ -111,12 +112,14 @@ export function segments(pages: readonly TextPage[]): Segment[] {
 	for (const p of pages) {
 		// Whitespace runs are left out: pdf.js stretches them over gaps, which would join table columns.
 		const items = p.items.filter((i) => i.str.trim() !== '' && i.height > 0).sort((a, b) => b.y - a.y || a.x - b.x);
-		const lines: TextItem[][] = [];
+		const byBaseline: TextItem[][] = [];
 		for (const item of items) {
-			const line = lines.at(-1);
+			const line = byBaseline.at(-1);
 			if (line && Math.abs(line[0].y - item.y) <= 0.35 * Math.max(line[0].height, item.height)) line.push(item);
-			else lines.push([item]);
+			else byBaseline.push([item]);
 		}
+		const gutter = columnGutter(byBaseline, p);
+		const lines = gutter === null ? byBaseline : columnOrder(byBaseline, p, gutter);
 		for (const line of lines) {
 			line.sort((a, b) => a.x - b.x);
 			let seg: Segment | null = null;
@@ -177,9 +180,9 @@ export function tail(seg: Segment, rest: string): Segment {
 	return { ...seg, text: rest, x: seg.right - perChar * rest.length };
 }
 
-/** Vertical distance between two lines in line heights (Infinity across pages). */
+/** Vertical distance between two lines in line heights (Infinity across pages and from one column to the next). */
 export function gapLines(a: Segment | null, b: Segment): number {
-	if (!a || a.page !== b.page) return Infinity;
+	if (!a || a.page !== b.page || b.y > a.y + a.height) return Infinity;
 	return (a.y - b.y) / Math.max(a.height, b.height);
 }
 
@@ -215,10 +218,11 @@ export function answerFromLines(lines: readonly Segment[], leadingOf: (h: number
 	for (let i = 1; i < lines.length; i++) {
 		const a = lines[i - 1];
 		const b = lines[i];
-		let breaks = 0;
-		if (a.page === b.page) breaks = Math.round((a.y - b.y) / leadingOf(a.height));
+		// The top of the next column: the text goes on as if the line had wrapped (the columns' right edges differ).
+		const column = a.page === b.page && b.y > a.y + a.height;
+		const breaks = a.page === b.page && !column ? Math.round((a.y - b.y) / leadingOf(a.height)) : 0;
 		if (breaks >= 2) text += '\n'.repeat(breaks);
-		else if (endedShort(a, b, right)) text += '\n' + b.text;
+		else if (!column && endedShort(a, b, right)) text += '\n' + b.text;
 		// A word hyphenated at the line end continues without a space ("toiminta-" "alueen"), not "terveys-" "tai".
 		else if (/\p{L}[-\u2010\u2011]$/u.test(a.text) && /^\p{Ll}/u.test(b.text) && !/^(ja|tai|sekä|eli|och|eller|samt)(?!\p{L})/u.test(b.text)) text += b.text;
 		else text += ' ' + b.text;

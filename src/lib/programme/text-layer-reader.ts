@@ -2,9 +2,12 @@
  * The text-layer reader: a state machine over the lines that recognises section, part and
  * header headings by the form's own wording (Finnish and Swedish) and collects each answer.
  */
-import { ANSWER_FIELDS, SECTIONS, SECTION_LEAD } from './form-tem-2024';
-import { LIST_INSTRUCTION_SV, LIST_TITLE_SV, QUESTIONS_SV, SECTIONS_SV, SECTION_LEAD_SV } from './form-tem-2024-sv';
+import { ANSWER_FIELDS, SECTION_LEAD } from './form-tem-2024';
+import { LIST_INSTRUCTION_SV, LIST_TITLE_SV, QUESTIONS_SV, SECTION_LEAD_SV } from './form-tem-2024-sv';
+import { numberedSectionHeading, partHeading, shortHeaderLabel, unnumberedSectionHeading, type SectionHeading } from './text-layer-headings';
 import { follow, gapLines, tail, tokens, words, type Follow, type Segment, type Token } from './text-layer-layout';
+import { splitAtColumn, tableRow } from './text-layer-rows';
+import { TABLE_TITLES } from './text-layer-vocabulary';
 import type { FormField } from './form-tem-2024';
 
 /* ------------------------------------------------------------------------------------------ */
@@ -52,40 +55,12 @@ export function partKeys(section: string, letter: string): string[] {
 	return ANSWER_FIELDS.filter((f) => f.section === section && f.part[0] === letter).map((f) => f.key);
 }
 
-export interface SectionWording {
-	id: string;
-	/** Title with the statute reference, Finnish and Swedish. */
-	titles: string[][];
-	/** Everything printed between the title and the first part: title, law, instruction, lead. */
-	preamble: string[][];
-}
-
-export const SECTION_WORDING: SectionWording[] = SECTIONS.filter((s) => /^[1-7]$/.test(s.id)).map((s) => {
-	const sv = SECTIONS_SV[s.id];
-	const fiTitle = `${s.title} ${s.law ? `(${s.law})` : ''}`;
-	const svTitle = `${sv.title} ${sv.law ? `(${sv.law})` : ''}`;
-	return {
-		id: s.id,
-		titles: [words(fiTitle), words(svTitle)],
-		preamble: [words(`${fiTitle} ${s.instruction ?? ''} ${SECTION_LEAD}`), words(`${svTitle} ${sv.instruction ?? ''} ${SECTION_LEAD_SV}`)]
-	};
-});
-
 export const LIST_TITLE_FI = 'Lomakkeen kohdat luettelona (kopioi kunnan asiakirjapohjalle):';
 export const LIST_INSTRUCTION_FI =
 	'Kuvaa palveluiden järjestämistä eri kohderyhmien osalta. Erittele tarvittaessa vastuutahot eri kohderyhmien osalta. ' +
 	'Kuvaa tarvittaessa erikseen suomen- ja ruotsinkieliset palvelut.';
 export const LIST_WORDING = [words(`${LIST_TITLE_FI} ${LIST_INSTRUCTION_FI}`), words(`${LIST_TITLE_SV} ${LIST_INSTRUCTION_SV}`)];
-export const TABLE_TITLES = new Set(['vastuutaulukko', 'ansvarstabell']);
 export const SECTION_LEADS = [words(SECTION_LEAD), words(SECTION_LEAD_SV)];
-
-/** Part headings: optional structural code, letter, the part's name (Finnish or Swedish). */
-export const PART_NAMES: [string, RegExp][] = [
-	['a', /^(?:kuvaus\s+palvelu(?:sta|ista|ihin)|beskrivning\s+av\s+tjänste(?:n|rna))/iu],
-	['b', /^(?:vastuutaho(?:t)?|ansvarig(?:a)?\s+aktör(?:er|erna)?)/iu],
-	['c', /^(?:yhteistyö|samarbete(?:t)?)/iu]
-];
-export const PART_PREFIX = /^\s*(?:([1-7])\s*)?([A-Ca-c])\s*[.):]\s*/u;
 
 /* ------------------------------------------------------------------------------------------ */
 /* The reader                                                                                  */
@@ -118,6 +93,7 @@ export class Reader {
 	/** Sub-questions printed together with the first one (their answers are not separate). */
 	combined = new Set<string>();
 	sectionsSeen = new Set<string>();
+	/** Part labels in the form's own style ("A.") and in others ("a.", "b)", "Vastuutaho:"). */
 	upperLabels = 0;
 	lowerLabels = 0;
 	leadSeen = false;
@@ -125,9 +101,26 @@ export class Reader {
 	tableSegments: Segment[] = [];
 	loose: { heading: string; page: number; lines: Segment[] } | null = null;
 	looseBlocks: { heading: string; page: number; lines: Segment[] }[] = [];
+	/** Header keys already read (a shortened label names each once). */
+	private headerSeen = new Set<string>();
+	/** The type size of the last section heading while its title may go on over the next lines. */
+	private headingHeight: number | null = null;
+	/** A header label printed beside its answer (a table row): where labels and answers stand. */
+	private labelColumn: { x: number; answerX: number; last: Segment } | null = null;
+
+	/** `bodyHeight`: the usual type size of the text, to tell headings set larger (0: unknown). */
+	constructor(private readonly bodyHeight = 0) {}
+
+	/** The lines being read, and where: a header table's row looks ahead at its label's wrapped lines. */
+	private segs: readonly Segment[] = [];
+	private at = 0;
 
 	read(segs: Segment[]): void {
-		for (let n = 0; n < segs.length; n++) this.feed(segs[n], segs[n - 1] ?? null, segs[n + 1] ?? null);
+		this.segs = segs;
+		for (let n = 0; n < segs.length; n++) {
+			this.at = n;
+			this.feed(segs[n], segs[n - 1] ?? null, segs[n + 1] ?? null);
+		}
 		this.closeLoose();
 	}
 
@@ -137,8 +130,18 @@ export class Reader {
 		// The form's lead line ("Alla on kuvattu, miten …") marks a copy of the form itself.
 		if (SECTION_LEADS.some((l) => follow(w, l, 0).count >= 4)) this.leadSeen = true;
 
-		// Section heading: "3. Monikielinen yhteiskuntaorientaatio (KotoL 25 §)".
-		const section = this.sectionHeadingOf(seg.text);
+		// Section heading: "3. Monikielinen yhteiskuntaorientaatio (KotoL 25 §)", "3) Yhteiskuntaorientaatio".
+		const numbered = numberedSectionHeading(seg.text);
+		const forward = (id: string) => this.section === null || Number(id) > Number(this.section);
+		// A title that wraps goes on in its own (larger) type: "(14 och 15 § i" / "integrationslagen)".
+		if (!numbered && this.headingContinues(seg, prev)) {
+			this.sectionHeading = `${this.sectionHeading} ${seg.text}`;
+			this.consume(w);
+			return;
+		}
+		const title = /^\d+$/.test(w[0] ?? '') ? w.slice(1) : w;
+		const tableTitle = title.length === 1 && TABLE_TITLES.has(title[0]);
+		const section = numbered ? (numbered.formTitle || forward(numbered.id) ? numbered : null) : tableTitle ? null : this.plainHeadingOf(seg, w, next);
 		if (section) {
 			this.closeLoose();
 			this.mode = 'section';
@@ -147,11 +150,14 @@ export class Reader {
 			this.sectionsSeen.add(section.id);
 			this.part = [];
 			this.current = null;
+			this.labelColumn = null;
+			this.headingHeight = seg.height;
 			this.expect(section.wording.preamble, 0);
-			this.consume(w.slice(1));
+			this.consume(words(section.title));
 			return;
 		}
-		if (w.length <= 2 && TABLE_TITLES.has(w.join(' '))) {
+		this.headingHeight = null;
+		if (tableTitle) {
 			this.closeLoose();
 			this.mode = 'table';
 			this.current = null;
@@ -173,8 +179,8 @@ export class Reader {
 			return;
 		}
 
-		// Part heading: "a. Kuvaus palvelusta: …", "B. Vastuutaho:", "1A: Kuvaus palvelusta:", "c. Samarbete:".
-		const part = this.partHeadingOf(seg.text);
+		// Part heading: "a. Kuvaus palvelusta: …", "B) Vastuutaho", "1A: Kuvaus palvelusta:", "Samarbete: …".
+		const part = partHeading(seg.text);
 		if (part && (part.section ?? this.section)) {
 			this.closeLoose();
 			const sectionId = part.section ?? this.section!;
@@ -183,32 +189,20 @@ export class Reader {
 				this.sectionsSeen.add(part.section);
 			}
 			this.mode = 'section';
-			if (/^\s*(?:[1-7]\s*)?[A-C]/.test(seg.text)) this.upperLabels++;
+			if (part.formStyle) this.upperLabels++;
 			else this.lowerLabels++;
 			this.part = partKeys(sectionId, part.letter);
 			if (this.part.length === 0) return;
 			this.start(this.part[0], seg);
 			this.expect(WORDING.get(this.part[0])!.questions, 0);
-			this.consumeInline(seg.text.slice(part.length), seg);
+			this.consumeInline(seg.text.slice(part.length), seg, next);
 			return;
 		}
 
-		// Header labels, before the sections: "Kunta tai kunnat: Auran kunta". An empty answer puts
-		// the next label right after the question, so labels are looked for while following one too.
-		if (this.mode === 'preamble' || this.mode === 'header') {
-			const found = this.headerLabelOf(seg.text, toks, next);
-			const continuation = this.inQuestion() ? this.bestFollow(w) : null;
-			const header = found && (!continuation || continuation.count - continuation.skips < found.score) ? found.key : null;
-			if (header) {
-				this.mode = 'header';
-				this.part = [header];
-				this.start(header, seg);
-				const wording = WORDING.get(header)!;
-				this.expect([...wording.questions, ...wording.labels], 0);
-				this.consumeInline(seg.text, seg);
-				return;
-			}
-		}
+		// Header labels, before the sections: "Kunta tai kunnat: Auran kunta", "Yhteyshenkilö: …". An
+		// empty answer puts the next label right after the question, so labels are looked for while
+		// following one too.
+		if ((this.mode === 'preamble' || this.mode === 'header') && this.headerLine(seg, toks, next)) return;
 
 		// A further question of the part being read (s1.b2, s3.a2, …).
 		const sub = this.subQuestionOf(w);
@@ -224,13 +218,13 @@ export class Reader {
 					this.combined.add(sub.key);
 				}
 				this.expect(WORDING.get(sub.key)!.questions, 0);
-				this.consumeInline(seg.text, seg);
+				this.consumeInline(seg.text, seg, next);
 				return;
 			}
 		}
 
 		if (this.inQuestion()) {
-			const rest = this.consumeLine(seg.text, toks);
+			const rest = this.consumeLine(seg.text, toks, next);
 			if (rest === null) return;
 			this.answerText(rest === seg.text ? seg : tail(seg, rest));
 			return;
@@ -245,34 +239,89 @@ export class Reader {
 		this.answerText(seg);
 	}
 
-	private sectionHeadingOf(text: string): { id: string; wording: SectionWording } | null {
-		const m = /^\s*([1-7])\s*[.)]?\s+(\S.*)$/u.exec(text);
-		if (!m) return null;
-		const wording = SECTION_WORDING.find((s) => s.id === m[1])!;
-		const rest = words(m[2]);
-		for (const title of wording.titles) {
-			const f = follow(rest, title, 0);
-			const needed = Math.min(3, title.length);
-			if (f.count >= needed || (f.count === rest.length && f.count >= 2)) return { id: m[1], wording };
-		}
-		return null;
+	/**
+	 * An unnumbered section heading, outside the table and the form's list: the title (or a
+	 * shortened one) of a later section, set as a heading — larger than the text, or two or more
+	 * title words followed by a part heading — and not the question or title being followed, nor a
+	 * sentence (ending in a full stop).
+	 */
+	private plainHeadingOf(seg: Segment, w: string[], next: Segment | null): SectionHeading | null {
+		// A title is short; body text (most lines) is not compared with the titles.
+		if (this.mode === 'table' || this.mode === 'list' || /[.,;]$/.test(seg.text) || w.length > 16) return null;
+		const plain = unnumberedSectionHeading(seg.text, this.section);
+		if (!plain) return null;
+		const following = this.inQuestion() ? this.bestFollow(w) : null;
+		if (following && following.count === w.length) return null;
+		if (this.bodyHeight > 0 && seg.height >= this.bodyHeight + 1) return plain;
+		return next !== null && partHeading(next.text) !== null && plain.words >= 2 ? plain : null;
 	}
 
-	private partHeadingOf(text: string): { section: string | null; letter: string; length: number } | null {
-		const prefix = PART_PREFIX.exec(text);
-		const from = prefix ? prefix[0].length : 0;
-		const rest = text.slice(from);
-		for (const [letter, name] of PART_NAMES) {
-			const m = name.exec(rest);
-			if (!m) continue;
-			const after = rest.slice(m[0].length);
-			if (/^\p{L}/u.test(after)) continue;
-			// Without a letter, only "Kuvaus palvelusta:" with its colon is a heading (answers may begin "Yhteistyö …").
-			if (!prefix && !/^\s*:/.test(after)) continue;
-			const colon = /^\s*:?\s*/.exec(after)![0].length;
-			return { section: prefix?.[1] ?? null, letter, length: from + m[0].length + colon };
+	private headingContinues(seg: Segment, prev: Segment | null): boolean {
+		const h = this.headingHeight;
+		if (h === null || this.current !== null || this.bodyHeight <= 0 || h < this.bodyHeight + 1) return false;
+		return Math.abs(seg.height - h) <= 0.5 && gapLines(prev, seg) <= 1.6 && partHeading(seg.text) === null;
+	}
+
+	/**
+	 * A line before the sections: a header label (the form's, or shortened), the label of a header
+	 * table row going on, or a row we do not know. True when the line was taken.
+	 */
+	private headerLine(seg: Segment, toks: Token[], next: Segment | null): boolean {
+		const w = toks.map((t) => t.word);
+		const found = this.headerLabelOf(seg.text, toks, next);
+		const skip = new Set(this.headerSeen);
+		if (this.current) skip.add(this.current.key);
+		// "Yhteyshenkilö: …" at the start of the line, or a table row "Päivitetty | 3.3.2025".
+		let short = shortHeaderLabel(seg.text, false, skip);
+		const row = !found && !short ? tableRow(this.segs, this.at) : null;
+		if (row) short = shortHeaderLabel(row.label, true, skip);
+		const following = this.inQuestion() ? this.bestFollow(w) : null;
+		const continuation = following ? following.count - following.skips : 0;
+		if (found && continuation < found.score && (!short || found.score >= short.score)) {
+			this.mode = 'header';
+			this.part = [found.key];
+			this.start(found.key, seg);
+			this.headerSeen.add(found.key);
+			this.labelColumn = null;
+			const wording = WORDING.get(found.key)!;
+			this.expect([...wording.questions, ...wording.labels], 0);
+			this.consumeInline(seg.text, seg, next);
+			return true;
 		}
-		return null;
+		if (short && continuation < short.score) {
+			this.mode = 'header';
+			this.part = [short.key];
+			this.start(short.key, seg);
+			this.headerSeen.add(short.key);
+			this.expected = null;
+			this.answering = true;
+			if (row) {
+				if (row.cell) this.answerText(row.cell);
+				this.labelColumn = { x: seg.x, answerX: row.answerX, last: seg };
+			} else {
+				const rest = seg.text.slice(short.length).trim();
+				if (rest !== '') this.answerText(tail(seg, rest));
+				this.labelColumn = null;
+			}
+			return true;
+		}
+		// A line in the label column of a header table: the label going on, or a row we do not know.
+		const lc = this.labelColumn;
+		if (lc && seg.page === lc.last.page && Math.abs(seg.x - lc.x) <= 3 && seg.x < lc.answerX - 2) {
+			const { label, cell } = splitAtColumn(seg, lc.answerX);
+			if (gapLines(lc.last, seg) <= 1.6) {
+				lc.last = seg;
+				if (cell) this.answerText(cell);
+				return true;
+			}
+			// Another row, whose label is none of the form's: its text is kept, unmapped.
+			this.closeLoose();
+			this.current = null;
+			this.loose = { heading: label, page: seg.page, lines: cell ? [cell] : [] };
+			lc.last = seg;
+			return true;
+		}
+		return false;
 	}
 
 	/**
@@ -302,14 +351,24 @@ export class Reader {
 		return scored[0];
 	}
 
-	private subQuestionOf(w: string[]): { key: string; follow: Follow } | null {
+	/**
+	 * Does the line begin a later question of the part? With `next`, a line that ends in the first
+	 * words of one ("… kunnassa on? Missä") counts when the next line goes on with it.
+	 */
+	private subQuestionOf(w: string[], next: Segment | null = null): { key: string; follow: Follow } | null {
 		if (this.part.length < 2 || w.length === 0) return null;
 		const at = this.current ? this.part.indexOf(this.current.key) : -1;
+		const nextWords = next ? words(next.text) : [];
 		let best: { key: string; follow: Follow } | null = null;
 		for (const key of this.part.slice(Math.max(1, at + 1))) {
 			for (const q of WORDING.get(key)!.questions) {
-				const f = follow(w, q, 0);
-				if (f.count >= Math.min(4, q.length) && (!best || f.count - f.skips > best.follow.count - best.follow.skips)) best = { key, follow: f };
+				let f = follow(w, q, 0);
+				if (f.count === w.length && f.count < Math.min(4, q.length) && nextWords.length > 0) {
+					const joined = follow([...w, ...nextWords], q, 0);
+					if (joined.count >= Math.min(4, q.length)) f = { ...joined, count: w.length };
+					else continue;
+				} else if (f.count < Math.min(4, q.length)) continue;
+				if (!best || f.count - f.skips > best.follow.count - best.follow.skips) best = { key, follow: f };
 			}
 		}
 		return best;
@@ -359,24 +418,44 @@ export class Reader {
 	 * A line while following a question: the question words are dropped; the rest, if any, is
 	 * the start of the answer (returned), and the question is over. null: the whole line was question.
 	 */
-	private consumeLine(text: string, toks: Token[]): string | null {
+	private consumeLine(text: string, toks: Token[], next: Segment | null): string | null {
 		const w = toks.map((t) => t.word);
-		const count = this.consume(w);
+		let count = this.consume(w);
+		// The question's last word and its question mark, then more on the line ("yhteiskuntaorientaatio? Missä …").
+		if (count === 0 && this.expected && w.length > 1 && /^\s*\?/.test(text.slice(toks[0].end))) {
+			const ends = this.expected.map((e, i) => follow(w.slice(0, 1), e, this.expectedPos[i]).count === 1 && this.expectedPos[i] + 1 === e.length);
+			if (ends.some(Boolean)) {
+				this.expected = this.expected.filter((_, i) => ends[i]);
+				this.expectedPos = this.expected.map((e) => e.length);
+				count = 1;
+			}
+		}
 		if (count >= w.length && w.length > 0) return null;
+		// The question ended mid-line and a later question of the part goes on in the same paragraph
+		// ("… kohderyhmiä kunnassa on? Millä kielillä …"): those are printed together.
+		if (count > 0 && this.expected!.some((e, i) => this.expectedPos[i] >= e.length)) {
+			const sub = this.subQuestionOf(w.slice(count), next);
+			if (sub) {
+				this.combined.add(sub.key);
+				this.expect(WORDING.get(sub.key)!.questions, 0);
+				const after = text.slice(toks[count - 1].end);
+				return this.consumeLine(after, tokens(after), next);
+			}
+		}
 		this.answering = true;
 		if (count === 0) return text;
 		return text.slice(toks[count - 1].end).replace(/^[\s:?!.,;)\]§]+/, '');
 	}
 
 	/** The rest of a heading's line after its label: question words, then possibly the start of the answer. */
-	private consumeInline(text: string, seg: Segment): void {
+	private consumeInline(text: string, seg: Segment, next: Segment | null): void {
 		const toks = tokens(text);
 		if (toks.length === 0) {
 			// "c. Yhteistyö: -": a placeholder is an answer too.
 			if (/\S/.test(text)) this.answerText(tail(seg, text.trim()));
 			return;
 		}
-		const rest = this.consumeLine(text, toks);
+		const rest = this.consumeLine(text, toks, next);
 		if (rest !== null && rest.trim() !== '') this.answerText(tail(seg, rest));
 	}
 
@@ -394,6 +473,11 @@ export class Reader {
 		if (this.mode === 'list') return;
 		if (this.current) {
 			this.current.lines.push(seg);
+			return;
+		}
+		// A header table row whose label is none of the form's.
+		if (this.mode === 'header' && this.loose) {
+			this.loose.lines.push(seg);
 			return;
 		}
 		// Text inside a section but before any part heading: kept, not assigned to a part.

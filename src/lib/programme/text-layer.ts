@@ -2,29 +2,35 @@
  * Reading a programme from the text layer of its pages: flattened copies of the form and
  * municipalities' own documents that follow the form's list of questions, in Finnish or Swedish.
  *
- * The reader relies on the form's structure and its own wording (form-tem-2024.ts and the
- * Swedish wording), never on how a particular generator lays things out:
+ * The reader relies on the form's structure and wording (form-tem-2024.ts and the Swedish
+ * wording), and on the ways municipalities reword it (text-layer-vocabulary.ts), never on how a
+ * particular generator lays things out:
  *
- * - numbered section headings ("1." … "7." with the section's title), part headings
- *   ("A./a. Kuvaus palvelusta", "b. Vastuutaho", "c. Yhteistyö"; Swedish "Beskrivning av
- *   tjänsten", "Ansvarig aktör", "Samarbete"), the header's labels ("Kunta tai kunnat:" …);
+ * - section headings numbered ("1.", "1)", "Kohta 1", "Punkt 1") or not, with the form's title
+ *   or a shortened one; part headings ("a. Kuvaus palvelusta:", "B) Vastuutaho", run-in
+ *   "Yhteistyö: …", Swedish "Beskrivning av tjänsten", "Ansvarig instans", "Samarbete"); the
+ *   header's labels, the form's ("Kunta tai kunnat:") or shortened ("Yhteyshenkilö:",
+ *   "Uppdaterad"), also as rows of a table (docs/reading-documents.md lists what is accepted);
  * - the questions printed after a heading are recognised by following the form's question text
  *   word by word, so what follows them (on the same line or below) is the answer;
  * - a part with several questions (3a: s3.a1, s3.a2, s3.a3) is split where its questions are
  *   printed separately (an answer, or a gap, between them); where they are printed together the
  *   whole answer goes to the first question's key and the others are reported missing;
- * - page headers and footers (the same line at the same place on most pages, in the margin) are dropped;
+ * - page headers and footers (the same line at the same place on most pages, in the margin) are
+ *   dropped; two-column pages are read column by column;
  * - line breaks: wrapped lines are joined with a space, a line that ends short of the text's
  *   right edge keeps its line break, and blank lines are counted from the vertical gap.
  *
  * Provenance: the heading (first line) as field name, the page, and the answer's bounding box
  * on that page.
  *
- * Modules: text-layer-layout.ts (items → lines, furniture, answer text), text-layer-reader.ts
- * (headings and answers), text-layer-table.ts (the responsibility table).
+ * Modules: text-layer-layout.ts (items → lines, furniture, answer text), text-layer-columns.ts
+ * (two-column pages), text-layer-headings.ts and text-layer-vocabulary.ts (what a heading or
+ * label looks like), text-layer-rows.ts (header tables), text-layer-reader.ts (the state machine:
+ * headings and answers), text-layer-table.ts (the responsibility table).
  */
 import { ALL_FIELDS, ANSWER_FIELDS, FIELD_BY_KEY } from './form-tem-2024';
-import { answerFromLines, dropPageFurniture, rectOf, segments, typicalLeading, type TextPage } from './text-layer-layout';
+import { answerFromLines, dropPageFurniture, rectOf, segments, typicalLeading, type Segment, type TextPage } from './text-layer-layout';
 import { partKeys, Reader } from './text-layer-reader';
 import { readTable } from './text-layer-table';
 import type { Answer, InputKind, ProgrammeWarning, UnmappedField } from './types';
@@ -49,11 +55,21 @@ const ORDER = new Map(ALL_FIELDS.map((f, i) => [f.key, i]));
 const MIN_SECTIONS = 3;
 const MIN_PARTS = 6;
 
+/** The usual type size of the text: the height most of its characters are set in. */
+function bodyHeight(segs: readonly Segment[]): number {
+	const chars = new Map<number, number>();
+	for (const s of segs) {
+		const h = Math.round(s.height * 2) / 2;
+		chars.set(h, (chars.get(h) ?? 0) + s.text.length);
+	}
+	return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
 export function readTextLayer(pages: readonly TextPage[]): TextLayerResult {
 	const hasText = pages.some((p) => p.items.some((i) => i.str.trim() !== ''));
 	if (!hasText) return { kind: 'no-text' };
 	const segs = dropPageFurniture(segments(pages), pages.length);
-	const reader = new Reader();
+	const reader = new Reader(bodyHeight(segs));
 	reader.read(segs);
 	const leadingOf = typicalLeading(segs);
 
