@@ -63,7 +63,7 @@ describe('adding a newer PDF of one municipality', () => {
 		expect(Object.keys(p1).sort()).toEqual([...Object.keys(p0), 'aura-2025-06-03.pdf'].sort());
 		// Every programme that was there is unchanged, except that Aura's old one is no longer current.
 		for (const [name, row] of Object.entries(p0)) {
-			expect(p1[name], name).toEqual(name === 'aura-2024-11-18.pdf' ? { ...row, is_current: false } : row);
+			expect(p1[name], name).toEqual(name === 'aura-2024-11-18.pdf' ? { ...(row as JsonRow), is_current: false } : row);
 		}
 		expect(p1['aura-2025-06-03.pdf'].is_current).toBe(true);
 

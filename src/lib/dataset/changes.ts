@@ -12,8 +12,13 @@
  *   change): `added` (nothing written before), `removed` (nothing written after) or `changed`,
  *   with the word diff (../programme/word-diff.ts) and the words added and removed;
  * - `provider`, `language`, `arrangement`: a fact found in only one of the two versions, `added`
- *   or `removed`. A provider is service × client group × provider (its name as read), a language
- *   is language × context, an arrangement is type × partner × role.
+ *   or `removed`. A provider is service × client group × organisation, an arrangement type × role
+ *   × partner organisation, where the organisation (`organisation()`) is a municipality by its
+ *   code, the wellbeing services county as one (a programme has one county, under many names: its
+ *   own, a brand, "hyvinvointialueen sosiaaliohjaaja"), the employment authority as the TE office
+ *   before the 2025 reform or the employment area's services after it, anyone else by name — so a
+ *   reworded mention is no change, and a provider that moved from the TE office to the employment
+ *   area is one. A language is language × context.
  * Evidence on both sides: the part and the span of the changed words (text and grade rows) or the
  * fact's first mention (facts: only the side that has it), with the snippet, as in the fact tables.
  */
@@ -33,6 +38,17 @@ export const CHANGE_DIRECTIONS = ['changed', 'added', 'removed'] as const;
 export type StoredDiff = [('=' | '-' | '+'), string][];
 
 const norm = (t: string) => t.replace(/\s+/gu, ' ').trim();
+
+/** The state's TE office and its services: the employment authority before 1.1.2025. */
+const TE_OFFICE = /^(?:TE-|työ-\s*ja\s+elinkeino|arbets-\s*och\s+näringsbyrå)/iu;
+
+/** Which organisation a provider or partner is (see the header). */
+export function organisation(kind: string | null, municipalityCode: string | null, name: string | null): string {
+	if (municipalityCode) return `municipality:${municipalityCode}`;
+	if (kind === 'wellbeing_county') return 'wellbeing_county';
+	if (kind === 'employment_authority') return TE_OFFICE.test(name ?? '') ? 'employment_authority:te-office' : 'employment_authority:area';
+	return `${kind ?? ''}:${(name ?? '').toLocaleLowerCase('fi')}`;
+}
 
 interface Side {
 	key: string;
@@ -166,9 +182,10 @@ export function changeRows(data: Dataset): Row[] {
 
 		// Facts found in only one of the two versions.
 		const identity: Record<'provider' | 'language' | 'arrangement', (r: Row) => string> = {
-			provider: (r) => JSON.stringify([r.service, r.client_group, r.provider]),
+			provider: (r) => JSON.stringify([r.service, r.client_group, organisation(r.provider_kind as string, r.provider_municipality_code as string | null, r.provider as string)]),
 			language: (r) => JSON.stringify([r.language_code, r.context]),
-			arrangement: (r) => JSON.stringify([r.arrangement_type, r.partner, r.role])
+			arrangement: (r) =>
+				JSON.stringify([r.arrangement_type, r.role, organisation(r.partner_kind as string, r.partner_municipality_code as string | null, r.partner as string)])
 		};
 		const describe: Record<'provider' | 'language' | 'arrangement', (r: Row) => Row> = {
 			provider: (r) => ({ service: r.service, client_group: r.client_group, provider: r.provider, provider_kind: r.provider_kind }),
