@@ -98,7 +98,13 @@ describe('"updated since"', () => {
 			// The map by "updated since": the legend names the date, and the choice is in the URL.
 			await s.page.locator('#measure').selectOption('updated');
 			await s.page.waitForURL((u) => u.searchParams.get('measure') === 'updated' && u.searchParams.get('since') === since);
-			expect(await s.page.locator('#map').textContent()).toContain(fi.t('overview.updatedSince', { date: fi.date(since) }));
+			const map = s.page.locator('[data-chart="map"]');
+			await s.page.waitForFunction(() => document.querySelector('[data-chart="map"]')?.getAttribute('data-chart-state') === 'drawn');
+			// The spoken summary names the classes with the date.
+			const spoken = await map.locator('[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).join(' '));
+			expect(spoken).toContain(fi.t('overview.updatedSince', { date: fi.date(since) }));
+			// Its table alternative gives each municipality's last update.
+			expect(await map.locator('details table tbody').textContent()).toContain(fi.t('overview.lastUpdate', { date: '' }).trim());
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();
