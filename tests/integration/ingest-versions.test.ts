@@ -6,8 +6,8 @@
  * - a copy of a programme re-saved by qpdf (other bytes, same answers) is a duplicate by content;
  * - the reference date is recorded in the manifest, and the same inputs and date give the same bytes.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,5 +132,18 @@ describe('the reference date', () => {
 		const m2 = JSON.parse(readFileSync(join(again, 'manifest.json'), 'utf8'));
 		expect(m1.referenceDate).toBe(TODAY);
 		expect(m2).toEqual(m1);
+	});
+});
+
+describe('--today', () => {
+	it('must be a calendar date: anything else is a usage error, and nothing is read or written', () => {
+		const cli = join(import.meta.dirname, '../../ingest/cli.ts');
+		const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx');
+		for (const bad of ['2025-02-30', '1.6.2025', 'tomorrow']) {
+			const r = spawnSync(tsx, [cli, join(dir, 'pdfs'), '--out', join(dir, 'never'), '--today', bad], { encoding: 'utf8' });
+			expect(r.status, bad).toBe(2);
+			expect(r.stderr).toContain(`--today "${bad}"`);
+		}
+		expect(existsSync(join(dir, 'never'))).toBe(false);
 	});
 });
