@@ -8,7 +8,7 @@ import type { EmploymentArea, Municipality } from '../src/lib/reference/index';
 import { type Ctx } from './context';
 import { concat, join, type Actor, type Fact, type LanguageContext, type Piece, type Service } from './facts';
 import { genitiveFi, orgNameFi, orgNameSv, orgWordFi, placeFi } from './names';
-import { buildCast } from './phrases/actors';
+import { buildCast, teEraEmployment } from './phrases/actors';
 import { PLACEHOLDERS_FI, PLACEHOLDERS_SV, THIN_FI, THIN_SV } from './phrases/common';
 import { FI_WRITERS, tableCellFi } from './phrases/fi';
 import { pickOrientationLanguages } from './phrases/languages';
@@ -60,6 +60,8 @@ export interface Composed {
 	answerLanguage: 'fi' | 'sv' | 'fi+sv';
 	tableFilled: boolean;
 	includeTable: boolean;
+	/** Orientation languages the document offers (an update starts from these). */
+	orientation: string[];
 }
 
 export interface ComposeInput {
@@ -73,6 +75,8 @@ export interface ComposeInput {
 	 * coordinator's title, how orientation is organised, languages offered. An update keeps them.
 	 */
 	situationRng: Rng;
+	/** An update: the previous version's orientation languages (the situation's otherwise). */
+	orientation?: readonly string[];
 }
 
 const COORDINATORS_FI = ['maahanmuuttokoordinaattori', 'kotoutumiskoordinaattori', 'kotoutumisohjaaja', 'maahanmuuttajatyön ohjaaja', 'monikulttuurisuusohjaaja'];
@@ -88,6 +92,7 @@ function buildCtx(input: ComposeInput, lang: 'fi' | 'sv', rng: Rng): Ctx {
 	const castRng = srng.fork(`cast:${lang}`);
 	// Members see the host from outside; hosts and joint documents see themselves.
 	const cast = buildCast(castRng, lead, area, plan.model === 'member_54' ? host : null, lang);
+	if (plan.era === 'te') cast.employment = teEraEmployment(lang);
 	const sv = lang === 'sv';
 	const coordinator = srng.fork(`coordinator:${lang}`).pick(sv ? COORDINATORS_SV : COORDINATORS_FI);
 	const hostName = (m: Municipality) => (sv ? orgNameSv(m.nameSv, m.nameFi) : orgNameFi(m.nameFi));
@@ -136,12 +141,13 @@ function buildCtx(input: ComposeInput, lang: 'fi' | 'sv', rng: Rng): Ctx {
 	const population = covered.reduce((s, m) => s + m.population, 0);
 	const bilingual = covered.some((m) => m.languageStatus !== 'fi');
 	const lrng = srng.fork('languages'); // shared by both languages of a mixed document and by its versions
-	const orientation = pickOrientationLanguages(lrng, { population, bilingual });
-	// An updated version often adds a language the need for which has appeared since.
-	if (plan.version === 2) {
-		const vrng = srng.fork('languages-v2');
-		const candidates = ['ar', 'ru', 'en', 'prs', 'so', 'fa', 'ckb', 'ti', 'vi', 'th'].filter((x) => !orientation.includes(x));
-		if (candidates.length && vrng.chance(0.6)) orientation.push(vrng.pick(candidates));
+	const picked = pickOrientationLanguages(lrng, { population, bilingual });
+	const orientation = input.orientation ? [...input.orientation] : picked;
+	// An update may add a language the need for which has appeared since.
+	if (plan.update?.languages) {
+		const vrng = srng.fork(`languages-v${plan.version}`);
+		const candidates = ['ar', 'ru', 'en', 'prs', 'so', 'fa', 'ckb', 'ti', 'vi', 'th', 'uk'].filter((x) => !orientation.includes(x));
+		if (candidates.length) orientation.push(vrng.pick(candidates));
 	}
 	const training: string[] = [];
 	if (bilingual && lrng.chance(0.5)) training.push('sv');
@@ -262,7 +268,6 @@ export function composeDocument(input: ComposeInput): Composed {
 	const mainLang = plan.language === 'sv' ? 'sv' : 'fi';
 	const c = buildCtx(input, mainLang, rng.fork('write'));
 	const cSv = plan.language === 'fi+sv' ? buildCtx(input, 'sv', rng.fork('write-sv')) : null;
-	const writers = mainLang === 'sv' ? SV_WRITERS : FI_WRITERS;
 	const { grades, omit } = decideGrades(rng.fork('grades'), plan);
 	const filler = rng.fork('filler');
 	const values: Record<string, string> = {};
@@ -273,13 +278,9 @@ export function composeDocument(input: ComposeInput): Composed {
 		if (grade === 'missing') continue;
 		let piece: Piece;
 		switch (grade) {
-			case 'answered': {
-				piece = writers[f.key](c);
-				const passage = cSv ? SV_PASSAGES[f.key] : undefined;
-				// Which answers get a Swedish passage is part of the situation (versions agree).
-				if (passage && cSv && input.situationRng.fork(`sv:${f.key}`).chance(0.55)) piece = join([piece, passage(cSv)], '\n\n');
+			case 'answered':
+				piece = writeAnswer(f.key, c, cSv, input.situationRng);
 				break;
-			}
 			case 'thin':
 				piece = concat(filler.pick(mainLang === 'sv' ? THIN_SV : THIN_FI));
 				break;
@@ -327,5 +328,133 @@ export function composeDocument(input: ComposeInput): Composed {
 				: plan.host
 					? `${orgNameFi(lead.nameFi)} ja sopimuskunnat`
 					: names.map((m) => placeFi(m.nameFi)).join(', ');
-	return { values, omitKeys: omit, facts, grades, organisation, answerLanguage: plan.language, tableFilled: plan.tableFilled, includeTable };
+	return { values, omitKeys: omit, facts, grades, organisation, answerLanguage: plan.language, tableFilled: plan.tableFilled, includeTable, orientation: c.langs.orientation };
+}
+
+/** A part answered properly: the writer of its language, and in a mixed document sometimes a Swedish passage. */
+function writeAnswer(key: string, c: Ctx, cSv: Ctx | null, situationRng: Rng): Piece {
+	const piece = (c.plan.language === 'sv' ? SV_WRITERS : FI_WRITERS)[key](c);
+	const passage = cSv ? SV_PASSAGES[key] : undefined;
+	// Which answers get a Swedish passage is part of the situation (versions agree).
+	if (passage && cSv && situationRng.fork(`sv:${key}`).chance(0.55)) return join([piece, passage(cSv)], '\n\n');
+	return piece;
+}
+
+const TE_NAMES = /^TE-/;
+
+/** Sentences an update appends to a part it keeps: what was revised, without new facts. */
+const REVISION_NOTES: Record<'fi' | 'sv', readonly string[]> = {
+	fi: [
+		'Kuvausta on päivitetty ensimmäisen toimintavuoden kokemusten perusteella.',
+		'Toimintatapoja on tarkennettu asiakaspalautteen ja yhteistyökumppaneiden kanssa käytyjen keskustelujen pohjalta.',
+		'Palvelun sisältöä arvioidaan uudelleen seuraavan päivityksen yhteydessä.',
+		'Käytännöt on käyty läpi yhdessä yhteistyötahojen kanssa, eikä niihin tullut muutoksia.'
+	],
+	sv: [
+		'Beskrivningen har uppdaterats utifrån erfarenheterna från det första verksamhetsåret.',
+		'Arbetssätten har preciserats utifrån kundresponsen och diskussionerna med samarbetsparterna.',
+		'Tjänstens innehåll utvärderas på nytt i samband med nästa uppdatering.'
+	]
+};
+
+/**
+ * The same text with each mention of the TE office replaced by the employment area's services in
+ * the same form (name or genitive, singular or plural), as an update after the reform does it:
+ * the facts move with their mentions, and every other fact keeps its place (shifted).
+ */
+function replaceTeOffice(text: string, facts: KeyedFact[], after: readonly Actor[]): { text: string; facts: KeyedFact[] } {
+	const [area, , services] = after;
+	const spans = [...new Set(facts.filter((f) => f.fact.type === 'provider' && TE_NAMES.test(f.fact.actor.name)).map((f) => `${f.start}:${f.end}`))]
+		.map((s) => s.split(':').map(Number) as [number, number])
+		.sort((a, b) => a[0] - b[0]);
+	let out = '';
+	let at = 0;
+	let shift = 0;
+	const moved = new Map<string, { start: number; end: number; actor: Actor }>();
+	for (const [start, end] of spans) {
+		const f = facts.find((x) => x.start === start && x.end === end && x.fact.type === 'provider')!;
+		const old = (f.fact as { actor: Actor }).actor;
+		const plural = /palvelut$|tjänsterna$/.test(old.name);
+		const actor = plural ? (services ?? area) : area;
+		const written = text.slice(start, end);
+		const word = written === old.gen ? actor.gen : actor.name;
+		const sentenceStart = /(^|[.!?:]\s+|\n\s*)$/u.test(text.slice(0, start));
+		const replacement = sentenceStart ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+		out += text.slice(at, start) + replacement;
+		moved.set(`${start}:${end}`, { start: start + shift, end: start + shift + replacement.length, actor });
+		shift += replacement.length - (end - start);
+		at = end;
+	}
+	out += text.slice(at);
+	const shifted = facts.map((f) => {
+		const m = moved.get(`${f.start}:${f.end}`);
+		if (m) {
+			const fact = f.fact.type === 'provider' ? { ...f.fact, actor: m.actor } : f.fact.type === 'arrangement' && f.fact.partner ? { ...f.fact, partner: m.actor } : f.fact;
+			return { ...f, fact, start: m.start, end: m.end };
+		}
+		const before = spans.filter(([, e]) => e <= f.start);
+		const delta = before.reduce((n, [s0, e0]) => n + moved.get(`${s0}:${e0}`)!.end - moved.get(`${s0}:${e0}`)!.start - (e0 - s0), 0);
+		return { ...f, start: f.start + delta, end: f.end + delta };
+	});
+	return { text: out, facts: shifted };
+}
+
+/**
+ * A later version of a programme (`input.plan.update` says what changes): every answer of the
+ * previous version is kept word for word except what the update changes, as municipalities edit:
+ * the date and approval are rewritten; with `languages`, the parts that list orientation
+ * languages (now one more) are rewritten; with `reform`, each mention of the TE office becomes
+ * the employment area's services in place; the unanswered mandatory parts it fills in (`fill`)
+ * get an answer; and `edits` answered parts get a revision note appended or are reworded.
+ */
+export function updateDocument(prev: Composed, input: ComposeInput): Composed {
+	const { plan, rng } = input;
+	const update = plan.update;
+	if (!update) throw new Error(`compose: ${plan.id} is not an update`);
+	const mainLang = plan.language === 'sv' ? 'sv' : 'fi';
+	const withLanguages = { ...input, orientation: prev.orientation };
+	const c = buildCtx(withLanguages, mainLang, rng.fork('write'));
+	const cSv = plan.language === 'fi+sv' ? buildCtx(withLanguages, 'sv', rng.fork('write-sv')) : null;
+	const pick = rng.fork('update');
+
+	const rewrite = new Set<string>(['header.updated']);
+	if (prev.grades['header.approval'] === 'answered') rewrite.add('header.approval');
+	const added = c.langs.orientation.filter((x) => !prev.orientation.includes(x));
+	if (added.length > 0) {
+		for (const f of prev.facts) if (f.fact.type === 'language' && f.fact.context === 'orientation') rewrite.add(f.key);
+		if (prev.grades['s3.a2'] !== 'missing') rewrite.add('s3.a2');
+	}
+	for (const f of ANSWER_FIELDS) {
+		const g = prev.grades[f.key];
+		if (f.mandatory && (g === 'thin' || g === 'placeholder' || g === 'empty') && pick.chance(update.fill)) rewrite.add(f.key);
+	}
+	const answered = ANSWER_FIELDS.filter((f) => prev.grades[f.key] === 'answered' && !rewrite.has(f.key) && !f.key.startsWith('header.')).map((f) => f.key);
+	const edited = pick.sample(answered, Math.min(update.edits, answered.length));
+	const noted = new Set(edited.filter(() => pick.chance(0.6)));
+	for (const key of edited) if (!noted.has(key)) rewrite.add(key);
+
+	const values = { ...prev.values };
+	const grades = { ...prev.grades };
+	let facts = prev.facts.filter((f) => !rewrite.has(f.key));
+	for (const f of ANSWER_FIELDS) {
+		if (!rewrite.has(f.key) || prev.grades[f.key] === 'missing') continue;
+		const piece = writeAnswer(f.key, c, cSv, input.situationRng);
+		values[f.key] = checked(f.key, piece.text);
+		grades[f.key] = 'answered';
+		collect(f.key, piece, facts);
+	}
+	for (const key of noted) values[key] = `${values[key].trimEnd()}\n\n${pick.pick(REVISION_NOTES[mainLang])}`;
+	// After the reform, every kept part (and table cell) that named the TE office names the area's services.
+	if (update.reform) {
+		const keys = new Set(facts.filter((f) => f.fact.type === 'provider' && TE_NAMES.test(f.fact.actor.name)).map((f) => f.key));
+		for (const key of keys) {
+			const own = facts.filter((f) => f.key === key);
+			const r = replaceTeOffice(values[key], own, c.cast.employment);
+			values[key] = checked(key, r.text);
+			facts = [...facts.filter((f) => f.key !== key), ...r.facts];
+		}
+	}
+	const order = new Map(ALL_FIELDS.map((f, i) => [f.key, i]));
+	facts.sort((a, b) => order.get(a.key)! - order.get(b.key)! || a.start - b.start);
+	return { ...prev, values, grades, facts, orientation: c.langs.orientation };
 }

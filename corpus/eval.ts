@@ -62,15 +62,21 @@ async function loadDataset(dir: string, log: (m: string) => void): Promise<Datas
 	try {
 		const programmes = await read<DatasetRows['programmes'][number]>(
 			'programmes',
-			'programme_id, file, input_kind, municipality_codes, CAST(updated AS VARCHAR) AS updated, is_synthetic, is_current'
+			'programme_id, file, input_kind, municipality_codes, CAST(updated AS VARCHAR) AS updated, updated_status, is_synthetic, is_current'
 		);
+		const versions = await read<NonNullable<DatasetRows['programme_versions']>[number]>('programme_versions', 'code, programme_id, previous_programme_ids');
 		return {
 			programmes: programmes.map((p) => ({ ...p, municipality_codes: [...(p.municipality_codes ?? [])].map(String) })),
 			languages: await read('languages', 'programme_id, key, language_code, context, snippet'),
 			responsibilities: await read('responsibilities', 'programme_id, key, service, client_group, provider, provider_kind, snippet'),
 			cooperation: await read('cooperation', 'programme_id, key, arrangement_type, partner, partner_municipality_code, role, snippet'),
 			completeness: await read('completeness', 'programme_id, key, grade, mandatory'),
-			ingest_log: await read('ingest_log', 'file, seq, programme_id, status, code, reason')
+			ingest_log: await read('ingest_log', 'file, seq, programme_id, status, code, reason'),
+			programme_versions: versions.map((v) => ({ ...v, previous_programme_ids: [...(v.previous_programme_ids ?? [])].map(String) })),
+			programme_changes: await read(
+				'programme_changes',
+				'from_programme_id, to_programme_id, change, direction, key, service, client_group, provider_kind, language_code, context, arrangement_type'
+			)
 		};
 	} finally {
 		conn.closeSync();

@@ -11,18 +11,49 @@
  * - parts not answered: (file, key) for mandatory parts whose grade is not `answered`;
  *   grades: (file, key, grade) for every mandatory part
  * - ingest outcome: (file, programme:<input kind> | error:<code>)
- * - updated date, superseded versions
+ * - updated date (a day, or `YYYY-MM` when only a month is written), superseded versions
+ * - version links: (later file, earlier file) for consecutive readable versions of a programme
+ *   (programme_versions.previous_programme_ids)
+ * - change records: (later file, earlier file, change) for each pair of consecutive readable
+ *   versions, change = `grade <key>`, `text <direction> <key>`, `provider <direction>
+ *   <service>/<client group>/<provider kind>`, `language <direction> <code>/<context>`,
+ *   `arrangement <direction> <type>` (programme_changes; `municipal_cooperation` left out as above);
+ *   also by kind of change
  * Broken files and scans have no readable facts; only their ingest outcome is scored.
  */
-import type { TruthDocument } from './truth';
+import type { TruthChange, TruthDocument } from './truth';
 
 export interface DatasetRows {
-	programmes: { programme_id: string; file: string; input_kind: string; municipality_codes: string[]; updated: string | null; is_synthetic: boolean; is_current: boolean }[];
+	programmes: {
+		programme_id: string;
+		file: string;
+		input_kind: string;
+		municipality_codes: string[];
+		updated: string | null;
+		/** programmes.updated_status (absent in older datasets: a date is then a day). */
+		updated_status?: string;
+		is_synthetic: boolean;
+		is_current: boolean;
+	}[];
 	languages: { programme_id: string; key: string; language_code: string; context: string; snippet: string }[];
 	responsibilities: { programme_id: string; key: string; service: string; client_group: string; provider: string; provider_kind: string; snippet: string }[];
 	cooperation: { programme_id: string; key: string; arrangement_type: string; partner: string; partner_municipality_code: string | null; role: string; snippet: string }[];
 	completeness: { programme_id: string; key: string; grade: string; mandatory: boolean }[];
 	ingest_log: { file: string; seq: number; programme_id: string | null; status: string; code: string; reason: string }[];
+	programme_versions?: { code: string; programme_id: string; previous_programme_ids: string[] }[];
+	programme_changes?: {
+		from_programme_id: string;
+		to_programme_id: string;
+		change: string;
+		direction: string;
+		key: string;
+		service: string | null;
+		client_group: string | null;
+		provider_kind: string | null;
+		language_code: string | null;
+		context: string | null;
+		arrangement_type: string | null;
+	}[];
 }
 
 export const FACT_TYPES = [
@@ -36,7 +67,14 @@ export const FACT_TYPES = [
 	'parts not answered',
 	'part grades',
 	'updated date',
-	'superseded versions'
+	'superseded versions',
+	'version links',
+	'change records',
+	'changes: grade',
+	'changes: text',
+	'changes: providers',
+	'changes: languages',
+	'changes: arrangements'
 ] as const;
 export type FactType = (typeof FACT_TYPES)[number];
 
@@ -86,6 +124,54 @@ function readable(t: TruthDocument): boolean {
 	return t.expected_ingest.outcome === 'programme' && t.kind !== 'scan';
 }
 
+/** Fact types that break another one down (left out of the per-document miss counts and lists). */
+const BREAKDOWNS = new Set<string>(['part grades', 'languages (any context)', 'changes: grade', 'changes: text', 'changes: providers', 'changes: languages', 'changes: arrangements']);
+
+const CHANGE_TYPE: Record<string, FactType> = {
+	grade: 'changes: grade',
+	text: 'changes: text',
+	provider: 'changes: providers',
+	language: 'changes: languages',
+	arrangement: 'changes: arrangements'
+};
+
+/** A change as the evaluation compares it (see the header). */
+export function changeSignature(c: Pick<TruthChange, 'change' | 'direction' | 'key' | 'service' | 'client_group' | 'provider_kind' | 'language_code' | 'context' | 'arrangement_type'>): string {
+	switch (c.change) {
+		case 'grade':
+			return `grade ${c.key}`;
+		case 'text':
+			return `text ${c.direction} ${c.key}`;
+		case 'provider':
+			return `provider ${c.direction} ${c.service}/${c.client_group}/${c.provider_kind}`;
+		case 'language':
+			return `language ${c.direction} ${c.language_code}/${c.context}`;
+		default:
+			return `arrangement ${c.direction} ${c.arrangement_type}`;
+	}
+}
+
+/**
+ * The truth's version links: each readable document and the readable version nearest before it
+ * (a broken or scanned version in between is skipped: the dataset cannot see it). `direct` marks
+ * links whose earlier document is the very version before (only those have truth changes).
+ */
+export function truthLinks(truth: readonly TruthDocument[]): { from: string; to: string; direct: boolean }[] {
+	const byFile = new Map(truth.map((t) => [t.file, t]));
+	const out: { from: string; to: string; direct: boolean }[] = [];
+	for (const t of truth) {
+		if (!readable(t)) continue;
+		let prev = t.version.supersedes;
+		let direct = true;
+		while (prev && byFile.has(prev) && !readable(byFile.get(prev)!)) {
+			prev = byFile.get(prev)!.version.supersedes;
+			direct = false;
+		}
+		if (prev && byFile.has(prev)) out.push({ from: prev, to: t.file, direct });
+	}
+	return out;
+}
+
 function truthFacts(t: TruthDocument): Record<FactType, Fact[]> {
 	const doc = t.file;
 	const f = (signature: string, evidence = ''): Fact => ({ doc, signature, evidence });
@@ -112,11 +198,27 @@ function truthFacts(t: TruthDocument): Record<FactType, Fact[]> {
 		out['part grades'].push(f(`${p.key} / ${p.grade}`, (t.values[p.key] ?? '').slice(0, 60)));
 		if (p.grade !== 'answered') out['parts not answered'].push(f(p.key, `${p.grade}: ${(t.values[p.key] ?? '').slice(0, 60)}`));
 	}
-	if (t.updated) out['updated date'].push(f(t.updated, t.updated_text ?? ''));
+	const date = t.updated ?? t.updated_month ?? null;
+	if (date) out['updated date'].push(f(date, t.updated_text ?? ''));
 	return out;
 }
 
-function predictedFacts(rows: DatasetRows, files: ReadonlySet<string>): Record<FactType, Fact[]> {
+/** Version links and change records of the truth (they span two documents). */
+function truthHistory(truth: readonly TruthDocument[], out: Record<FactType, Fact[]>): void {
+	const byFile = new Map(truth.map((t) => [t.file, t]));
+	for (const link of truthLinks(truth)) {
+		out['version links'].push({ doc: link.to, signature: `after ${link.from}`, evidence: '' });
+		const changes = link.direct ? byFile.get(link.to)!.changes : null;
+		for (const c of changes ?? []) {
+			const signature = `${link.from} | ${changeSignature(c)}`;
+			const evidence = `${c.key}${c.provider ? `: ${c.provider}` : ''}${c.partner ? `: ${c.partner}` : ''}`;
+			out['change records'].push({ doc: link.to, signature, evidence });
+			out[CHANGE_TYPE[c.change]].push({ doc: link.to, signature, evidence });
+		}
+	}
+}
+
+function predictedFacts(rows: DatasetRows, files: ReadonlySet<string>, readableFiles: ReadonlySet<string>): Record<FactType, Fact[]> {
 	const out = Object.fromEntries(FACT_TYPES.map((k) => [k, [] as Fact[]])) as Record<FactType, Fact[]>;
 	// programme id → files (identical bytes under two names share an id).
 	const filesOf = new Map<string, string[]>();
@@ -150,7 +252,8 @@ function predictedFacts(rows: DatasetRows, files: ReadonlySet<string>): Record<F
 	for (const p of rows.programmes) {
 		for (const doc of docs(p.programme_id)) {
 			for (const code of p.municipality_codes ?? []) out.municipalities.push({ doc, signature: code, evidence: '' });
-			if (p.updated) out['updated date'].push({ doc, signature: p.updated.slice(0, 10), evidence: '' });
+			const status = p.updated_status ?? 'ok';
+			if (p.updated && (status === 'ok' || status === 'month')) out['updated date'].push({ doc, signature: p.updated.slice(0, status === 'month' ? 7 : 10), evidence: '' });
 			if (p.is_current === false) out['superseded versions'].push({ doc, signature: 'superseded', evidence: '' });
 		}
 	}
@@ -173,6 +276,24 @@ function predictedFacts(rows: DatasetRows, files: ReadonlySet<string>): Record<F
 			out.arrangements.push({ doc, signature: c.arrangement_type, evidence: `${c.key}: ${c.snippet}` });
 			if (c.arrangement_type === 'kuntalaki_54' && c.role === 'host' && c.partner_municipality_code) {
 				out['54 § hosts'].push({ doc, signature: c.partner_municipality_code, evidence: `${c.key}: ${c.snippet}` });
+			}
+		}
+	}
+	// Version links and change records: only between documents the truth can judge (readable ones).
+	const judged = (file: string) => readableFiles.has(file);
+	for (const v of rows.programme_versions ?? []) {
+		for (const prev of v.previous_programme_ids ?? []) {
+			for (const to of docs(v.programme_id)) for (const from of docs(prev)) if (judged(to) && judged(from)) out['version links'].push({ doc: to, signature: `after ${from}`, evidence: v.code });
+		}
+	}
+	for (const c of rows.programme_changes ?? []) {
+		if (c.change === 'arrangement' && c.arrangement_type === 'municipal_cooperation') continue;
+		for (const to of docs(c.to_programme_id)) {
+			for (const from of docs(c.from_programme_id)) {
+				if (!judged(to) || !judged(from)) continue;
+				const signature = `${from} | ${changeSignature(c as unknown as TruthChange)}`;
+				out['change records'].push({ doc: to, signature, evidence: c.key });
+				out[CHANGE_TYPE[c.change]]?.push({ doc: to, signature, evidence: c.key });
 			}
 		}
 	}
@@ -211,7 +332,14 @@ export function evaluate(truth: readonly TruthDocument[], rows: DatasetRows, top
 		const facts = truthFacts(t);
 		for (const k of FACT_TYPES) truthByType[k].push(...facts[k]);
 	}
-	const predByType = predictedFacts(rows, files);
+	truthHistory(truth, truthByType);
+	// Pairs whose later version's changes the truth does not know (an unreadable version before it) are not judged.
+	const readableFiles = new Set(truth.filter(readable).map((t) => t.file));
+	const predByType = predictedFacts(rows, files, readableFiles);
+	const undirect = new Set(truthLinks(truth).filter((l) => !l.direct).map((l) => `${l.to}\u0000${l.from}`));
+	for (const k of FACT_TYPES) {
+		if (k === 'change records' || k.startsWith('changes: ')) predByType[k] = predByType[k].filter((f) => !undirect.has(`${f.doc}\u0000${f.signature.split(' | ')[0]}`));
+	}
 	const scores: FactScore[] = [];
 	const missed: Miss[] = [];
 	const falsePositives: Miss[] = [];
@@ -225,7 +353,7 @@ export function evaluate(truth: readonly TruthDocument[], rows: DatasetRows, top
 		for (const [k, f] of T) {
 			if (P.has(k)) tp++;
 			else fn.push(f);
-			if (type !== 'part grades' && type !== 'languages (any context)') truthPerDoc.set(f.doc, (truthPerDoc.get(f.doc) ?? 0) + 1);
+			if (!BREAKDOWNS.has(type)) truthPerDoc.set(f.doc, (truthPerDoc.get(f.doc) ?? 0) + 1);
 		}
 		const fp = [...P].filter(([k]) => !T.has(k)).map(([, f]) => f);
 		scores.push({
@@ -238,7 +366,7 @@ export function evaluate(truth: readonly TruthDocument[], rows: DatasetRows, top
 		});
 		missed.push(...tally(fn, type));
 		falsePositives.push(...tally(fp, type));
-		if (type !== 'part grades' && type !== 'languages (any context)') for (const f of fn) missesPerDoc.set(f.doc, (missesPerDoc.get(f.doc) ?? 0) + 1);
+		if (!BREAKDOWNS.has(type)) for (const f of fn) missesPerDoc.set(f.doc, (missesPerDoc.get(f.doc) ?? 0) + 1);
 	}
 	const seen = new Set<string>();
 	for (const l of rows.ingest_log) seen.add(basename(l.file));
@@ -251,8 +379,8 @@ export function evaluate(truth: readonly TruthDocument[], rows: DatasetRows, top
 		unseen: truth.map((t) => t.file).filter((f) => !seen.has(f)),
 		notMarkedSynthetic: truth.filter((t) => t.expected_ingest.outcome === 'programme' && inDataset.has(t.file) && !synthetic.has(t.file)).map((t) => t.file),
 		scores,
-		missed: missed.filter((m) => m.type !== 'part grades' && m.type !== 'languages (any context)').sort(byCount).slice(0, top),
-		falsePositives: falsePositives.filter((m) => m.type !== 'part grades' && m.type !== 'languages (any context)').sort(byCount).slice(0, top),
+		missed: missed.filter((m) => !BREAKDOWNS.has(m.type)).sort(byCount).slice(0, top),
+		falsePositives: falsePositives.filter((m) => !BREAKDOWNS.has(m.type)).sort(byCount).slice(0, top),
 		worstDocuments: [...missesPerDoc]
 			.map(([file, n]) => ({ file, missed: n, truth: truthPerDoc.get(file) ?? 0 }))
 			.sort((a, b) => b.missed - a.missed || a.file.localeCompare(b.file))

@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { TEMPLATE_ID } from '../src/lib/programme/form-tem-2024';
 import { parseEmploymentAreas, parseMunicipalities, type EmploymentArea, type Municipality } from '../src/lib/reference/index';
 import type { FormFonts } from '../tools/pdf-writer';
-import { composeDocument } from './compose';
+import { composeDocument, updateDocument, type Composed } from './compose';
 import { placeFi, slug } from './names';
 import { centroids, planCorpus, type CorpusPlan, type DocPlan } from './plan';
 import { Rng } from './random';
@@ -24,7 +24,7 @@ import { renderDocument } from './render';
 import { buildTruth, type TruthDocument } from './truth';
 
 /** Bump when the output for a given seed changes (phrases, plan rules, writer use). */
-export const GENERATOR_VERSION = '1';
+export const GENERATOR_VERSION = '2';
 export const GENERATOR_NAME = 'kotokartta-corpus';
 export const DEFAULT_SEED = '2025';
 export const MANIFEST_SCHEMA = 'kotokartta-demo-manifest/1';
@@ -84,6 +84,29 @@ export interface GeneratedDocument {
 }
 
 /**
+ * A version's answers (memoised): a first version is composed, each later one is an update of the
+ * one before it (composed again in a thread that did not make it: composing is cheap, rendering is not).
+ */
+export function composer(seed: string, ref: Reference, plan: CorpusPlan): (d: DocPlan) => Composed {
+	const byCode = new Map(ref.municipalities.map((m) => [m.code, m]));
+	const areas = new Map(ref.areas.map((a) => [a.code, a]));
+	const byId = new Map(plan.docs.map((d) => [d.id, d]));
+	const root = rootRng(seed);
+	const done = new Map<string, Composed>();
+	const compose = (d: DocPlan): Composed => {
+		const hit = done.get(d.id);
+		if (hit) return hit;
+		const area = areas.get(d.areaCode);
+		if (!area) throw new Error(`corpus: ${d.id} has unknown employment area ${d.areaCode}`);
+		const input = { plan: d, byCode, area, rng: root.fork(`compose:${d.id}`), situationRng: root.fork(`situation:${d.codes.join('+')}`) };
+		const composed = d.supersedes ? updateDocument(compose(byId.get(d.supersedes)!), input) : composeDocument(input);
+		done.set(d.id, composed);
+		return composed;
+	};
+	return compose;
+}
+
+/**
  * Generates the documents one by one (in plan order). `only` restricts to some doc ids (tests);
  * the plan itself is always the whole country.
  */
@@ -95,18 +118,18 @@ export async function* generateDocuments(
 ): AsyncGenerator<GeneratedDocument> {
 	const plan = makePlan(seed, ref);
 	const byCode = new Map(ref.municipalities.map((m) => [m.code, m]));
-	const areas = new Map(ref.areas.map((a) => [a.code, a]));
 	const names = fileNames(plan, byCode);
 	const root = rootRng(seed);
 	const generator = { name: GENERATOR_NAME, version: GENERATOR_VERSION, seed };
+	const byId = new Map(plan.docs.map((d) => [d.id, d]));
+	const compose = composer(seed, ref, plan);
 	for (const d of plan.docs) {
 		if (opts.only && !opts.only.has(d.id)) continue;
-		const area = areas.get(d.areaCode);
-		if (!area) throw new Error(`corpus: ${d.id} has unknown employment area ${d.areaCode}`);
-		const composed = composeDocument({ plan: d, byCode, area, rng: root.fork(`compose:${d.id}`), situationRng: root.fork(`situation:${d.codes.join('+')}`) });
+		const composed = compose(d);
 		const rendered = await renderDocument({ plan: d, composed, fonts, rng: root.fork(`render:${d.id}`) });
 		const file = names.get(d.id)!;
-		const truth = buildTruth({ file, plan: d, composed, fileById: names, generator, template: TEMPLATE_ID, unmapped: rendered.unmapped });
+		const previous = d.supersedes ? compose(byId.get(d.supersedes)!) : null;
+		const truth = buildTruth({ file, plan: d, composed, fileById: names, generator, template: TEMPLATE_ID, unmapped: rendered.unmapped, previous });
 		yield { plan: d, file, bytes: rendered.bytes, truth };
 	}
 }

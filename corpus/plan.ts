@@ -32,6 +32,21 @@ export interface DocDate {
 	parseable: boolean;
 }
 
+/**
+ * What an update changes in the version before it (versions 2 and 3): the generator rewrites only
+ * these parts and keeps every other answer word for word, as municipalities do.
+ */
+export interface UpdatePlan {
+	/** An orientation language is added (the need appeared since). */
+	languages: boolean;
+	/** The employment services moved to the employment area on 1.1.2025: the parts naming the TE office are rewritten. */
+	reform: boolean;
+	/** Probability that each mandatory part left unanswered is filled in. */
+	fill: number;
+	/** How many answered parts are reworded. */
+	edits: number;
+}
+
 export interface DocPlan {
 	/** Stable id: `<lead code>-v<version>`. */
 	id: string;
@@ -46,9 +61,14 @@ export interface DocPlan {
 	/** Language of the answers: Finnish, Swedish, or Finnish with Swedish passages. */
 	language: 'fi' | 'sv' | 'fi+sv';
 	kind: DocKind;
-	version: 1 | 2;
+	/** 1, 2 or 3: the place in the municipality's history. */
+	version: number;
 	supersedes: string | null;
 	supersededBy: string | null;
+	/** For versions 2 and 3: what changed since the previous version. */
+	update: UpdatePlan | null;
+	/** `te`: written before the employment-area reform, naming the TE office (the first version of a reform history). */
+	era: 'te' | 'now';
 	date: DocDate;
 	/** Probability that a mandatory part is properly answered (the rest is thin, placeholder or empty). */
 	diligence: number;
@@ -100,7 +120,11 @@ function distance(a: Point | undefined, b: Point | undefined): number {
 
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2024, 8, 16); // 16.9.2024
-const LAST_DAY = Date.UTC(2025, 10, 28); // 28.11.2025
+const LAST_DAY = Date.UTC(2025, 11, 19); // 19.12.2025: every demo date is in the past for an ingest run today
+const REFORM_DAY = Date.UTC(2025, 0, 1); // the employment services moved to the employment areas
+/** Share of documents whose programme gets later versions, and of those, the share with a third. */
+const UPDATED_SHARE = 0.12;
+const THIRD_VERSION_SHARE = 0.3;
 const MONTHS_FI = ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'];
 const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
@@ -156,6 +180,14 @@ function pickKind(rng: Rng, language: DocPlan['language']): DocKind {
 		['flattened-form', 0.13],
 		['own-template', 0.13]
 	]);
+}
+
+/** The form of an updated document: a fillable form or its flattened print; an own template stays one. */
+function pickUpdateKind(rng: Rng, prev: DocPlan): DocKind {
+	if (prev.kind === 'own-template') return 'own-template';
+	if (prev.kind === 'fillable-form') return 'flattened-form';
+	if (prev.kind === 'flattened-form') return 'fillable-form';
+	return rng.chance(0.8) ? 'fillable-form' : 'flattened-form';
 }
 
 function pickDiligence(rng: Rng): number {
@@ -286,6 +318,8 @@ export function planCorpus(
 			version: 1,
 			supersedes: null,
 			supersededBy: null,
+			update: null,
+			era: 'now',
 			date: makeDate(drng, start, language),
 			diligence,
 			tableFilled: drng.chance(kind === 'own-template' ? 0.25 : 0.2 + 0.25 * diligence),
@@ -302,27 +336,49 @@ export function planCorpus(
 		d.variant = BROKEN.slice(0, i).filter((k) => k === BROKEN[i]).length;
 	});
 
-	// Updated versions: about 7% of documents, including two of the broken ones (re-published).
+	// Updated versions: about 12 % of programmes get a second version, a third of those a third,
+	// each dated 2–8 months after the one before; two broken first versions are re-published.
 	const versionRng = rng.fork('versions');
 	const readable = docs.filter((d) => !BROKEN.includes(d.kind));
-	const updated = [...versionRng.sample(readable, Math.round(docs.length * 0.07)), ...versionRng.sample(broken, 2)];
+	const updated = [...versionRng.sample(readable, Math.round(docs.length * UPDATED_SHARE)), ...versionRng.sample(broken, 2)];
+	const isoMs = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
 	for (const v1 of updated.sort((a, b) => a.id.localeCompare(b.id))) {
-		const vrng = rng.fork(`v2:${v1.codes[0]}`);
-		const v1Ms = Date.UTC(+v1.date.iso.slice(0, 4), +v1.date.iso.slice(5, 7) - 1, +v1.date.iso.slice(8, 10));
-		const ms = Math.min(LAST_DAY, v1Ms + vrng.int(60, 240) * DAY);
-		const v2: DocPlan = {
-			...v1,
-			id: `${v1.codes[0]}-v2`,
-			kind: vrng.weighted<DocKind>(v1.language === 'sv' ? [['own-template', 0.5], ['fillable-form', 0.5]] : [['fillable-form', 0.8], ['own-template', 0.1], ['flattened-form', 0.1]]),
-			version: 2,
-			supersedes: v1.id,
-			date: makeDate(vrng, ms, v1.language),
-			diligence: Math.min(0.98, v1.diligence + 0.15),
-			tableFilled: v1.tableFilled || vrng.chance(0.3),
-			variant: 0
-		};
-		v1.supersededBy = v2.id;
-		docs.push(v2);
+		const hrng = rng.fork(`history:${v1.codes[0]}`);
+		const wanted = hrng.chance(THIRD_VERSION_SHARE) ? 3 : 2;
+		let prev = v1;
+		for (let version = 2; version <= wanted; version++) {
+			const vrng = rng.fork(`v${version}:${v1.codes[0]}`);
+			const prevMs = isoMs(prev.date.iso);
+			const room = Math.floor((LAST_DAY - prevMs) / DAY) - (wanted - version) * 45;
+			if (room < 45) break;
+			const ms = prevMs + vrng.int(45, Math.min(240, room)) * DAY;
+			// A first version from 2024 that names the TE office, updated after the reform.
+			const reform = prev.version === 1 && prevMs < REFORM_DAY && ms >= REFORM_DAY && vrng.chance(0.7);
+			if (reform) v1.era = 'te';
+			const next: DocPlan = {
+				...prev,
+				id: `${v1.codes[0]}-v${version}`,
+				// Most updates keep the document's form; some are printed flat from the form, or the other way round.
+				kind: BROKEN.includes(prev.kind) || vrng.chance(0.2) ? pickUpdateKind(vrng, prev) : prev.kind,
+				version,
+				supersedes: prev.id,
+				supersededBy: null,
+				era: 'now',
+				update: {
+					languages: vrng.chance(0.55),
+					reform,
+					fill: vrng.pick([0.3, 0.5, 0.8]),
+					edits: vrng.int(0, 3)
+				},
+				date: makeDate(vrng, ms, v1.language),
+				diligence: Math.min(0.98, prev.diligence + 0.1),
+				tableFilled: prev.tableFilled,
+				variant: 0
+			};
+			prev.supersededBy = next.id;
+			docs.push(next);
+			prev = next;
+		}
 	}
 	docs.sort((a, b) => a.id.localeCompare(b.id));
 

@@ -14,7 +14,7 @@ import type { ArrangementType, ClientGroup, LanguageContext, ProviderKind, Servi
 import { language } from './phrases/languages';
 import type { DocKind, DocPlan, SituationModel } from './plan';
 
-export const TRUTH_SCHEMA = 'kotokartta-demo-truth/1';
+export const TRUTH_SCHEMA = 'kotokartta-demo-truth/2';
 
 export interface Span {
 	key: string;
@@ -90,11 +90,20 @@ export interface TruthDocument {
 	municipalities_text: string | null;
 	/** ISO date, or null when the header names only a month. */
 	updated: string | null;
+	/** `YYYY-MM` when the header names only a month, else null. */
+	updated_month: string | null;
 	updated_text: string | null;
 	/** Main language of the answers (`fi` for Finnish with Swedish passages). */
 	document_language: 'fi' | 'sv';
 	answer_language: 'fi' | 'sv' | 'fi+sv';
-	version: { number: 1 | 2; supersedes: string | null; superseded_by: string | null; is_current: boolean };
+	/** The document's place in its programme's history (files of the versions before and after it). */
+	version: { number: number; supersedes: string | null; superseded_by: string | null; is_current: boolean };
+	/**
+	 * What changed since the version before (`version.supersedes`), by the rules of the dataset's
+	 * programme_changes (src/lib/dataset/changes.ts), read off the two compositions; null for a
+	 * first version.
+	 */
+	changes: TruthChange[] | null;
 	table_filled: boolean;
 	/** Every part of the form (ALL_FIELDS order) with its intended grade. */
 	parts: TruthPart[];
@@ -107,6 +116,81 @@ export interface TruthDocument {
 	unmapped_fields: { field_name: string; text: string }[];
 	/** Every value as written, by key (absent for missing parts). Empty for broken files. */
 	values: Record<string, string>;
+}
+
+export interface TruthChange {
+	change: 'grade' | 'text' | 'provider' | 'language' | 'arrangement';
+	direction: 'changed' | 'added' | 'removed';
+	key: string;
+	grade_before?: Grade;
+	grade_after?: Grade;
+	service?: Service;
+	client_group?: ClientGroup;
+	provider?: string;
+	provider_kind?: ProviderKind;
+	language_code?: string;
+	context?: LanguageContext;
+	arrangement_type?: ArrangementType;
+	partner?: string;
+	role?: string;
+}
+
+const norm = (t: string | undefined) => (t ?? '').replace(/\s+/gu, ' ').trim();
+
+/**
+ * The organisation behind a named actor, as the dataset's change records compare providers and
+ * partners: a municipality (or its unit) by code, the wellbeing services county as one, the
+ * employment authority as the TE office before the reform or the employment area after it,
+ * anyone else by name.
+ */
+function organisationOf(kind: string, code: string | null, name: string): string {
+	if (code) return `municipality:${code}`;
+	if (kind === 'wellbeing_county') return 'wellbeing_county';
+	if (kind === 'employment_authority') return /^TE-/.test(name) ? 'te-office' : 'area';
+	return `${kind}:${name.toLocaleLowerCase('fi')}`;
+}
+
+/**
+ * The changes between two compositions of one programme: parts graded differently, parts whose
+ * text differs (whitespace runs as one space), and facts (providers: service × client group ×
+ * provider; languages: language × context; arrangements: type × partner × role) in only one.
+ */
+export function truthChanges(prev: Composed, cur: Composed): TruthChange[] {
+	const out: TruthChange[] = [];
+	for (const f of ALL_FIELDS) {
+		const a = prev.grades[f.key];
+		const b = cur.grades[f.key];
+		if (a !== b) out.push({ change: 'grade', direction: 'changed', key: f.key, grade_before: a, grade_after: b });
+		const x = norm(prev.values[f.key]);
+		const y = norm(cur.values[f.key]);
+		if (x !== y) out.push({ change: 'text', direction: x === '' ? 'added' : y === '' ? 'removed' : 'changed', key: f.key });
+	}
+	const items = (c: Composed) => {
+		const m = new Map<string, TruthChange>();
+		for (const { key, fact } of c.facts) {
+			let item: TruthChange | null = null;
+			if (fact.type === 'provider')
+				item = { change: 'provider', direction: 'added', key, service: fact.service ?? undefined, client_group: fact.group, provider: fact.actor.name, provider_kind: fact.actor.kind };
+			else if (fact.type === 'language') item = { change: 'language', direction: 'added', key, language_code: fact.code, context: fact.context };
+			else if (fact.type === 'arrangement')
+				item = { change: 'arrangement', direction: 'added', key, arrangement_type: fact.arrangement, partner: fact.partner?.name ?? '', role: fact.role };
+			if (!item) continue;
+			const who =
+				fact.type === 'provider'
+					? organisationOf(fact.actor.kind, fact.actor.code, fact.actor.name)
+					: fact.type === 'arrangement' && fact.partner
+						? organisationOf(fact.partner.kind, fact.partner.code, fact.partner.name)
+						: '';
+			const id = JSON.stringify([item.change, item.service, item.client_group, who, item.language_code, item.context, item.arrangement_type, item.role]);
+			if (!m.has(id)) m.set(id, item);
+		}
+		return m;
+	};
+	const before = items(prev);
+	const after = items(cur);
+	for (const [id, item] of before) if (!after.has(id)) out.push({ ...item, direction: 'removed' });
+	for (const [id, item] of after) if (!before.has(id)) out.push(item);
+	return out;
 }
 
 export function expectedIngest(kind: DocKind, template: string): TruthDocument['expected_ingest'] {
@@ -132,6 +216,8 @@ export function buildTruth(args: {
 	generator: TruthDocument['generator'];
 	template: string;
 	unmapped: { field_name: string; text: string }[];
+	/** The version before this one, for an update. */
+	previous?: Composed | null;
 }): TruthDocument {
 	const { plan, composed } = args;
 	const broken = plan.kind === 'truncated' || plan.kind === 'not-pdf' || plan.kind === 'empty-file';
@@ -158,6 +244,7 @@ export function buildTruth(args: {
 		municipality_codes: [...plan.codes],
 		municipalities_text: readable ? (composed.values['header.municipalities'] ?? null) : null,
 		updated: readable && plan.date.parseable ? plan.date.iso : null,
+		updated_month: readable && !plan.date.parseable ? plan.date.iso.slice(0, 7) : null,
 		updated_text: readable ? plan.date.text : null,
 		document_language: plan.language === 'sv' ? 'sv' : 'fi',
 		answer_language: plan.language,
@@ -167,6 +254,7 @@ export function buildTruth(args: {
 			superseded_by: plan.supersededBy ? (args.fileById.get(plan.supersededBy) ?? null) : null,
 			is_current: plan.supersededBy === null
 		},
+		changes: args.previous ? truthChanges(args.previous, composed) : null,
 		table_filled: readable && composed.tableFilled,
 		parts: ALL_FIELDS.map((f) => ({
 			key: f.key,

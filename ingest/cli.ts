@@ -26,6 +26,9 @@ Usage: npm run ingest -- [paths…] [options]
   --municipality FILE=CODE[,CODE]
                  The programme's municipality for a file whose document names none (repeatable;
                  FILE is the dataset path or the file name, CODE the 3-digit municipality code).
+  --today DATE   The ingest's reference date, YYYY-MM-DD (default: today in Finland). A
+                 programme dated after it is flagged (date-in-future) and never supersedes
+                 another. Recorded in manifest.json: the same inputs and date give the same bytes.
   --jobs N       Reader processes, one file each at a time (default: the number of cores).
   --max-seconds S   Wall time per file, OCR included (default 300); over it the file is limit-time.
   --max-memory-mb M Memory per file: V8 heap and the resident memory of the reader and its
@@ -37,7 +40,8 @@ Usage: npm run ingest -- [paths…] [options]
   --report FILE  Write the same JSON report to FILE.
   -h, --help     Show this help.
 
-Every input file gets ingest_log rows: ok, warning (e.g. unmapped field, duplicate content)
+Every input file gets ingest_log rows: ok, warning (e.g. unmapped field, duplicate or
+duplicate-content, unparseable-date, date-in-future, date-before-2024, implausible-coverage)
 or error (not-pdf, empty, truncated, encrypted, no-form-fields, foreign-form, unreadable, not-found, limit-size, limit-pages, limit-time, limit-memory, worker-crashed,
 dangling-symlink, symlink-loop, not-a-regular-file, unreadable-folder).
 One bad file never stops the batch.
@@ -61,6 +65,7 @@ function parse(argv: string[]) {
 			root: { type: 'string', default: '.' },
 			reference: { type: 'string' },
 			municipality: { type: 'string', multiple: true },
+			today: { type: 'string' },
 			jobs: { type: 'string' },
 			'max-seconds': { type: 'string' },
 			'max-memory-mb': { type: 'string' },
@@ -84,7 +89,7 @@ function progressBar(done: number, total: number, file: string): void {
 function summary(report: IngestReport): string {
 	const kinds = new Map<string, number>();
 	for (const f of report.files) {
-		const k = f.status === 'error' ? `error: ${f.code}` : f.code === 'duplicate' ? 'duplicate' : (f.inputKind ?? 'unknown');
+		const k = f.status === 'error' ? `error: ${f.code}` : f.code === 'duplicate' || f.code === 'duplicate-content' ? f.code : (f.inputKind ?? 'unknown');
 		kinds.set(k, (kinds.get(k) ?? 0) + 1);
 	}
 	const lines = [
@@ -146,6 +151,16 @@ async function main(): Promise<number> {
 		}
 		mapping.set(eq[1], eq[2].split(','));
 	}
+	const today = args.values.today;
+	if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+		process.stderr.write(`ingest: --today "${today}": expected a date YYYY-MM-DD\n`);
+		return 2;
+	}
+	const todayTime = today === undefined ? 0 : new Date(`${today}T00:00:00Z`).getTime();
+	if (today !== undefined && (Number.isNaN(todayTime) || new Date(todayTime).toISOString().slice(0, 10) !== today)) {
+		process.stderr.write(`ingest: --today "${today}": not a date in the calendar\n`);
+		return 2;
+	}
 	const read: Record<string, number> = {};
 	for (const [flag, key] of [['jobs', 'jobs'], ['max-seconds', 'maxSeconds'], ['max-memory-mb', 'maxMemoryMb'], ['max-pages', 'maxPages'], ['max-file-mb', 'maxFileMb']] as const) {
 		const raw = (args.values as Record<string, unknown>)[flag] as string | undefined;
@@ -180,6 +195,7 @@ async function main(): Promise<number> {
 			referenceCsv: args.values.reference,
 			enrich: ingestEnricher(args.values.reference),
 			municipalities: mapping,
+			referenceDate: today,
 			read,
 			onProgress: tty ? progressBar : undefined
 		});

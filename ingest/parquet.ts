@@ -35,6 +35,8 @@ export interface ManifestTable {
 export interface Manifest {
 	dataset: 'kotokartta';
 	ingestVersion: string;
+	/** The ingest's "today" (ISO): dates after it are flagged as in the future (src/lib/dataset/dates.ts). */
+	referenceDate?: string;
 	/** The DuckDB library that wrote the files (its version is inside each Parquet file too). */
 	writer: string;
 	tables: ManifestTable[];
@@ -43,6 +45,8 @@ export interface Manifest {
 
 export interface WriteOptions {
 	ingestVersion: string;
+	/** Recorded in the manifest (see Manifest.referenceDate). */
+	referenceDate?: string;
 	/** Markdown written next to the data as `data-dictionary.md`. */
 	dictionary: string;
 	/** Test hook: called after each table's file is written (throw to simulate a failure). */
@@ -62,6 +66,7 @@ export async function writeDataset(data: Dataset, outDir: string, opts: WriteOpt
 		const manifest: Manifest = {
 			dataset: 'kotokartta',
 			ingestVersion: opts.ingestVersion,
+			...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}),
 			writer: `@duckdb/node-api (DuckDB ${duckdbVersion()})`,
 			tables,
 			dictionary: 'data-dictionary.md'

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { todayInFinland } from '../src/lib/dataset/dates';
 import { dataDictionary } from '../src/lib/dataset/dictionary';
 import { buildDataset, type Dataset, type Enricher, type FileOutcome } from '../src/lib/dataset/rows';
 import type { InputKind } from '../src/lib/programme/types';
@@ -39,6 +40,12 @@ export interface IngestOptions {
 	onProgress?: (done: number, total: number, file: string) => void;
 	/** Worker processes and limits per file (see readInputs). */
 	read?: ReadOptions;
+	/**
+	 * The ingest's "today" (ISO date, `--today`): a programme dated later is flagged and never
+	 * supersedes another. Default: the current date in Finland. Recorded in manifest.json
+	 * (`referenceDate`), so a re-ingest with the same inputs and date gives the same bytes.
+	 */
+	referenceDate?: string;
 	/** Test hook, see WriteOptions.afterTable. */
 	afterTable?: WriteOptions['afterTable'];
 }
@@ -189,10 +196,12 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 	const t1 = performance.now();
 	const outcomes = [...(await readInputs(inputs, opts.onProgress, opts.read)), ...verdicts];
 	const t2 = performance.now();
-	const data = buildDataset({ files: outcomes, municipalities, enrich: withMapping(opts.enrich, opts.municipalities, outcomes) });
+	const referenceDate = opts.referenceDate ?? todayInFinland();
+	const data = buildDataset({ files: outcomes, municipalities, enrich: withMapping(opts.enrich, opts.municipalities, outcomes), referenceDate });
 	const t3 = performance.now();
 	const manifest = await writeDataset(data, out, {
 		ingestVersion: INGEST_VERSION,
+		referenceDate,
 		dictionary: dataDictionary(),
 		afterTable: opts.afterTable
 	});
@@ -250,7 +259,8 @@ function fileReports(outcomes: readonly FileOutcome[], data: Dataset): FileRepor
 		return {
 			file: o.file,
 			status: error ? 'error' : warnings.length > 0 ? 'warning' : 'ok',
-			programmeId: o.kind === 'programme' ? o.programme.id : o.kind === 'duplicate' ? o.programmeId : null,
+			// From the log: a re-saved copy read as a programme is logged as a duplicate of the first.
+			programmeId: (rows.find((r) => r.programme_id !== null)?.programme_id as string | undefined) ?? null,
 			inputKind: o.kind === 'programme' ? o.programme.inputKind : null,
 			code: (main?.code as string) ?? 'ok',
 			reason: (main?.reason as string) ?? '',

@@ -288,3 +288,18 @@ export function buildCast(
 		companies
 	};
 }
+
+/**
+ * The employment authority before the employment-area reform (1.1.2025): the state's TE office.
+ * Same slots as Cast.employment (area, authority, services, TE services, generic), all of them
+ * TE names, so a 2024 document names the TE office wherever a 2025 one names the area.
+ */
+export function teEraEmployment(lang: 'fi' | 'sv'): Actor[] {
+	if (lang === 'sv') {
+		const office = actor('TE-byrån', 'TE-byråns', 'employment_authority');
+		return [office, office, actor('TE-tjänsterna', 'TE-tjänsternas', 'employment_authority')];
+	}
+	const office = actor('TE-toimisto', 'TE-toimiston', 'employment_authority');
+	const services = actor('TE-palvelut', 'TE-palveluiden', 'employment_authority');
+	return [office, office, services, services, office];
+}

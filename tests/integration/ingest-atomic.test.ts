@@ -50,13 +50,15 @@ describe('determinism', () => {
 		const two = join(dir, 'det2');
 		writeInputs(one, files);
 		writeInputs(two, [...files].reverse());
-		await runIngest({ inputs: [join(one, 'a')], out: join(one, 'data'), root: one });
-		await runIngest({ inputs: [join(two, 'a')], out: join(two, 'data'), root: two });
+		// The same reference date ("today", recorded in the manifest), so a run across midnight is the same too.
+		const referenceDate = '2026-01-15';
+		await runIngest({ inputs: [join(one, 'a')], out: join(one, 'data'), root: one, referenceDate });
+		await runIngest({ inputs: [join(two, 'a')], out: join(two, 'data'), root: two, referenceDate });
 		const first = snapshot(join(one, 'data'));
 		expect(Object.keys(first)).toContain('answers.parquet');
 		expect(snapshot(join(two, 'data'))).toEqual(first);
 		// And again into the same place.
-		await runIngest({ inputs: [join(one, 'a')], out: join(one, 'data'), root: one });
+		await runIngest({ inputs: [join(one, 'a')], out: join(one, 'data'), root: one, referenceDate });
 		expect(snapshot(join(one, 'data'))).toEqual(first);
 	});
 });

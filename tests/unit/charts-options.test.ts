@@ -55,13 +55,15 @@ describe('map measures', () => {
 		completeness: 0.8,
 		missing_parts: 2,
 		orientation_languages: 3,
+		all_programmes: 1,
+		last_update: '2025-03-01',
 		...p
 	});
 	const rows = [
 		row('001', {}),
-		row('002', { in_scope: false, programmes: 0, completeness: null, missing_parts: null, orientation_languages: null }),
-		row('003', { programmes: 0, completeness: null, missing_parts: null, orientation_languages: null }),
-		row('004', { completeness: null, missing_parts: null })
+		row('002', { in_scope: false, programmes: 0, completeness: null, missing_parts: null, orientation_languages: null, all_programmes: 0, last_update: null }),
+		row('003', { programmes: 0, completeness: null, missing_parts: null, orientation_languages: null, all_programmes: 0, last_update: null }),
+		row('004', { completeness: null, missing_parts: null, last_update: null })
 	];
 	const names = { '001': ['Yksi', 'Ett'], '002': ['Kaksi', 'Två'] } as const;
 	const fi = translator('fi');
@@ -85,6 +87,18 @@ describe('map measures', () => {
 		const languages = measureMap(rows, 'languages', fi, names).data;
 		expect(languages[0].value).toBe(3);
 		expect(languages[2].text).toBe(fi.t('overview.noProgramme'));
+	});
+
+	it('"updated": since the filter date (else the reform), read without that filter; no date is its own class', () => {
+		const later = [...rows, row('005', { programmes: 0, all_programmes: 1, last_update: '2024-11-18' })];
+		const byDefault = measureMap(later, 'updated', fi, names);
+		// 001 updated 1.3.2025, after the reform; 004 has no plausible date; 005 is out of the since-filtered scope but still shown.
+		expect(byDefault.data.map((d) => d.value)).toEqual([2, OUTSIDE_VALUE, NO_PROGRAMME_VALUE, NOT_GRADED_VALUE, 1]);
+		expect(byDefault.pieces[0].label).toBe(fi.t('overview.updatedSince', { date: fi.date('2025-01-01') }));
+		expect(byDefault.data[0].text).toBe(fi.t('overview.lastUpdate', { date: fi.date('2025-03-01') }));
+		const since = measureMap(later, 'updated', fi, names, '2025-06-01');
+		expect(since.data.map((d) => d.value)).toEqual([1, OUTSIDE_VALUE, NO_PROGRAMME_VALUE, NOT_GRADED_VALUE, 1]);
+		expect(since.pieces.map((p) => p.label)).toContain(fi.t('overview.notUpdatedSince', { date: fi.date('2025-06-01') }));
 	});
 
 	it('names municipalities in the UI language', () => {

@@ -21,10 +21,12 @@ function truthDoc(file: string, over: Partial<TruthDocument> = {}): TruthDocumen
 		municipality_codes: ['561'],
 		municipalities_text: 'Oripää',
 		updated: '2024-11-01',
+		updated_month: null,
 		updated_text: '1.11.2024',
 		document_language: 'fi',
 		answer_language: 'fi',
 		version: { number: 1, supersedes: null, superseded_by: null, is_current: true },
+		changes: null,
 		table_filled: false,
 		parts: ALL_FIELDS.map((f) => ({ key: f.key, grade: f.key === 's3.a3' ? 'placeholder' : 'answered', mandatory: f.mandatory, chars: 10 })),
 		languages: [
@@ -138,5 +140,86 @@ describe('evaluate', () => {
 		expect(unmarked.notMarkedSynthetic).toEqual(['a.pdf']);
 		expect(formatEvaluation(unmarked)).toContain('NOT marked is_synthetic');
 		expect(e.notMarkedSynthetic).toEqual([]);
+	});
+});
+
+describe('version links and change records', () => {
+	const v1 = truthDoc('v1.pdf', { version: { number: 1, supersedes: null, superseded_by: 'v2.pdf', is_current: false } });
+	const v2 = truthDoc('v2.pdf', {
+		updated: '2025-06-01',
+		version: { number: 2, supersedes: 'v1.pdf', superseded_by: null, is_current: true },
+		changes: [
+			{ change: 'text', direction: 'changed', key: 'header.updated' },
+			{ change: 'language', direction: 'added', key: 's3.a2', language_code: 'so', context: 'orientation' },
+			{ change: 'grade', direction: 'changed', key: 's3.a3', grade_before: 'placeholder', grade_after: 'answered' }
+		]
+	});
+	// A broken first version of another programme: its update cannot be compared with it.
+	const b1 = truthDoc('b1.pdf', {
+		kind: 'truncated',
+		expected_ingest: { outcome: 'error', input_kind: null, template: null, error_codes: ['truncated'] },
+		version: { number: 1, supersedes: null, superseded_by: 'b2.pdf', is_current: false },
+		languages: [],
+		providers: [],
+		arrangements: [],
+		values: {}
+	});
+	const b2 = truthDoc('b2.pdf', { version: { number: 2, supersedes: 'b1.pdf', superseded_by: null, is_current: true }, changes: [{ change: 'text', direction: 'changed', key: 's1.a' }] });
+	const change = (from: string, to: string, c: Record<string, string | null>) => ({
+		from_programme_id: from,
+		to_programme_id: to,
+		service: null,
+		client_group: null,
+		provider_kind: null,
+		language_code: null,
+		context: null,
+		arrangement_type: null,
+		...c
+	}) as NonNullable<DatasetRows['programme_changes']>[number];
+	const base = rows();
+	const data = rows({
+		programmes: [
+			...base.programmes,
+			{ programme_id: 'q1', file: 'demo/v1.pdf', input_kind: 'fillable-form', municipality_codes: ['561'], updated: '2024-11-01', is_synthetic: true, is_current: false },
+			{ programme_id: 'q2', file: 'demo/v2.pdf', input_kind: 'fillable-form', municipality_codes: ['561'], updated: '2025-06-01', is_synthetic: true, is_current: true },
+			{ programme_id: 'r2', file: 'demo/b2.pdf', input_kind: 'fillable-form', municipality_codes: ['561'], updated: '2025-06-01', is_synthetic: true, is_current: true }
+		],
+		programme_versions: [
+			{ code: '561', programme_id: 'q1', previous_programme_ids: [] },
+			{ code: '561', programme_id: 'q2', previous_programme_ids: ['q1'] },
+			// A wrong link (b2 after v2): a false finding.
+			{ code: '561', programme_id: 'r2', previous_programme_ids: ['q2'] }
+		],
+		programme_changes: [
+			change('q1', 'q2', { change: 'text', direction: 'changed', key: 'header.updated' }),
+			change('q1', 'q2', { change: 'language', direction: 'added', key: 's3.a2', language_code: 'so', context: 'orientation' }),
+			// Not in the truth: a false finding.
+			change('q1', 'q2', { change: 'text', direction: 'changed', key: 's1.a' }),
+			// Plain municipal cooperation has no truth: left out.
+			change('q1', 'q2', { change: 'arrangement', direction: 'added', key: 's1.c', arrangement_type: 'municipal_cooperation' })
+		]
+	});
+	const e = evaluate([v1, v2, b1, b2], data);
+
+	it('links consecutive readable versions; a broken version before a document gives no link to judge', () => {
+		expect(score(e, 'version links')).toMatchObject({ truth: 1, predicted: 2, truePositives: 1, precision: 0.5, recall: 1 });
+	});
+
+	it('scores change records per pair and by kind of change', () => {
+		// Truth: 3 changes of v2 (b2's are relative to an unreadable version: not judged); found 3, 2 right.
+		expect(score(e, 'change records')).toMatchObject({ truth: 3, predicted: 3, truePositives: 2 });
+		expect(score(e, 'changes: languages')).toMatchObject({ truth: 1, predicted: 1, truePositives: 1 });
+		expect(score(e, 'changes: grade')).toMatchObject({ truth: 1, predicted: 0, recall: 0 });
+		expect(score(e, 'changes: text')).toMatchObject({ truth: 1, predicted: 2, truePositives: 1, precision: 0.5 });
+		expect(e.missed.map((m) => m.signature)).toContain('v1.pdf | grade s3.a3');
+	});
+
+	it('scores a month-only date by its month', () => {
+		const month = truthDoc('m.pdf', { updated: null, updated_month: '2025-11', updated_text: 'marraskuu 2025' });
+		const r = rows({
+			programmes: [{ programme_id: 'm', file: 'm.pdf', input_kind: 'fillable-form', municipality_codes: ['561'], updated: '2025-11-01', updated_status: 'month', is_synthetic: true, is_current: true }],
+			ingest_log: [{ file: 'm.pdf', seq: 0, programme_id: 'm', status: 'ok', code: 'ok', reason: '' }]
+		});
+		expect(score(evaluate([month], r), 'updated date')).toMatchObject({ truth: 1, predicted: 1, truePositives: 1 });
 	});
 });

@@ -137,13 +137,25 @@ describe('corpus plan', () => {
 			expect(d.model).not.toBe('member_54');
 		}
 		expect(plan.docs.filter((d) => d.codes.length > 1).length).toBeGreaterThanOrEqual(3);
-		const v2 = plan.docs.filter((d) => d.version === 2);
-		expect(v2.length).toBeGreaterThanOrEqual(8);
-		for (const d of v2) {
+		const later = plan.docs.filter((d) => d.version >= 2);
+		expect(later.filter((d) => d.version === 2).length).toBeGreaterThanOrEqual(20);
+		expect(later.filter((d) => d.version === 3).length).toBeGreaterThanOrEqual(5);
+		for (const d of later) {
+			const before = plan.docs.find((x) => x.id === d.supersedes)!;
+			expect(before.version).toBe(d.version - 1);
+			expect(before.supersededBy).toBe(d.id);
+			expect(d.date.iso > before.date.iso).toBe(true);
+			expect(d.codes).toEqual(before.codes);
+			expect(d.update).not.toBeNull();
+			// Every demo date is in the past for an ingest today (nothing is flagged as in the future).
+			expect(d.date.iso <= '2025-12-19').toBe(true);
+		}
+		// The reform histories: a 2024 first version naming the TE office, an update after 1.1.2025.
+		const reform = later.filter((d) => d.update!.reform);
+		expect(reform.length).toBeGreaterThanOrEqual(5);
+		for (const d of reform) {
 			const v1 = plan.docs.find((x) => x.id === d.supersedes)!;
-			expect(v1.supersededBy).toBe(d.id);
-			expect(d.date.iso > v1.date.iso).toBe(true);
-			expect(d.codes).toEqual(v1.codes);
+			expect([v1.era, v1.date.iso < '2025-01-01', d.date.iso >= '2025-01-01']).toEqual(['te', true, true]);
 		}
 	});
 

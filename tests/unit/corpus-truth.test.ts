@@ -6,9 +6,9 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { composeDocument, GRADES, type Composed } from '../../corpus/compose';
+import { GRADES, type Composed } from '../../corpus/compose';
 import { ARRANGEMENT_TYPES, GENERATED_ARRANGEMENT_TYPES, PROVIDER_KINDS, SERVICES } from '../../corpus/facts';
-import { fileNames, loadReference, makePlan, rootRng, type Reference } from '../../corpus/generate';
+import { composer, fileNames, loadReference, makePlan, type Reference } from '../../corpus/generate';
 import { PLACEHOLDERS_FI, PLACEHOLDERS_SV, THIN_FI, THIN_SV } from '../../corpus/phrases/common';
 import { LANGUAGE_BY_CODE } from '../../corpus/phrases/languages';
 import type { CorpusPlan, DocPlan } from '../../corpus/plan';
@@ -24,17 +24,11 @@ beforeAll(async () => {
 	ref = await loadReference(ROOT);
 	plan = makePlan('2025', ref);
 	const byCode = new Map(ref.municipalities.map((m) => [m.code, m]));
-	const areas = new Map(ref.areas.map((a) => [a.code, a]));
 	const names = fileNames(plan, byCode);
-	const root = rootRng('2025');
+	const compose = composer('2025', ref, plan);
+	const byId = new Map(plan.docs.map((d) => [d.id, d]));
 	docs = plan.docs.map((d) => {
-		const composed = composeDocument({
-			plan: d,
-			byCode,
-			area: areas.get(d.areaCode)!,
-			rng: root.fork(`compose:${d.id}`),
-			situationRng: root.fork(`situation:${d.codes.join('+')}`)
-		});
+		const composed = compose(d);
 		const truth = buildTruth({
 			file: names.get(d.id)!,
 			plan: d,
@@ -42,7 +36,8 @@ beforeAll(async () => {
 			fileById: names,
 			generator: { name: 't', version: '1', seed: '2025' },
 			template: TEMPLATE_ID,
-			unmapped: []
+			unmapped: [],
+			previous: d.supersedes ? compose(byId.get(d.supersedes)!) : null
 		});
 		return { plan: d, composed, truth };
 	});
@@ -202,7 +197,7 @@ describe('ground truth against the text', () => {
 	});
 
 	it('keeps the situation across versions: the update names the same actors and at least the same orientation languages', () => {
-		const pairs = docs.filter((d) => d.plan.version === 2).map((v2) => [docs.find((d) => d.plan.id === v2.plan.supersedes)!, v2] as const);
+		const pairs = docs.filter((d) => d.plan.version >= 2).map((v2) => [docs.find((d) => d.plan.id === v2.plan.supersedes)!, v2] as const);
 		expect(pairs.length).toBeGreaterThan(5);
 		let compared = 0;
 		for (const [v1, v2] of pairs) {
@@ -216,6 +211,43 @@ describe('ground truth against the text', () => {
 			compared++;
 		}
 		expect(compared).toBeGreaterThan(3);
+	});
+
+	it('updates as municipalities do: unchanged parts word for word, the date always, and what the update says', () => {
+		const updates = docs.filter((d) => d.plan.version >= 2);
+		expect(updates.filter((d) => d.plan.version === 3).length).toBeGreaterThanOrEqual(5);
+		let kept = 0;
+		let reform = 0;
+		let added = 0;
+		let filled = 0;
+		for (const cur of updates) {
+			const prev = docs.find((d) => d.plan.id === cur.plan.supersedes)!;
+			const changed = new Set(cur.truth.changes!.filter((c) => c.change === 'text').map((c) => c.key));
+			expect(changed.has('header.updated'), cur.truth.file).toBe(true);
+			for (const f of ALL_FIELDS) {
+				const a = prev.composed.values[f.key] ?? '';
+				const b = cur.composed.values[f.key] ?? '';
+				// The truth's text changes are exactly the parts whose text differs (whitespace runs as one).
+				expect(changed.has(f.key), `${cur.truth.file} ${f.key}`).toBe(a.replace(/\s+/g, ' ').trim() !== b.replace(/\s+/g, ' ').trim());
+				if (a === b) kept++;
+			}
+			// After the reform no part names the TE office, and the change says which provider left.
+			if (cur.plan.update!.reform) {
+				reform++;
+				expect(cur.composed.facts.some((f) => f.fact.type === 'provider' && /^TE-/.test(f.fact.actor.name)), cur.truth.file).toBe(false);
+				expect(cur.truth.changes!.some((c) => c.change === 'provider' && c.direction === 'removed' && /^TE-/.test(c.provider ?? ''))).toBe(true);
+			}
+			const newLanguages = cur.composed.orientation.filter((x) => !prev.composed.orientation.includes(x));
+			if (newLanguages.length) added++;
+			filled += cur.truth.changes!.filter((c) => c.change === 'grade' && c.grade_after === 'answered').length;
+		}
+		// Most of a programme stays as it was; each kind of change occurs.
+		expect(kept / (updates.length * ALL_FIELDS.length)).toBeGreaterThan(0.8);
+		expect(reform).toBeGreaterThanOrEqual(5);
+		expect(added).toBeGreaterThanOrEqual(10);
+		expect(filled).toBeGreaterThanOrEqual(30);
+		// A first version has no changes; every update's changes are relative to the version before it.
+		for (const d of docs) expect(d.truth.changes === null).toBe(d.plan.version === 1);
 	});
 
 	it('has no fact for broken files and scans, whose text cannot be read', () => {

@@ -14,7 +14,7 @@ import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
 import { loadDataset, tablesIn, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
-import { loadOverview, overviewQueries, scopeSummary, tableCounts, tableRows } from '../../src/lib/db/queries';
+import { loadOverview, overviewQueries, recentChanges, scopeSummary, tableCounts, tableRows } from '../../src/lib/db/queries';
 import type { Query, QueryRunner } from '../../src/lib/db/types';
 import { EMPTY_FILTERS, parseView } from '../../src/lib/state/filters';
 import { PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
@@ -72,7 +72,7 @@ afterAll(() => {
 });
 
 describe('browser path (DuckDB-WASM) = Node path (@duckdb/node-api)', () => {
-	const cases = ['', 'region=02', 'pop=ge100k', 'langstatus=sv-fi', 'input=fillable-form', 'synthetic=real', 'area=08&region=01'];
+	const cases = ['', 'region=02', 'pop=ge100k', 'langstatus=sv-fi', 'input=fillable-form', 'synthetic=real', 'area=08&region=01', 'since=2024-12-01'];
 
 	it.each(cases.map((c) => [c || '(no filters)', c]))('overview %s: same SQL, same answers', async (_n, search) => {
 		const filters = parseView(new URLSearchParams(search)).filters;
@@ -85,6 +85,11 @@ describe('browser path (DuckDB-WASM) = Node path (@duckdb/node-api)', () => {
 		expect(wasmLog).toEqual(nodeLog);
 		// The SQL string reaches DuckDB-WASM verbatim.
 		expect(prepared).toEqual(nodeLog.map((q) => q.sql));
+	});
+
+	it.each(['', 'since=2024-06-01', 'region=01'])('recent changes %s: same answers on both paths', async (search) => {
+		const q = recentChanges(parseView(new URLSearchParams(search)).filters);
+		expect(await browser.run(q)).toEqual(await node.run(q));
 	});
 
 	it('row counts of every table agree with the fixture', async () => {

@@ -39,12 +39,13 @@ const row = (code: string, name: string, over: Partial<GapRow> = {}): GapRow => 
 	is_synthetic: true,
 	input_kind: 'fillable-form',
 	updated: '2025-01-01',
+	last_update: '2025-01-01',
 	part_keys: [...MANDATORY_KEYS],
 	part_grades: MANDATORY_KEYS.map(() => 'answered'),
 	...over
 });
 const none = (code: string, name: string, over: Partial<GapRow> = {}) =>
-	row(code, name, { programme_id: null, programmes: 0, score: null, weak_parts: null, thin_parts: null, is_synthetic: null, part_keys: [], part_grades: [], ...over });
+	row(code, name, { programme_id: null, programmes: 0, score: null, weak_parts: null, thin_parts: null, is_synthetic: null, last_update: null, part_keys: [], part_grades: [], ...over });
 
 const opts = (over: Partial<BuildOptions> = {}): BuildOptions => ({
 	grouping: 'area',

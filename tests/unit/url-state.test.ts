@@ -34,10 +34,11 @@ describe('URL view state', () => {
 				languageStatus: ['sv-fi', 'fi'],
 				populationClass: ['≥100k', '<5k', '5–20k'],
 				inputKind: ['scan', 'fillable-form'],
-				synthetic: 'real'
+				synthetic: 'real',
+				since: '2025-06-01'
 			},
 			lang: 'sv',
-			measure: 'missing',
+			measure: 'updated',
 			sort: 'name'
 		},
 		{ ...DEFAULT_VIEW, filters: { ...EMPTY_FILTERS, synthetic: 'synthetic', populationClass: [...POPULATION_CLASS_VALUES] } }
@@ -50,6 +51,7 @@ describe('URL view state', () => {
 		expect(back.measure).toBe(view.measure);
 		expect(back.sort).toBe(view.sort);
 		expect(back.filters.synthetic).toBe(view.filters.synthetic);
+		expect(back.filters.since).toBe(view.filters.since);
 		for (const k of ['region', 'wellbeing', 'area', 'languageStatus', 'inputKind'] as const) {
 			expect(back.filters[k]).toEqual([...view.filters[k]].sort());
 		}
@@ -69,6 +71,16 @@ describe('URL view state', () => {
 		const b = serializeView(parse('area=08&measure=languages&region=02&lang=sv')).toString();
 		expect(a).toBe(b);
 		expect(a).toBe('region=02&area=08&measure=languages&lang=sv');
+	});
+
+	it('"updated since" is a calendar date from 2024 on, written after the other filters', () => {
+		expect(parse('since=2025-06-01').filters.since).toBe('2025-06-01');
+		expect(serializeView(parse('lang=en&since=2025-06-01&region=02')).toString()).toBe('region=02&since=2025-06-01&lang=en');
+		for (const bad of ['2025-02-30', '2025-6-1', '1.6.2025', '2023-12-31', '2025-06-01T00:00', "2025-06-01' OR 1=1", '9999-12-31']) {
+			expect(parse(`since=${encodeURIComponent(bad)}`).filters.since, bad).toBe('');
+		}
+		expect(hasFilters({ ...EMPTY_FILTERS, since: '2025-06-01' })).toBe(true);
+		expect(hasMunicipalityFilters({ ...EMPTY_FILTERS, since: '2025-06-01' })).toBe(false);
 	});
 
 	it('accepts repeated and comma-separated lists alike, dropping duplicates', () => {

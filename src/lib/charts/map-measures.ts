@@ -23,14 +23,19 @@ export interface MeasureMap {
 	pieces: MapPiece[];
 }
 
+/** The `updated` measure's date when no "updated since" filter is set: the employment-area reform. */
+export const DEFAULT_UPDATED_SINCE = '2025-01-01';
+
 /**
  * @param names municipality code → [Finnish, Swedish] name
+ * @param since the "updated since" filter (ISO), which the `updated` measure compares with; '' for DEFAULT_UPDATED_SINCE
  */
 export function measureMap(
 	rows: readonly MunicipalityMeasures[],
 	measure: MapMeasure,
 	i18n: Translator,
-	names: Readonly<Record<string, readonly [string, string]>>
+	names: Readonly<Record<string, readonly [string, string]>>,
+	since = ''
 ): MeasureMap {
 	const name = (code: string) => {
 		const n = names[code];
@@ -97,6 +102,24 @@ export function measureMap(
 				countLabel
 			);
 			break;
+		}
+		case 'updated': {
+			// Has the municipality's programme been drawn up or updated since the date? Read without the
+			// "updated since" filter itself, so the map shows who has and who has not.
+			const from = since || DEFAULT_UPDATED_SINCE;
+			const noDate: MapPiece = { value: NOT_GRADED_VALUE, label: i18n.t('overview.noDate'), color: NOT_GRADED };
+			data = rows.map((r) => {
+				if (!r.in_scope) return datum(r, OUTSIDE_VALUE, outside.label);
+				if (r.all_programmes === 0) return datum(r, NO_PROGRAMME_VALUE, none.label);
+				if (r.last_update === null) return datum(r, NOT_GRADED_VALUE, noDate.label);
+				return datum(r, r.last_update >= from ? 2 : 1, i18n.t('overview.lastUpdate', { date: i18n.date(r.last_update) }));
+			});
+			scale = [
+				{ value: 2, label: i18n.t('overview.updatedSince', { date: i18n.date(from) }), color: SEQUENTIAL[SEQUENTIAL.length - 1] },
+				{ value: 1, label: i18n.t('overview.notUpdatedSince', { date: i18n.date(from) }), color: SEQUENTIAL[0] }
+			];
+			const used = new Set(data.map((d) => d.value));
+			return { data, pieces: [...scale, ...[none, noDate, outside].filter((p) => used.has(p.value!))] };
 		}
 		case 'missing': {
 			data = rows.map((r) => special(r, r.missing_parts) ?? datum(r, r.missing_parts ?? 0, i18n.number(r.missing_parts)));

@@ -18,6 +18,7 @@ export const NAV: readonly NavItem[] = [
 	{ path: '/cooperation', label: 'nav.cooperation' },
 	{ path: '/area', label: 'nav.area' },
 	{ path: '/compare', label: 'nav.compare' },
+	{ path: '/changes', label: 'nav.changes' },
 	{ path: '/search', label: 'nav.search' },
 	{ path: '/sql', label: 'nav.sql' },
 	{ path: '/data', label: 'nav.data' },

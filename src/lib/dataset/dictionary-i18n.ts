@@ -47,6 +47,11 @@ const FI: Translations = {
 			description:
 				'Kunkin kunnan ohjelmat versioina laatimis- tai päivityspäivän järjestyksessä (säännöt: src/lib/programme/enrich/versions.ts). Yhteinen ohjelma on kunkin jäsenkunnan ohjelman versio; oikeilla ja synteettisillä asiakirjoilla on omat historiansa; saman päivän asiakirjat saavat saman versionumeron; päiväämättömiä ei sijoiteta.',
 			grain: 'kunta × ohjelma'
+		},
+		programme_changes: {
+			description:
+				'Mitä ohjelman peräkkäisten versioiden välillä muuttui (programme_versions: kukin versio ja sitä juuri edeltävä), laskettuna muista tauluista (säännöt: src/lib/dataset/changes.ts): kohdat, joiden arvio muuttui, kohdat, joiden teksti muuttui (välilyöntien jaksot lasketaan yhdeksi), sanatason erotteluineen, sekä tuottajat, kielet ja järjestelyt, jotka löytyvät vain toisesta. Näyttö molemmilta puolilta: muuttuneiden sanojen tai tiedon ensimmäisen maininnan kohta ja väli sekä katkelma.',
+			grain: 'peräkkäisten versioiden pari × muutos'
 		}
 	},
 	columns: {
@@ -64,7 +69,7 @@ const FI: Translations = {
 		'cooperation.confidence': 'Kuinka varma tieto on, 0–1 (2 desimaalia): lähde × osuma × yhteys × luku. Lähde: lomakkeen kenttä, joka kysyy juuri tätä (vastuutaulukko, B-kohta "Vastuutaho", kohdan s3.a2 kieliluettelo, kumppanikenttä, yhteistyön C-kohdat) 0,95, lauserakenne vapaassa tekstissä 0,8, pelkkä vihjesana (järjestely ilman nimettyä kumppania, taulukon solu, jossa ei ole tunnettua tahoa) 0,6. Osuma: tarkka nimi tai termi 1, taivutusmuodon, perusmuodon tai yhdyssanan kautta 0,95, yleisnimi ("kunta", "järjestöt") 0,85, vain asiayhteydestä luettu (pelkkä kielen nimi kieliä käsittelevässä lauseessa) 0,8, työntekijän nimike, jonka työnantaja on nimetty muualla 0,75. Yhteys: kielto lauseessa ×0,6, varaus ("tarvittaessa", "suunnitteilla", "vid behov") ×0,85, kunnan nimi, joka on myös yleissana, ilman sanaa "kunta/kaupunki" ×0,85. Luku: tekstintunnistuksella (OCR) luettu teksti ×(0,6 + 0,35 × sivun OCR-sanavarmuus). Alle 0,6:n tieto listataan tarkistettavaksi.',
 		'programmes.municipalities_text': 'Otsikko-osan vastaus ”Kunta tai kunnat” kirjoitettuna.',
 		'programmes.municipality_codes': 'Ohjelman kattamien kuntien koodit (3 numeroa) otsikko-osasta ja muusta näytöstä.',
-		'programmes.updated': 'Ohjelman laatimis- tai päivityspäivä (otsikko-osan ”laadittu tai päivitetty”), jos se on luettavissa.',
+		'programmes.updated': 'Ohjelman laatimis- tai päivityspäivä (otsikko-osan ”laadittu tai päivitetty”) luettuna: päivä, tai kuukauden ensimmäinen päivä, kun vain kuukausi on kirjoitettu (`updated_status` `month`); säilytetään, vaikka se ei olisi uskottava (ks. `updated_status`); tyhjä, jos mitään ei voitu lukea.',
 		'programmes.updated_text': 'Sama päivämäärä kirjoitettuna.',
 		'programmes.document_language': 'Vastausten pääkieli: `fi`, `sv` tai `und` (ei määritetty).',
 		'programmes.is_synthetic': 'Tosi tuotetuille esittelyasiakirjoille (merkitty niiden PDF-metatietoihin). Ei koskaan sekoiteta oikeisiin tietoihin huomaamatta.',
@@ -149,6 +154,36 @@ const FI: Translations = {
 		'programme_versions.version': '1 kunnan varhaisimmalle päivätylle ohjelmalle, 2 seuraavalle päivälle, …; tyhjä, jos asiakirjaa ei ole päivätty.',
 		'programme_versions.previous_programme_ids': 'Tätä edeltävän päivän versio(t) tälle kunnalle (useita, jos niillä on sama päivä); tyhjä ensimmäiselle ja päiväämättömille.',
 		'programme_versions.is_latest': 'Tosi kunnan uusimmalle päivätylle versiolle (tai versioille).',
+		'programmes.updated_status': 'Miten päivämäärä luettiin (src/lib/dataset/dates.ts): `ok` (päivä), `month` (vain kuukausi ja vuosi), `missing` (ei kirjoitettu), `unparseable` (kirjoitettu, mutta yksiselitteistä päivämäärää ei voitu lukea), `future` (luvun viitepäivän jälkeen, manifest.json `referenceDate`), `before-2024` (ennen kuin laki ja lomake olivat olemassa). Vain `ok`- ja `month`-päivämäärät järjestävät versiot ja lasketaan mukaan suodattimeen ”päivitetty jälkeen”; muut merkitään ingest_log-tauluun eivätkä koskaan korvaa toista ohjelmaa.',
+		'programme_changes.from_programme_id': 'Aiempi versio (programmes.programme_id).',
+		'programme_changes.to_programme_id': 'Myöhempi versio (programmes.programme_id).',
+		'programme_changes.municipality_codes': 'Kunnat, joille nämä kaksi ovat peräkkäiset versiot (programme_versions.code).',
+		'programme_changes.change': '`grade` (arvio), `text` (teksti), `provider` (tuottaja), `language` (kieli) tai `arrangement` (järjestely).',
+		'programme_changes.direction': '`changed` (arvio, teksti muuttui), `added` (kirjoitettu tai löydetty vain myöhemmästä versiosta) tai `removed` (vain aiemmasta).',
+		'programme_changes.key': 'Kohta, jossa muutos on (answers.key): lisätylle tiedolle sen maininnan kohta myöhemmässä versiossa, poistetulle aiemmassa.',
+		'programme_changes.ordinal': 'Kohdan paikka lomakkeen järjestyksessä.',
+		'programme_changes.grade_before': '`grade`: aiempi arvio (completeness.grade).',
+		'programme_changes.grade_after': '`grade`: myöhempi arvio.',
+		'programme_changes.words_added': '`text`: myöhemmän tekstin sanat, joita aiemmassa ei ole.',
+		'programme_changes.words_removed': '`text`: aiemman tekstin sanat, joita myöhemmässä ei ole.',
+		'programme_changes.diff': '`text`: sanatason erottelu JSON-muodossa, luettelo pareja `[op, text]`, joissa op on `=` (säilynyt), `-` (poistettu) tai `+` (lisätty); `=`- ja `-`-tekstit yhdessä antavat aiemman tekstin, `=`- ja `+`-tekstit myöhemmän (välilyönnit myöhemmän tekstin mukaan).',
+		'programme_changes.service': '`provider`: palvelu (responsibilities.service).',
+		'programme_changes.client_group': '`provider`: asiakasryhmä (responsibilities.client_group).',
+		'programme_changes.provider': '`provider`: tuottaja nimettynä (responsibilities.provider).',
+		'programme_changes.provider_kind': '`provider`: tuottajan laji (responsibilities.provider_kind).',
+		'programme_changes.language_code': '`language`: kieli (languages.language_code).',
+		'programme_changes.context': '`language`: käyttöyhteys (languages.context).',
+		'programme_changes.arrangement_type': '`arrangement`: järjestelyn laji (cooperation.arrangement_type).',
+		'programme_changes.partner': '`arrangement`: kumppani (cooperation.partner).',
+		'programme_changes.role': '`arrangement`: rooli (cooperation.role).',
+		'programme_changes.from_key': 'Näyttö aiemmassa versiossa: kohta (answers.key); tyhjä, jos sillä ei ole näyttöä (lisätty tieto, puuttuva kohta).',
+		'programme_changes.from_span_start': 'Näytön alku kyseisen vastauksen tekstissä (UTF-16-koodiyksikköinä); lisäykselle kohta, johon sanat lisättiin (tyhjä väli).',
+		'programme_changes.from_span_end': 'Näytön loppu (ei mukana).',
+		'programme_changes.from_snippet': 'Näytön teksti: aiemman version answers.text[from_span_start, from_span_end).',
+		'programme_changes.to_key': 'Näyttö myöhemmässä versiossa: kohta; tyhjä, jos sillä ei ole näyttöä (poistettu tieto, puuttuva kohta).',
+		'programme_changes.to_span_start': 'Näytön alku myöhemmän version vastauksen tekstissä.',
+		'programme_changes.to_span_end': 'Näytön loppu (ei mukana).',
+		'programme_changes.to_snippet': 'Näytön teksti: myöhemmän version answers.text[to_span_start, to_span_end).',
 	}
 };
 
@@ -181,6 +216,11 @@ const SV: Translations = {
 			description:
 				'Varje kommuns program som versioner, i ordning efter datum då de utarbetades eller uppdaterades (regler: src/lib/programme/enrich/versions.ts). Ett gemensamt program är en version av varje medlemskommuns program; riktiga och syntetiska dokument har egna historier; dokument med samma datum får samma versionsnummer; odaterade placeras inte.',
 			grain: 'kommun × program'
+		},
+		programme_changes: {
+			description:
+				'Vad som ändrades mellan på varandra följande versioner av ett program (programme_versions: varje version och den som daterats närmast före), beräknat ur de andra tabellerna (regler: src/lib/dataset/changes.ts): punkter vars bedömning ändrades, punkter vars text ändrades (följder av blanksteg räknas som ett) med en ordvis jämförelse, samt producenter, språk och arrangemang som finns bara i den ena. Belägg på båda sidor: punkten och intervallet för de ändrade orden eller för uppgiftens första omnämnande, med utdraget.',
+			grain: 'par av på varandra följande versioner × ändring'
 		}
 	},
 	columns: {
@@ -198,7 +238,7 @@ const SV: Translations = {
 		'cooperation.confidence': 'Hur säker uppgiften är, 0–1 (2 decimaler): källa × träff × sammanhang × läsning. Källa: ett formulärfält som frågar just detta (ansvarstabellen, B-punkten "Ansvarig aktör", språklistan i s3.a2, partnerfältet, C-punkterna för samarbete) 0,95, ett satsmönster i fri text 0,8, bara ett signalord (ett arrangemang utan namngiven partner, en tabellcell utan känd aktör) 0,6. Träff: exakt namn eller term 1, via en böjningsform, grundform eller ett sammansatt ord 0,95, allmän benämning ("kunta", "järjestöt") 0,85, räknad bara genom sammanhanget (ett ensamt språknamn i en mening om språk) 0,8, en yrkesbeteckning vars arbetsgivare nämns på annat håll 0,75. Sammanhang: en negation i meningen ×0,6, en reservation ("tarvittaessa", "suunnitteilla", "vid behov") ×0,85, ett kommunnamn som också är ett vanligt ord, utan "kunta/kaupunki" ×0,85. Läsning: text läst med textigenkänning (OCR) ×(0,6 + 0,35 × sidans OCR-ordsäkerhet). Under 0,6 listas uppgiften för granskning.',
 		'programmes.municipalities_text': 'Rubrikdelens svar ”Kommun eller kommuner” som det är skrivet.',
 		'programmes.municipality_codes': 'Koder (3 siffror) för kommunerna programmet gäller, från rubrikdelen och andra belägg.',
-		'programmes.updated': 'Datum då programmet utarbetades eller uppdaterades (rubrikdelens ”utarbetad eller uppdaterad”), om det kan läsas.',
+		'programmes.updated': 'Datum då programmet utarbetades eller uppdaterades (rubrikdelens ”utarbetad eller uppdaterad”) så som det lästes: en dag, eller månadens första dag när bara en månad är skriven (`updated_status` `month`); behålls även när det inte är trovärdigt (se `updated_status`); tomt när inget kunde läsas.',
 		'programmes.updated_text': 'Samma datum som det är skrivet.',
 		'programmes.document_language': 'Svarens huvudspråk: `fi`, `sv` eller `und` (obestämt).',
 		'programmes.is_synthetic': 'Sant för genererade demodokument (märkta i PDF-metadata). Blandas aldrig obemärkt med riktiga data.',
@@ -283,6 +323,36 @@ const SV: Translations = {
 		'programme_versions.version': '1 för kommunens tidigaste daterade program, 2 för nästa datum, …; tomt om dokumentet är odaterat.',
 		'programme_versions.previous_programme_ids': 'Versionen/versionerna daterade närmast före denna för kommunen (flera när de har samma datum); tomt för den första och för odaterade.',
 		'programme_versions.is_latest': 'Sant för kommunens nyaste daterade version(er).',
+		'programmes.updated_status': 'Hur datumet lästes (src/lib/dataset/dates.ts): `ok` (en dag), `month` (bara månad och år), `missing` (inget skrivet), `unparseable` (skrivet, men inget entydigt datum kunde läsas), `future` (efter inläsningens referensdatum, manifest.json `referenceDate`), `before-2024` (innan lagen och blanketten fanns). Bara datum med `ok` och `month` ordnar versionerna och räknas för ”uppdaterat sedan”; de andra flaggas i ingest_log och ersätter aldrig ett annat program.',
+		'programme_changes.from_programme_id': 'Den tidigare versionen (programmes.programme_id).',
+		'programme_changes.to_programme_id': 'Den senare versionen (programmes.programme_id).',
+		'programme_changes.municipality_codes': 'Kommunerna för vilka de två är på varandra följande versioner (programme_versions.code).',
+		'programme_changes.change': '`grade` (bedömning), `text`, `provider` (producent), `language` (språk) eller `arrangement` (arrangemang).',
+		'programme_changes.direction': '`changed` (bedömning, text ändrad), `added` (skrivet eller hittat bara i den senare versionen) eller `removed` (bara i den tidigare).',
+		'programme_changes.key': 'Punkten där ändringen finns (answers.key): för en tillagd uppgift punkten för dess omnämnande i den senare versionen, för en borttagen i den tidigare.',
+		'programme_changes.ordinal': 'Punktens plats i blankettens ordning.',
+		'programme_changes.grade_before': '`grade`: den tidigare bedömningen (completeness.grade).',
+		'programme_changes.grade_after': '`grade`: den senare bedömningen.',
+		'programme_changes.words_added': '`text`: ord i den senare texten som den tidigare saknar.',
+		'programme_changes.words_removed': '`text`: ord i den tidigare texten som den senare saknar.',
+		'programme_changes.diff': '`text`: den ordvisa jämförelsen som JSON, en lista av `[op, text]` där op är `=` (kvar), `-` (borttaget) eller `+` (tillagt); `=`- och `-`-texterna tillsammans ger den tidigare texten, `=`- och `+`-texterna den senare (blanksteg som i den senare texten).',
+		'programme_changes.service': '`provider`: tjänst (responsibilities.service).',
+		'programme_changes.client_group': '`provider`: kundgrupp (responsibilities.client_group).',
+		'programme_changes.provider': '`provider`: producenten så som den nämns (responsibilities.provider).',
+		'programme_changes.provider_kind': '`provider`: producentens typ (responsibilities.provider_kind).',
+		'programme_changes.language_code': '`language`: språk (languages.language_code).',
+		'programme_changes.context': '`language`: sammanhang (languages.context).',
+		'programme_changes.arrangement_type': '`arrangement`: arrangemangets typ (cooperation.arrangement_type).',
+		'programme_changes.partner': '`arrangement`: part (cooperation.partner).',
+		'programme_changes.role': '`arrangement`: roll (cooperation.role).',
+		'programme_changes.from_key': 'Belägg i den tidigare versionen: punkten (answers.key); tomt när den saknar belägg (en tillagd uppgift, en punkt den saknar).',
+		'programme_changes.from_span_start': 'Beläggets början i svarets text (UTF-16-kodenheter); för en infogning platsen där orden infogades (ett tomt intervall).',
+		'programme_changes.from_span_end': 'Beläggets slut (exklusivt).',
+		'programme_changes.from_snippet': 'Beläggets text: answers.text[from_span_start, from_span_end) i den tidigare versionen.',
+		'programme_changes.to_key': 'Belägg i den senare versionen: punkten; tomt när den saknar belägg (en borttagen uppgift, en punkt den saknar).',
+		'programme_changes.to_span_start': 'Beläggets början i den senare versionens svarstext.',
+		'programme_changes.to_span_end': 'Beläggets slut (exklusivt).',
+		'programme_changes.to_snippet': 'Beläggets text: answers.text[to_span_start, to_span_end) i den senare versionen.',
 	}
 };
 

@@ -10,7 +10,10 @@
  * municipalities are resolved from the header by exact name.
  */
 import { readingAccount } from '../programme/account';
+import { changeRows } from './changes';
+import { readUpdated, versionDate } from './dates';
 import { computeIsCurrent } from '../programme/enrich/current';
+import { IMPLAUSIBLE_COVERAGE } from '../programme/enrich/municipality';
 import { versionHistory } from '../programme/enrich/versions';
 import { ALL_FIELDS } from '../programme/form-tem-2024';
 import { detectDocumentLanguage } from '../programme/language';
@@ -26,8 +29,11 @@ export type Dataset = Record<string, Row[]>;
 
 export type FileOutcome =
 	| { file: string; bytes: number; kind: 'programme'; programme: Programme }
-	/** Same content as an earlier file (sorted by path): one programme, a warning for this path. */
-	| { file: string; bytes: number; kind: 'duplicate'; programmeId: string; duplicateOf: string }
+	/**
+	 * Same content as an earlier file (in input order): one programme, a warning for this path.
+	 * `by`: the same bytes (default), or the same answers in different bytes (a re-saved copy).
+	 */
+	| { file: string; bytes: number; kind: 'duplicate'; programmeId: string; duplicateOf: string; by?: 'bytes' | 'content' }
 	| { file: string; bytes: number | null; kind: 'error'; code: string; reason: string };
 
 /** What enrichment derives from one programme. Rows follow tables.ts (`programme_id` included). */
@@ -51,6 +57,11 @@ export interface DatasetInput {
 	files: readonly FileOutcome[];
 	municipalities: readonly Municipality[];
 	enrich?: Enricher;
+	/**
+	 * The ingest's "today" (ISO date): a programme dated after it is flagged `future` and never
+	 * supersedes another (./dates.ts). Without it no date counts as in the future.
+	 */
+	referenceDate?: string;
 }
 
 const FIELD_ORDER = new Map(ALL_FIELDS.map((f, i) => [f.key, i]));
@@ -58,35 +69,74 @@ const ENRICHED_TABLES = ['completeness', 'responsibilities', 'languages', 'coope
 
 export function buildDataset(input: DatasetInput): Dataset {
 	const data: Dataset = Object.fromEntries(TABLES.map((t) => [t.name, [] as Row[]]));
-	const programmes = input.files.filter((f): f is Extract<FileOutcome, { kind: 'programme' }> => f.kind === 'programme');
 	const seen = new Set<string>();
 	const enrichment = new Map<string, Enrichment>();
 	const warningsById = new Map<string, ProgrammeWarning[]>();
 
-	for (const { programme } of programmes) {
+	for (const f of input.files) {
+		if (f.kind !== 'programme') continue;
+		const { programme } = f;
 		if (seen.has(programme.id)) throw new Error(`programme ${programme.id} given twice: pass later copies as duplicates`);
 		seen.add(programme.id);
 		const e = input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities);
 		enrichment.set(programme.id, e);
-		warningsById.set(programme.id, [...programme.warnings, ...(e.warnings ?? [])]);
-		for (const t of ENRICHED_TABLES) data[t].push(...(e[t] ?? []));
 	}
+	// Re-saved copies (same answers, other bytes) become duplicates of the first, like identical files.
+	const files = collapseContentDuplicates(input.files, enrichment);
+	const programmes = files.filter((f): f is Extract<FileOutcome, { kind: 'programme' }> => f.kind === 'programme');
 
-	const programmeRows = programmes.map(({ file, bytes, programme }) =>
-		programmeRow(file, bytes, programme, enrichment.get(programme.id)!)
-	);
+	const programmeRows: Row[] = [];
+	for (const { file, bytes, programme } of programmes) {
+		const e = enrichment.get(programme.id)!;
+		for (const t of ENRICHED_TABLES) data[t].push(...(e[t] ?? []));
+		const updated = programme.answers.find((a) => a.key === 'header.updated');
+		const date = readUpdated(updated?.status === 'filled' ? updated.text : null, input.referenceDate);
+		warningsById.set(programme.id, [...programme.warnings, ...(e.warnings ?? []), ...(date.problem ? [date.problem] : [])]);
+		programmeRows.push(programmeRow(file, bytes, programme, e, date));
+	}
 	markCurrent(programmeRows);
 	data.programmes = programmeRows;
 	data.programme_versions = versionRows(programmeRows);
 	data.answers = programmes.flatMap(({ programme }) => answerRows(programme));
+	data.programme_changes = changeRows(data);
 	data.municipalities = input.municipalities.map(municipalityRow);
-	data.ingest_log = input.files.flatMap((f) => logRows(f, f.kind === 'programme' ? warningsById.get(f.programme.id)! : []));
+	data.ingest_log = files.flatMap((f) => logRows(f, f.kind === 'programme' ? warningsById.get(f.programme.id)! : []));
 
 	for (const table of TABLES) data[table.name] = sortRows(table, validateRows(table, data[table.name]));
 	return data;
 }
 
-function programmeRow(file: string, bytes: number, p: Programme, e: Enrichment): Row {
+/**
+ * What makes two documents the same programme even when their bytes differ: the same answers
+ * (whitespace runs counted as one space, so a reflowed copy matches), the same unmapped fields,
+ * the same municipalities and the same kind (real or synthetic). Documents with no answer
+ * written have nothing to compare and are never each other's duplicates.
+ */
+export function contentKey(p: Programme, municipalityCodes: readonly string[]): string | null {
+	const norm = (t: string) => t.replace(/\s+/gu, ' ').trim();
+	const answers = p.answers.filter((a) => norm(a.text) !== '').map((a) => [a.key, norm(a.text)]);
+	if (answers.length === 0) return null;
+	const unmapped = p.unmapped.map((u) => norm(u.text)).filter((t) => t !== '');
+	return JSON.stringify([p.isSynthetic, [...new Set(municipalityCodes)].sort(), answers, unmapped]);
+}
+
+/** Later programmes whose content key equals an earlier one's (input order) become duplicates of it. */
+function collapseContentDuplicates(files: readonly FileOutcome[], enrichment: ReadonlyMap<string, Enrichment>): FileOutcome[] {
+	const first = new Map<string, { id: string; file: string }>();
+	return files.map((f) => {
+		if (f.kind !== 'programme') return f;
+		const key = contentKey(f.programme, enrichment.get(f.programme.id)?.municipalityCodes ?? []);
+		if (key === null) return f;
+		const earlier = first.get(key);
+		if (!earlier) {
+			first.set(key, { id: f.programme.id, file: f.file });
+			return f;
+		}
+		return { file: f.file, bytes: f.bytes, kind: 'duplicate', programmeId: earlier.id, duplicateOf: earlier.file, by: 'content' };
+	});
+}
+
+function programmeRow(file: string, bytes: number, p: Programme, e: Enrichment, date: ReturnType<typeof readUpdated>): Row {
 	const codes = e.municipalityCodes ?? [];
 	const header = (key: string) => p.answers.find((a) => a.key === key);
 	const municipalities = header('header.municipalities');
@@ -102,8 +152,9 @@ function programmeRow(file: string, bytes: number, p: Programme, e: Enrichment):
 		municipalities_text: municipalities && municipalities.status === 'filled' ? municipalities.text : null,
 		municipality_codes: [...new Set(codes)].sort(),
 		municipality_confidence: codes.length > 0 ? (e.municipalityConfidence ?? null) : null,
-		updated: updated ? parseDate(updated.text) : null,
+		updated: date.iso,
 		updated_text: updated && updated.status === 'filled' ? updated.text : null,
+		updated_status: date.status,
 		document_language: detectDocumentLanguage(p.answers),
 		is_synthetic: p.isSynthetic,
 		is_current: true,
@@ -112,17 +163,21 @@ function programmeRow(file: string, bytes: number, p: Programme, e: Enrichment):
 	};
 }
 
+/** The programme row's date as versions compare it (./dates.ts): null when missing or not plausible. */
+const comparableDate = (r: Row) => versionDate(r.updated as string | null, (r.updated_status as string | undefined) ?? 'ok');
+
 /**
  * A programme is not current when another one of the same kind (real or synthetic) covers all of
- * its municipalities and is dated later. Undated programmes, and programmes without resolved
- * municipalities, stay current. The rule lives with enrichment (`computeIsCurrent`).
+ * its municipalities and is dated later. Undated programmes (and those whose date is not
+ * plausible), and programmes without resolved municipalities, stay current. The rule lives with
+ * enrichment (`computeIsCurrent`).
  */
 function markCurrent(rows: Row[]): void {
 	const current = computeIsCurrent(
 		rows.map((r) => ({
 			id: r.programme_id as string,
 			municipalityCodes: r.municipality_codes as string[],
-			updated: r.updated as string | null,
+			updated: comparableDate(r),
 			isSynthetic: r.is_synthetic as boolean
 		}))
 	);
@@ -135,7 +190,7 @@ export function versionRows(rows: readonly Row[]): Row[] {
 		rows.map((r) => ({
 			id: r.programme_id as string,
 			municipalityCodes: r.municipality_codes as string[],
-			updated: r.updated as string | null,
+			updated: comparableDate(r),
 			isSynthetic: r.is_synthetic as boolean
 		}))
 	).map((v) => ({ code: v.code, programme_id: v.programmeId, version: v.version, previous_programme_ids: v.previousIds, is_latest: v.isLatest }));
@@ -218,6 +273,11 @@ function logRows(f: FileOutcome, warnings: readonly ProgrammeWarning[]): Row[] {
 		reason
 	});
 	if (f.kind === 'error') return [row(0, null, 'error', f.code, f.reason)];
+	if (f.kind === 'duplicate' && f.by === 'content') {
+		return [
+			row(0, f.programmeId, 'warning', 'duplicate-content', `Same answers as ${f.duplicateOf}, in a file with other bytes (a re-saved or re-exported copy): ingested once, under that file; not a second programme or version.`)
+		];
+	}
 	if (f.kind === 'duplicate') {
 		return [row(0, f.programmeId, 'warning', 'duplicate', `Same content as ${f.duplicateOf}: ingested once, under that file.`)];
 	}
@@ -234,6 +294,12 @@ export function simpleEnrichment(p: Programme, reference: readonly Municipality[
 	const header = p.answers.find((a) => a.key === 'header.municipalities');
 	if (!header || header.status === 'empty') return { municipalityCodes: [] };
 	const { codes, unresolved } = resolveMunicipalityNames(header.text, reference);
+	if (codes.length > IMPLAUSIBLE_COVERAGE) {
+		return {
+			municipalityCodes: [],
+			warnings: [{ code: 'implausible-coverage', message: `"Kunta tai kunnat" names ${codes.length} municipalities, (nearly) the whole country: the list is not taken as the programme's coverage.` }]
+		};
+	}
 	return {
 		municipalityCodes: codes,
 		municipalityConfidence: codes.length > 0 ? 0.95 : null,

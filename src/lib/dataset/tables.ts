@@ -105,8 +105,18 @@ export const PROGRAMMES: TableDef = {
 		col('ocr_confidence', 'DOUBLE', 'Scanned pages read by OCR: mean word confidence 0–1 over those pages (their text may have recognition errors); null when no page was read by OCR.', true),
 		col('municipalities_text', 'VARCHAR', 'The header answer "Kunta tai kunnat" as written.', true),
 		col('municipality_codes', 'VARCHAR[]', 'Municipality codes (3 digits) the programme covers, resolved from the header and other evidence.'),
-		col('updated', 'DATE', 'Date the programme was drawn up or updated (header "laadittu tai päivitetty"), if it parses.', true),
+		col(
+			'updated',
+			'DATE',
+			'Date the programme was drawn up or updated (header "laadittu tai päivitetty"), as read: a day, or the first day of the month when only a month is written (`updated_status` `month`); kept even when not plausible (see `updated_status`); null when none could be read.',
+			true
+		),
 		col('updated_text', 'VARCHAR', 'That date as written.', true),
+		col(
+			'updated_status',
+			'VARCHAR',
+			'How the date was read (src/lib/dataset/dates.ts): `ok` (a day), `month` (only a month and year), `missing` (nothing written), `unparseable` (written but no single date could be read), `future` (after the ingest\'s reference date, manifest.json `referenceDate`), `before-2024` (before the Act and its form existed). Only `ok` and `month` dates order versions and count for "updated since"; the others are flagged in ingest_log and never supersede another programme.'
+		),
 		col('document_language', 'VARCHAR', 'Main language of the answers: `fi`, `sv` or `und` (undetermined).'),
 		col('is_synthetic', 'BOOLEAN', 'True for generated demo documents (marked in their PDF metadata). Never mix with real data silently.'),
 		col('is_current', 'BOOLEAN', 'False when a later programme covers the same municipalities (an older version).'),
@@ -270,6 +280,45 @@ export const PROGRAMME_VERSIONS: TableDef = {
 	]
 };
 
+export const PROGRAMME_CHANGES: TableDef = {
+	name: 'programme_changes',
+	description:
+		'What changed between consecutive versions of a programme (programme_versions: each version and the one dated just before it), computed from the other tables (rules: src/lib/dataset/changes.ts): parts whose grade changed, parts whose text changed (runs of whitespace count as one) with a word diff, and providers, languages and arrangements found in only one of the two. Evidence on both sides: the part and span of the changed words or of the fact\'s first mention, with the snippet.',
+	grain: 'pair of consecutive versions × change',
+	orderBy: ['to_programme_id', 'from_programme_id', 'ordinal', 'change', 'direction'],
+	columns: [
+		col('from_programme_id', 'VARCHAR', 'The earlier version (programmes.programme_id).'),
+		col('to_programme_id', 'VARCHAR', 'The later version (programmes.programme_id).'),
+		col('municipality_codes', 'VARCHAR[]', 'The municipalities for which these two are consecutive versions (programme_versions.code).'),
+		col('change', 'VARCHAR', '`grade`, `text`, `provider`, `language` or `arrangement`.'),
+		col('direction', 'VARCHAR', '`changed` (grade, text), `added` (written or found only in the later version) or `removed` (only in the earlier one).'),
+		col('key', 'VARCHAR', 'The part the change is in (answers.key): for an added fact the part of its mention in the later version, for a removed one in the earlier.'),
+		col('ordinal', 'INTEGER', 'Position of that part in form order.'),
+		col('grade_before', 'VARCHAR', '`grade`: the earlier grade (completeness.grade).', true),
+		col('grade_after', 'VARCHAR', '`grade`: the later grade.', true),
+		col('words_added', 'INTEGER', '`text`: words in the later text that the earlier lacks.', true),
+		col('words_removed', 'INTEGER', '`text`: words of the earlier text that the later lacks.', true),
+		col('diff', 'VARCHAR', '`text`: the word diff as JSON, a list of `[op, text]` with op `=` (kept), `-` (removed) or `+` (added); joining the `=` and `-` texts gives the earlier text, the `=` and `+` texts the later (whitespace as the later text has it).', true),
+		col('service', 'VARCHAR', '`provider`: responsibilities.service.', true),
+		col('client_group', 'VARCHAR', '`provider`: responsibilities.client_group.', true),
+		col('provider', 'VARCHAR', '`provider`: the provider as named (responsibilities.provider).', true),
+		col('provider_kind', 'VARCHAR', '`provider`: responsibilities.provider_kind.', true),
+		col('language_code', 'VARCHAR', '`language`: languages.language_code.', true),
+		col('context', 'VARCHAR', '`language`: languages.context.', true),
+		col('arrangement_type', 'VARCHAR', '`arrangement`: cooperation.arrangement_type.', true),
+		col('partner', 'VARCHAR', '`arrangement`: cooperation.partner.', true),
+		col('role', 'VARCHAR', '`arrangement`: cooperation.role.', true),
+		col('from_key', 'VARCHAR', 'Evidence in the earlier version: the part (answers.key); null when it has none (an added fact, a part it lacks).', true),
+		col('from_span_start', 'INTEGER', 'Start of the evidence in that answer\'s text (UTF-16 code units); for an insertion, the place where the words were inserted (an empty span).', true),
+		col('from_span_end', 'INTEGER', 'End (exclusive) of the evidence.', true),
+		col('from_snippet', 'VARCHAR', 'The evidence text: answers.text[from_span_start, from_span_end) of the earlier version.', true),
+		col('to_key', 'VARCHAR', 'Evidence in the later version: the part; null when it has none (a removed fact, a part it lacks).', true),
+		col('to_span_start', 'INTEGER', 'Start of the evidence in the later version\'s answer text.', true),
+		col('to_span_end', 'INTEGER', 'End (exclusive) of the evidence.', true),
+		col('to_snippet', 'VARCHAR', 'The evidence text: answers.text[to_span_start, to_span_end) of the later version.', true)
+	]
+};
+
 /** Every table, in the order the data dictionary lists them. */
 export const TABLES: readonly TableDef[] = [
 	PROGRAMMES,
@@ -280,5 +329,6 @@ export const TABLES: readonly TableDef[] = [
 	COOPERATION,
 	MUNICIPALITIES,
 	INGEST_LOG,
-	PROGRAMME_VERSIONS
+	PROGRAMME_VERSIONS,
+	PROGRAMME_CHANGES
 ];

@@ -41,6 +41,12 @@ export interface Filters {
 	/** programmes.input_kind */
 	inputKind: InputKindValue[];
 	synthetic: SyntheticChoice;
+	/**
+	 * "Updated since": ISO date (YYYY-MM-DD) or '' for none. A programme is in scope when the date
+	 * it says it was drawn up or updated is on or after it (a plausible date only: programmes.updated_status
+	 * `ok` or `month`, a month counting from its first day).
+	 */
+	since: string;
 }
 
 export const EMPTY_FILTERS: Filters = Object.freeze({
@@ -50,12 +56,20 @@ export const EMPTY_FILTERS: Filters = Object.freeze({
 	languageStatus: [],
 	populationClass: [],
 	inputKind: [],
-	synthetic: 'all'
+	synthetic: 'all',
+	since: ''
 }) as Filters;
+
+/** A valid "updated since" value: a calendar date from 2024 (the Act's form) to 2099. */
+export function isSinceDate(value: string): boolean {
+	if (!/^20[2-9]\d-\d{2}-\d{2}$/.test(value) || value < '2024-01-01') return false;
+	const d = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
 
 /** True when any filter is set (the view differs from the national, unfiltered one). */
 export function hasFilters(f: Filters): boolean {
-	return hasMunicipalityFilters(f) || f.inputKind.length > 0 || f.synthetic !== 'all';
+	return hasMunicipalityFilters(f) || f.inputKind.length > 0 || f.synthetic !== 'all' || f.since !== '';
 }
 
 /** True when a filter on municipality attributes is set (programmes are then matched through their municipalities). */

@@ -10,6 +10,7 @@
 import {
 	EMPTY_FILTERS,
 	INPUT_KINDS,
+	isSinceDate,
 	LANGUAGE_STATUSES,
 	POPULATION_CLASS_TOKENS,
 	POPULATION_CLASS_VALUES,
@@ -25,6 +26,7 @@ export {
 	hasFilters,
 	hasMunicipalityFilters,
 	INPUT_KINDS,
+	isSinceDate,
 	LANGUAGE_STATUSES,
 	POPULATION_CLASS_TOKENS,
 	POPULATION_CLASS_VALUES,
@@ -38,7 +40,7 @@ const POPULATION_CLASS_BY_TOKEN = new Map<string, PopulationClassValue>(
 );
 
 /** What the overview map is coloured by. */
-export const MAP_MEASURES = ['coverage', 'completeness', 'languages', 'missing'] as const;
+export const MAP_MEASURES = ['coverage', 'completeness', 'languages', 'missing', 'updated'] as const;
 export type MapMeasure = (typeof MAP_MEASURES)[number];
 export const DEFAULT_MEASURE: MapMeasure = 'coverage';
 
@@ -67,6 +69,7 @@ export const PARAM = {
 	populationClass: 'pop',
 	inputKind: 'input',
 	synthetic: 'synthetic',
+	since: 'since',
 	measure: 'measure',
 	sort: 'sort',
 	lang: 'lang'
@@ -101,6 +104,7 @@ export function parseView(params: URLSearchParams): ViewParams {
 	const measure = params.get(PARAM.measure);
 	const lang = params.get(PARAM.lang);
 	const sort = params.get(PARAM.sort) ?? '';
+	const since = params.get(PARAM.since) ?? '';
 	return {
 		filters: {
 			region: listParam(params, PARAM.region, code2),
@@ -111,7 +115,8 @@ export function parseView(params: URLSearchParams): ViewParams {
 				listParam(params, PARAM.populationClass, (t) => POPULATION_CLASS_BY_TOKEN.get(t) ?? null)
 			),
 			inputKind: listParam(params, PARAM.inputKind, oneOf(INPUT_KINDS)),
-			synthetic: oneOf(SYNTHETIC_CHOICES)(synthetic ?? '') ?? 'all'
+			synthetic: oneOf(SYNTHETIC_CHOICES)(synthetic ?? '') ?? 'all',
+			since: isSinceDate(since) ? since : ''
 		},
 		lang: oneOf(LOCALES)(lang ?? '') ?? DEFAULT_LOCALE,
 		measure: oneOf(MAP_MEASURES)(measure ?? '') ?? DEFAULT_MEASURE,
@@ -148,6 +153,7 @@ export function serializeView(view: ViewParams, passThrough?: URLSearchParams): 
 	}
 	list(PARAM.inputKind, f.inputKind);
 	if (f.synthetic !== 'all') out.set(PARAM.synthetic, f.synthetic);
+	if (f.since) out.set(PARAM.since, f.since);
 	if (view.measure !== DEFAULT_MEASURE) out.set(PARAM.measure, view.measure);
 	if (view.sort) out.set(PARAM.sort, view.sort);
 	if (view.lang !== DEFAULT_LOCALE) out.set(PARAM.lang, view.lang);

@@ -68,6 +68,8 @@ export interface MatrixRow {
 	gaps: number | null;
 	thin: number | null;
 	synthetic: boolean;
+	/** The latest plausible date a programme in scope covering it was drawn up or updated (ISO), null when none. */
+	lastUpdate: string | null;
 	/** One grade per column; null: no programme in scope covers the municipality. */
 	grades: CellGrade[] | null;
 }
@@ -155,6 +157,7 @@ function matrixRow(r: GapRow, locale: string, columns: readonly string[]): Matri
 		gaps: r.weak_parts,
 		thin: r.thin_parts,
 		synthetic: r.is_synthetic === true,
+		lastUpdate: r.last_update ?? null,
 		grades: r.programme_id === null ? null : rowGrades(r, columns)
 	};
 	rowCache.set(r, { locale, columns, row });
@@ -203,6 +206,8 @@ export interface CsvLabels {
 	gaps: string;
 	thin: string;
 	synthetic: string;
+	/** Column heading of the last update (optional: omitted, no column). */
+	lastUpdate?: string;
 	/** Written in every part column of a row without a programme. */
 	noProgramme: string;
 	/** A part column's header (default: its canonical key). */
@@ -229,6 +234,7 @@ export function matrixCsvColumns(labels: CsvLabels, columns: readonly string[] =
 		{ label: labels.gaps, value: (l: Line) => l.row.gaps },
 		{ label: labels.thin, value: (l: Line) => l.row.thin },
 		{ label: labels.synthetic, value: (l: Line) => (l.row.programmeId === null ? null : l.row.synthetic) },
+		...(labels.lastUpdate ? [{ label: labels.lastUpdate, value: (l: Line) => l.row.lastUpdate }] : []),
 		...columns.map((key, i) => ({
 			label: labels.part ? labels.part(key) : key,
 			value: (l: Line) => (l.row.grades ? (labels.grade ? labels.grade(l.row.grades[i]) : l.row.grades[i]) : labels.noProgramme)

@@ -17,7 +17,8 @@ export const BEST_PROGRAMME_CTE = `best_programme AS (
 			sp.is_synthetic, sp.input_kind, sp.updated,
 			row_number() OVER (
 				PARTITION BY sc.code
-				ORDER BY ps.mandatory_score DESC NULLS LAST, sp.updated DESC NULLS LAST, sc.programme_id
+				ORDER BY ps.mandatory_score DESC NULLS LAST,
+					CASE WHEN sp.updated_status IN ('ok', 'month') THEN sp.updated END DESC NULLS LAST, sc.programme_id
 			) AS rank
 		FROM scope_coverage sc
 		JOIN scope_programmes sp USING (programme_id)
@@ -46,6 +47,8 @@ export interface GapRow extends Row {
 	is_synthetic: boolean | null;
 	input_kind: string | null;
 	updated: string | null;
+	/** The latest plausible date any current programme in scope covering it was drawn up or updated (ISO), null when none. */
+	last_update: string | null;
 	/** Mandatory parts graded for that programme, in form order, with their grades (same length). */
 	part_keys: string[];
 	part_grades: string[];
@@ -65,14 +68,21 @@ export function gapMatrix(f: Filters): Query<GapRow> {
 	b.programme_id, coalesce(b.programmes, 0)::INTEGER AS programmes,
 	b.mandatory_score AS score, b.weak_parts, b.thin_parts, b.is_synthetic, b.input_kind,
 	CAST(b.updated AS VARCHAR) AS updated,
+	lu.last_update,
 	coalesce(g.part_keys, []::VARCHAR[]) AS part_keys,
 	coalesce(g.part_grades, []::VARCHAR[]) AS part_grades
 FROM scope_municipalities m
 LEFT JOIN best_programme b ON b.code = m.code
 LEFT JOIN grades g ON g.programme_id = b.programme_id
+LEFT JOIN last_updates lu ON lu.code = m.code
 ORDER BY m.name_fi, m.code`,
 		[],
 		`${BEST_PROGRAMME_CTE},
+last_updates AS (
+	SELECT sc.code, CAST(max(sp.updated) FILTER (WHERE sp.updated_status IN ('ok', 'month')) AS VARCHAR) AS last_update
+	FROM scope_coverage sc JOIN scope_programmes sp USING (programme_id)
+	GROUP BY sc.code
+),
 grades AS (
 	SELECT c.programme_id,
 		list(c.key ORDER BY c.ordinal) AS part_keys,

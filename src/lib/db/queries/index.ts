@@ -20,5 +20,6 @@ export * from './cooperation';
 export * from './area';
 export * from './compare';
 export * from './search';
+export * from './changes';
 // The service vocabulary lives in the dataset contract; the pages have always found it here too.
 export { CLIENT_GROUP_IDS, EXPECTED_SERVICES, PROVIDER_KINDS, SERVICE_RESPONSIBLE_KEY, SERVICES } from '$lib/dataset/services';

@@ -2,7 +2,7 @@
 import type { Filters } from '../filters';
 import type { Query, QueryRunner, Row } from '../types';
 import { runAll } from './run';
-import { scoped } from './scope';
+import { programmeConditions, scoped } from './scope';
 import { assertLimit } from './sql';
 
 export interface OverviewFigures extends Row {
@@ -12,7 +12,7 @@ export interface OverviewFigures extends Row {
 	/** Mainland municipalities matching the municipality filters (292 with none). */
 	municipalities_in_scope: number;
 	mean_completeness: number | null;
-	/** ISO date of the most recent `updated`, or null. */
+	/** ISO date of the most recent plausible `updated` (programmes.updated_status ok or month), or null. */
 	latest_update: string | null;
 }
 
@@ -26,7 +26,7 @@ export function overviewFigures(f: Filters): Query<OverviewFigures> {
 	(SELECT count(DISTINCT code) FROM scope_coverage)::INTEGER AS municipalities_covered,
 	(SELECT count(*) FROM scope_municipalities)::INTEGER AS municipalities_in_scope,
 	(SELECT avg(ps.mandatory_score) FROM programme_scores ps JOIN scope_programmes sp USING (programme_id)) AS mean_completeness,
-	(SELECT CAST(max(updated) AS VARCHAR) FROM scope_programmes) AS latest_update`
+	(SELECT CAST(max(updated) FILTER (WHERE updated_status IN ('ok', 'month')) AS VARCHAR) FROM scope_programmes) AS latest_update`
 	);
 }
 
@@ -140,10 +140,16 @@ export interface MunicipalityMeasures extends Row {
 	missing_parts: number | null;
 	/** Distinct orientation languages its programmes name; null without a programme. */
 	orientation_languages: number | null;
+	/** Current programmes covering it under every filter but "updated since" (the `updated` measure compares their date with it). */
+	all_programmes: number;
+	/** The latest plausible date those programmes were drawn up or updated (ISO), null when none has one. */
+	last_update: string | null;
 }
 
 /** Every municipality (Åland included, out of scope) with each map measure, so the measure can switch without a query. */
 export function municipalityMeasures(f: Filters): Query<MunicipalityMeasures> {
+	// The last update is read without the "updated since" filter: the `updated` measure shows who has and who has not.
+	const any = programmeConditions({ ...f, since: '' }, 'p');
 	return scoped(
 		'overview.municipality_measures',
 		f,
@@ -152,20 +158,30 @@ export function municipalityMeasures(f: Filters): Query<MunicipalityMeasures> {
 	count(DISTINCT sc.programme_id)::INTEGER AS programmes,
 	max(ps.mandatory_score) AS completeness,
 	min(ps.weak_parts)::INTEGER AS missing_parts,
-	CASE WHEN count(sc.programme_id) > 0 THEN coalesce(any_value(lc.languages), 0) END::INTEGER AS orientation_languages
+	CASE WHEN count(sc.programme_id) > 0 THEN coalesce(any_value(lc.languages), 0) END::INTEGER AS orientation_languages,
+	coalesce(any_value(la.programmes), 0)::INTEGER AS all_programmes,
+	any_value(la.last_update) AS last_update
 FROM municipalities m
 LEFT JOIN scope_municipalities sm ON sm.code = m.code
 LEFT JOIN scope_coverage sc ON sc.code = m.code
 LEFT JOIN programme_scores ps ON ps.programme_id = sc.programme_id
 LEFT JOIN lang_counts lc ON lc.code = m.code
+LEFT JOIN last_updates la ON la.code = m.code
 GROUP BY m.code, sm.code
 ORDER BY m.code`,
-		[],
+		any.params,
 		`lang_counts AS (
 	SELECT sc.code, count(DISTINCT l.language_code) AS languages
 	FROM scope_coverage sc JOIN languages l ON l.programme_id = sc.programme_id
 	WHERE l.context = 'orientation'
 	GROUP BY sc.code
+),
+last_updates AS (
+	SELECT pc.code, count(DISTINCT pc.programme_id) AS programmes,
+		CAST(max(p.updated) FILTER (WHERE p.updated_status IN ('ok', 'month')) AS VARCHAR) AS last_update
+	FROM programme_coverage pc JOIN programmes p USING (programme_id)
+	${any.conditions.length ? `WHERE ${any.conditions.join(' AND ')}` : ''}
+	GROUP BY pc.code
 )`
 	);
 }

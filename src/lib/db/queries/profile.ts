@@ -148,6 +148,78 @@ ORDER BY key, span_start, span_end, arrangement_type, partner`,
 	};
 }
 
+export interface HistoryVersion extends Row {
+	programme_id: string;
+	file: string;
+	input_kind: string;
+	/** 1, 2, … by date for this municipality; null when the document cannot be placed (no plausible date). */
+	version: number | null;
+	previous_programme_ids: string[];
+	is_latest: boolean;
+	is_current: boolean;
+	is_synthetic: boolean;
+	updated: string | null;
+	updated_text: string | null;
+	/** programmes.updated_status: why an unplaced document is not placed. */
+	updated_status: string;
+	municipality_codes: string[];
+}
+
+/**
+ * The municipality's programmes as versions (programme_versions): real before synthetic, then
+ * by version; documents that cannot be placed last.
+ */
+export function municipalityHistory(code: string): Query<HistoryVersion> {
+	return {
+		id: 'profile.history',
+		sql: `SELECT v.programme_id, p.file, p.input_kind, v.version, v.previous_programme_ids, v.is_latest, p.is_current, p.is_synthetic,
+	CAST(p.updated AS VARCHAR) AS updated, p.updated_text, p.updated_status, p.municipality_codes
+FROM programme_versions v JOIN programmes p USING (programme_id)
+WHERE v.code = ?
+ORDER BY p.is_synthetic, v.version NULLS LAST, p.programme_id`,
+		params: [code]
+	};
+}
+
+export interface ProgrammeChange extends Row {
+	from_programme_id: string;
+	to_programme_id: string;
+	change: string;
+	direction: string;
+	key: string;
+	ordinal: number;
+	grade_before: string | null;
+	grade_after: string | null;
+	words_added: number | null;
+	words_removed: number | null;
+	/** The word diff as JSON (`[op, text]` pairs; src/lib/dataset/changes.ts). */
+	diff: string | null;
+	service: string | null;
+	client_group: string | null;
+	provider: string | null;
+	provider_kind: string | null;
+	language_code: string | null;
+	context: string | null;
+	arrangement_type: string | null;
+	partner: string | null;
+	role: string | null;
+	from_snippet: string | null;
+	to_snippet: string | null;
+}
+
+/** Every change record between consecutive versions of the municipality's programmes, in form order per pair. */
+export function municipalityChanges(code: string): Query<ProgrammeChange> {
+	return {
+		id: 'profile.changes',
+		sql: `SELECT from_programme_id, to_programme_id, change, direction, key, ordinal, grade_before, grade_after, words_added, words_removed, diff,
+	service, client_group, provider, provider_kind, language_code, context, arrangement_type, partner, role, from_snippet, to_snippet
+FROM programme_changes
+WHERE list_contains(municipality_codes, ?)
+ORDER BY to_programme_id, from_programme_id, ordinal, change, direction, provider, language_code, arrangement_type, partner`,
+		params: [code]
+	};
+}
+
 /** Peer groups of the benchmark: same employment area, same region, same population class. */
 export const PEER_GROUPS = ['area', 'region', 'population'] as const;
 export type PeerGroup = (typeof PEER_GROUPS)[number];

@@ -4,7 +4,7 @@
  * Filters work through municipalities: a programme covers `municipality_codes`, and it is in
  * scope when it covers at least one mainland municipality that matches every municipality
  * filter (region, wellbeing county, employment area, language status, population class) and
- * the programme filters (input kind, synthetic) hold. Only current programmes count
+ * the programme filters (input kind, synthetic, updated since) hold. Only current programmes count
  * (`is_current`): an older version of a programme is not a second programme.
  */
 import { hasMunicipalityFilters, type Filters } from '../filters';
@@ -15,6 +15,25 @@ import { inList } from './sql';
 export const MAINLAND_MUNICIPALITIES = 292;
 
 export { WEAK_GRADES } from '../summaries';
+
+/**
+ * The programme filters (input kind, synthetic, updated since) as conditions on the programmes
+ * row `alias`, with their parameters in order. `is_current` is not among them: the scope adds it,
+ * a view of versions (changes) does not.
+ */
+export function programmeConditions(f: Filters, alias: string): { conditions: string[]; params: Param[] } {
+	const params: Param[] = [];
+	const conditions: string[] = [];
+	if (f.inputKind.length) conditions.push(inList(`${alias}.input_kind`, f.inputKind, params));
+	if (f.synthetic === 'real') conditions.push(`NOT ${alias}.is_synthetic`);
+	if (f.synthetic === 'synthetic') conditions.push(`${alias}.is_synthetic`);
+	// "Updated since": only a plausible date counts (src/lib/dataset/dates.ts).
+	if (f.since) {
+		conditions.push(`${alias}.updated_status IN ('ok', 'month') AND ${alias}.updated >= CAST(? AS DATE)`);
+		params.push(f.since);
+	}
+	return { conditions, params };
+}
 
 /**
  * The common table expressions every filtered query starts with:
@@ -38,11 +57,9 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 	if (f.languageStatus.length) muni.push(inList('language_status', f.languageStatus, muniParams));
 	if (f.populationClass.length) muni.push(inList('population_class', f.populationClass, muniParams));
 
-	const progParams: Param[] = [];
-	const prog: string[] = ['p.is_current'];
-	if (f.inputKind.length) prog.push(inList('p.input_kind', f.inputKind, progParams));
-	if (f.synthetic === 'real') prog.push('NOT p.is_synthetic');
-	if (f.synthetic === 'synthetic') prog.push('p.is_synthetic');
+	const own = programmeConditions(f, 'p');
+	const progParams: Param[] = [...own.params];
+	const prog: string[] = ['p.is_current', ...own.conditions];
 	// With no municipality filter, a programme whose municipalities could not be resolved still counts nationally.
 	if (hasMunicipalityFilters(f)) {
 		prog.push(

@@ -3,13 +3,15 @@
  * (real or synthetic: demo documents never hide real ones) covers all of its municipalities and
  * was drawn up or updated later. Undated programmes stay current and supersede nothing (nothing
  * tells which is newer), as do programmes with no resolved municipality; the same date leaves both
- * current.
+ * current. Dates compare as in ./versions.ts (a month-only date ties with the days of its month;
+ * a date that is not plausible is passed as null).
  */
+import { compareVersionDates } from './versions';
 
 export interface VersionedProgramme {
 	id: string;
 	municipalityCodes: readonly string[];
-	/** ISO date (YYYY-MM-DD) or null when unknown. */
+	/** ISO date (YYYY-MM-DD), a month (YYYY-MM), or null when unknown or not plausible. */
 	updated: string | null;
 	isSynthetic: boolean;
 }
@@ -26,7 +28,7 @@ export function computeIsCurrent(programmes: readonly VersionedProgramme[]): Map
 					p.municipalityCodes.every((c) => q.municipalityCodes.includes(c)) &&
 					p.updated !== null &&
 					q.updated !== null &&
-					q.updated > p.updated
+					compareVersionDates(q.updated, p.updated) > 0
 			);
 		out.set(p.id, !superseded);
 	}

@@ -289,6 +289,30 @@ const IRREGULAR: Record<string, Partial<Record<FiCase, string[]>>> = {
 		ela: ['Isostakyröstä'],
 		gen: ['Isonkyrön']
 	},
+	// -lampi as a place name keeps the i-stem: the official names are "Rautalammin kunta" and
+	// "Toholammin kunta" ("Rautalammilla"), though the noun lampi has the e-stem (lammen).
+	Rautalampi: {
+		gen: ['Rautalammin'],
+		ine: ['Rautalammissa'],
+		ela: ['Rautalammista'],
+		ill: ['Rautalampiin'],
+		ade: ['Rautalammilla'],
+		abl: ['Rautalammilta'],
+		all: ['Rautalammille'],
+		ess: ['Rautalampina'],
+		tra: ['Rautalammiksi']
+	},
+	Toholampi: {
+		gen: ['Toholammin'],
+		ine: ['Toholammissa'],
+		ela: ['Toholammista'],
+		ill: ['Toholampiin'],
+		ade: ['Toholammilla'],
+		abl: ['Toholammilta'],
+		all: ['Toholammille'],
+		ess: ['Toholampina'],
+		tra: ['Toholammiksi']
+	},
 	// The contracted local cases are the usual ones: "Kangasalla", "Kangasalle".
 	Kangasala: {
 		ade: ['Kangasalla'],
@@ -298,7 +322,7 @@ const IRREGULAR: Record<string, Partial<Record<FiCase, string[]>>> = {
 };
 
 /** Irregular names whose regular forms are also used ("Isokyrössä", "Kangasalan"). */
-const ALSO_REGULAR = new Set(['Isokyrö', 'Kangasala']);
+const ALSO_REGULAR = new Set(['Isokyrö', 'Kangasala', 'Rautalampi', 'Toholampi']);
 
 /** Compound heads that the general rules get wrong: Haapavesi→Haapaveden, not *Haapavesen. */
 const HEADS: { head: string; forms: [FiCase, string][] }[] = [

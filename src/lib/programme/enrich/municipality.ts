@@ -12,6 +12,14 @@ import type { MunicipalityGazetteer, MunicipalityMention } from './gazetteer';
 import { analyse } from './text';
 import type { EnrichmentWarning, MunicipalityEvidence } from './types';
 
+/**
+ * More municipalities than a programme can plausibly cover: twice the largest region or wellbeing
+ * services county (30 municipalities), so no real joint programme comes near it. A header that
+ * names this many is a list of (nearly) the whole country — pasted by mistake or hostile — and is
+ * not taken as the programme's coverage.
+ */
+export const IMPLAUSIBLE_COVERAGE = 60;
+
 export interface MunicipalityOptions {
 	/** Codes given by the user for this file; they win over anything the document says. */
 	municipalityCodes?: readonly string[];
@@ -42,8 +50,14 @@ export function resolveMunicipalities(
 	}
 
 	const header = get('header.municipalities');
-	if (header && header.text.trim() !== '') {
-		const r = gazetteer.resolveHeader(header.text);
+	const headerCodes = header && header.text.trim() !== '' ? gazetteer.resolveHeader(header.text) : null;
+	if (headerCodes && headerCodes.codes.length > IMPLAUSIBLE_COVERAGE) {
+		warnings.push({
+			code: 'implausible-coverage',
+			message: `"Kunta tai kunnat" names ${headerCodes.codes.length} municipalities, (nearly) the whole country and more than any joint programme covers (the largest region has 30): the list is not taken as the programme's coverage.`
+		});
+	} else if (header && headerCodes) {
+		const r = headerCodes;
 		for (const m of r.mentions) {
 			evidence.push({ code: m.code, key: header.key, span_start: m.start, span_end: m.phraseEnd, snippet: header.text.slice(m.start, m.phraseEnd), source: 'header' });
 		}
@@ -65,7 +79,7 @@ export function resolveMunicipalities(
 	const fallback = (source: string, codes: string[]) => {
 		warnings.push({
 			code: 'municipality-from-other-evidence',
-			message: `"Kunta tai kunnat" is empty or names no municipality; ${codes.map(name).join(', ')} was read from ${source}.`
+			message: `"Kunta tai kunnat" ${headerCodes && headerCodes.codes.length > IMPLAUSIBLE_COVERAGE ? 'names (nearly) every municipality' : 'is empty or names no municipality'}; ${codes.map(name).join(', ')} was read from ${source}.`
 		});
 		return { codes, evidence };
 	};

@@ -8,7 +8,15 @@ import { join, resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
 import { PDF_DIR, publishedPdfPath } from '$lib/components/profile/pdf-link';
 import { serverDataset } from '$lib/db/dataset.server';
-import { loadProfileDetails, municipalityProgrammes, type ProfileProgramme } from '$lib/db/queries';
+import {
+	loadProfileDetails,
+	municipalityChanges,
+	municipalityHistory,
+	municipalityProgrammes,
+	type HistoryVersion,
+	type ProfileProgramme,
+	type ProgrammeChange
+} from '$lib/db/queries';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** Every municipality code in data/reference/municipalities.csv, Åland included. */
@@ -22,10 +30,13 @@ export const load: PageServerLoad = async ({ params }) => {
 	const municipality = ds.municipalities.find((m) => m.code === params.code);
 	if (!municipality) error(404, `No municipality with code ${params.code}`);
 	const programmes = await ds.db.run<ProfileProgramme>(municipalityProgrammes(municipality.code));
+	// The history and what changed: small, and the same whatever the filters, so prerendered whole.
+	const history = await ds.db.run<HistoryVersion>(municipalityHistory(municipality.code));
+	const changes = await ds.db.run<ProgrammeChange>(municipalityChanges(municipality.code));
 	// Names of every municipality the programmes cover: [Finnish, Swedish].
 	const byCode = new Map(ds.municipalities.map((m) => [m.code, m]));
 	const names: Record<string, [string, string]> = {};
-	for (const p of programmes)
+	for (const p of [...programmes, ...history])
 		for (const c of p.municipality_codes) {
 			const m = byCode.get(c);
 			if (m) names[c] = [m.nameFi, m.nameSv];
@@ -42,6 +53,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		municipality,
 		details: { value: details, programme },
 		programmes: programmes.map((p) => ({ ...p, pdf: published(p.file) })),
+		history,
+		changes,
 		names
 	};
 };
