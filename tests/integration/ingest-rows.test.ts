@@ -117,6 +117,13 @@ describe('the enrichment plug-in point', () => {
 		expect(data.ingest_log.map((r) => r.code)).toEqual(['ok', 'unresolved-municipality']);
 	});
 
+	it('a programme with 300,000 mentions is built (the hostile suite’s 10 MB answer once overflowed the call stack)', () => {
+		const p = programme('p1', { 'header.municipalities': 'Auran kunta' });
+		const row = (i: number) => ({ programme_id: 'p1', ordinal: i, key: 's1.a', section: '1', mandatory: true, grade: 'answered', score: 1, reason: 'answered', reason_key: 'answered', reason_params: '{}', chars: 1, confidence: 1 });
+		const data = buildDataset({ files: [file(p, 'p.pdf')], municipalities, enrich: () => ({ completeness: Array.from({ length: 300_000 }, (_, i) => row(i)) }) });
+		expect(data.completeness.length).toBe(300_000);
+	});
+
 	it('rows that do not fit the table are refused with the table, row and column named', () => {
 		expect(() =>
 			buildDataset({

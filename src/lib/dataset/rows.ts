@@ -69,7 +69,8 @@ export function buildDataset(input: DatasetInput): Dataset {
 		const e = input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities);
 		enrichment.set(programme.id, e);
 		warningsById.set(programme.id, [...programme.warnings, ...(e.warnings ?? [])]);
-		for (const t of ENRICHED_TABLES) data[t].push(...(e[t] ?? []));
+		// A loop, not push(...rows): a hostile answer can hold 100,000s of mentions, more arguments than the stack takes.
+		for (const t of ENRICHED_TABLES) for (const row of e[t] ?? []) data[t].push(row);
 	}
 
 	const programmeRows = programmes.map(({ file, bytes, programme }) =>
