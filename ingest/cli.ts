@@ -38,7 +38,7 @@ Usage: npm run ingest -- [paths…] [options]
   -h, --help     Show this help.
 
 Every input file gets ingest_log rows: ok, warning (e.g. unmapped field, duplicate content)
-or error (not-pdf, empty, truncated, encrypted, no-form-fields, foreign-form, unreadable, not-found, limit-size, limit-pages, limit-time, limit-memory, worker-crashed,
+or error (not-pdf, empty, truncated, encrypted, no-form-fields, xfa-only, foreign-form, unreadable, not-found, limit-size, limit-pages, limit-time, limit-memory, worker-crashed,
 dangling-symlink, symlink-loop, not-a-regular-file, unreadable-folder).
 One bad file never stops the batch.
 

@@ -21,6 +21,7 @@ export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning'
 	{ code: 'truncated', status: 'error', meaning: 'The PDF has no end-of-file marker: it was cut off.' },
 	{ code: 'encrypted', status: 'error', meaning: 'The PDF needs a password to open.' },
 	{ code: 'no-form-fields', status: 'error', meaning: 'The PDF has neither form fields nor text that follows the form’s sections (or no text at all and no images).' },
+	{ code: 'xfa-only', status: 'error', meaning: 'The PDF is a dynamic XFA form: its content is only in XFA data, which the ingest does not read (print it to PDF, or use the ministry’s form).' },
 	{ code: 'foreign-form', status: 'error', meaning: 'The PDF’s form fields are not the TEM 3.9.2024 form’s (the reason names some of them).' },
 	{ code: 'unreadable', status: 'error', meaning: 'The PDF is damaged beyond what the reader can repair.' },
 	{ code: 'limit-size', status: 'error', meaning: 'The file is over the ingest’s size limit per file (`--max-file-mb`, default 100 MB); it was not read.' },
