@@ -1,6 +1,6 @@
 /**
- * The ingest's reader pool: each PDF is read in a worker process (ingest/read-worker.ts), as
- * many at once as there are cores, so one file can only ever cost itself. Each worker is the
+ * The ingest's reader pool: each PDF is read, and its facts derived, in a worker process
+ * (ingest/read-worker.ts), as many at once as there are cores, so one file can only ever cost itself. Each worker is the
  * leader of its own process group (its tesseract children belong to it) and runs under limits:
  * - wall time per file: the whole group is killed (SIGKILL) when it runs over;
  * - memory: V8's heap is capped (--max-old-space-size), and the resident memory of the group
@@ -17,7 +17,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import type { Enrichment } from '../src/lib/dataset/rows';
 import type { Programme } from '../src/lib/programme/types';
+import type { ReaderEnrichment } from './enrich';
 
 export interface ReadLimits {
 	/** Worker processes (default: os.availableParallelism()). */
@@ -44,11 +46,13 @@ export interface ReadRequest {
 	id: number;
 	path: string;
 	maxPages: number;
+	/** Enrich the programme in the reader too (ingest/enrich.ts), with the user's municipality for the file if given. */
+	enrich: { config: ReaderEnrichment; municipalityCodes: readonly string[] | null } | null;
 }
 
 /** What a worker read from one file (the parent turns it into a FileOutcome). */
 export type ReadResult =
-	| { kind: 'programme'; bytes: number; programme: Programme }
+	| { kind: 'programme'; bytes: number; programme: Programme; enrichment?: Enrichment }
 	| { kind: 'error'; bytes: number | null; code: string; reason: string }
 	| { kind: 'limit-pages'; bytes: number; pages: number };
 
@@ -121,9 +125,9 @@ export class ReaderPool {
 		process.on('exit', this.onExit);
 	}
 
-	read(path: string, id: number): Promise<ReadResult | PoolFailure> {
+	read(path: string, id: number, enrich: ReadRequest['enrich'] = null): Promise<ReadResult | PoolFailure> {
 		return new Promise((resolve) => {
-			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages }, resolve });
+			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages, enrich }, resolve });
 			this.pump();
 		});
 	}

@@ -1,6 +1,7 @@
 /**
  * One reader process of the ingest's pool (ingest/pool.ts): reads one PDF at a time with pdf.js
- * (and OCR via tesseract child processes) and sends its outcome back over IPC. Started by the
+ * (and OCR via tesseract child processes), derives its facts (ingest/enrich.ts) when asked, and
+ * sends the outcome back over IPC. Started by the
  * pool with `node --import tsx`, reused across files, killed by the pool when a file breaks a
  * limit. Anything that escapes a read (an unhandled rejection, an uncaught exception) is charged
  * to the file being read: the worker reports it and exits, and the pool starts a fresh one.
@@ -12,6 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { extractProgramme, type ExtractDeps, type PdfjsModule } from '../src/lib/programme/extract';
 import { ProgrammeReadError } from '../src/lib/programme/types';
+import { readerEnricher } from './enrich';
 import { nodeExtractDeps } from './pdfjs';
 import type { ReadRequest, WorkerMessage } from './pool';
 
@@ -66,9 +68,9 @@ async function read(job: ReadRequest): Promise<WorkerMessage> {
 	const marker = process.env.KOTOKARTTA_TEST_CRASH_MARKER;
 	if (marker && Buffer.from(bytes).includes(marker)) void Promise.reject(new Error('test hook: a rejected promise nobody handles'));
 	const hit = { pages: null as number | null };
+	let programme;
 	try {
-		const programme = await extractProgramme(bytes, { ...deps, pdfjs: cappedPdfjs(deps.pdfjs, job.maxPages, hit) });
-		return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme } };
+		programme = await extractProgramme(bytes, { ...deps, pdfjs: cappedPdfjs(deps.pdfjs, job.maxPages, hit) });
 	} catch (e) {
 		if (hit.pages !== null) return { type: 'done', id: job.id, result: { kind: 'limit-pages', bytes: bytes.length, pages: hit.pages } };
 		if (e instanceof ProgrammeReadError) return { type: 'done', id: job.id, result: { kind: 'error', bytes: bytes.length, code: e.code, reason: e.reason } };
@@ -76,6 +78,17 @@ async function read(job: ReadRequest): Promise<WorkerMessage> {
 			type: 'done',
 			id: job.id,
 			result: { kind: 'error', bytes: bytes.length, code: 'unreadable', reason: `Reading failed unexpectedly: ${(e as Error)?.message ?? e}` }
+		};
+	}
+	if (!job.enrich) return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme } };
+	try {
+		const enrichment = readerEnricher(job.enrich.config)(programme, [], job.enrich.municipalityCodes ? { municipalityCodes: job.enrich.municipalityCodes } : undefined);
+		return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme, enrichment } };
+	} catch (e) {
+		return {
+			type: 'done',
+			id: job.id,
+			result: { kind: 'error', bytes: bytes.length, code: 'unreadable', reason: `The programme was read, but deriving its facts failed unexpectedly (${(e as Error)?.message ?? e}).` }
 		};
 	}
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readInputs } from '../../ingest/run';
+import { ingestEnricher, readInputs } from '../../ingest/run';
 import type { FileOutcome } from '../../src/lib/dataset/rows';
 import { AURA_FIXTURE, textPdf } from '../helpers/programme-pdfs';
 
@@ -91,6 +91,20 @@ describe('ingest worker pool', () => {
 		expect(slow.kind === 'error' && slow.code).toBe('limit-time');
 		const [again] = await readInputs(inputs('aura'), undefined, { jobs: 1 });
 		expect(again.kind).toBe('programme');
+	}, 120_000);
+
+	it('derives each programme’s facts in its reader (under its file’s limits), as the parent would, with the user’s municipality for the file', async () => {
+		const enricher = ingestEnricher();
+		const [plain] = await readInputs(inputs('aura'), undefined, { jobs: 1 }, { readers: enricher.readers });
+		const [mapped] = await readInputs(inputs('aura'), undefined, { jobs: 1 }, { readers: enricher.readers, municipalities: new Map([['aura.pdf', ['430']]]) });
+		if (plain.kind !== 'programme' || mapped.kind !== 'programme') throw new Error('Aura not read');
+		expect(plain.enrichment).toEqual(enricher(plain.programme, []));
+		expect(plain.enrichment?.languages?.length).toBeGreaterThan(0);
+		expect(mapped.enrichment).toEqual(enricher(mapped.programme, [], { municipalityCodes: ['430'] }));
+		expect(mapped.enrichment?.municipalityCodes).toEqual(['430']);
+		// Without the enricher's config the reader only reads.
+		const [bare] = await readInputs(inputs('aura'), undefined, { jobs: 1 });
+		expect(bare.kind === 'programme' && bare.enrichment).toBeUndefined();
 	}, 120_000);
 
 	it('a deflate bomb (a few KB that decode to 1.5 GB) is stopped by the memory limit, and the good file after it is read', async () => {

@@ -25,7 +25,8 @@ export type Row = Record<string, Cell>;
 export type Dataset = Record<string, Row[]>;
 
 export type FileOutcome =
-	| { file: string; bytes: number; kind: 'programme'; programme: Programme }
+	/** `enrichment`: already derived where the programme was read (the ingest's readers); else `enrich` runs here. */
+	| { file: string; bytes: number; kind: 'programme'; programme: Programme; enrichment?: Enrichment }
 	/** Same content as an earlier file (sorted by path): one programme, a warning for this path. */
 	| { file: string; bytes: number; kind: 'duplicate'; programmeId: string; duplicateOf: string }
 	| { file: string; bytes: number | null; kind: 'error'; code: string; reason: string };
@@ -63,10 +64,10 @@ export function buildDataset(input: DatasetInput): Dataset {
 	const enrichment = new Map<string, Enrichment>();
 	const warningsById = new Map<string, ProgrammeWarning[]>();
 
-	for (const { programme } of programmes) {
+	for (const { programme, enrichment: given } of programmes) {
 		if (seen.has(programme.id)) throw new Error(`programme ${programme.id} given twice: pass later copies as duplicates`);
 		seen.add(programme.id);
-		const e = input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities);
+		const e = given ?? (input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities));
 		enrichment.set(programme.id, e);
 		warningsById.set(programme.id, [...programme.warnings, ...(e.warnings ?? [])]);
 		// A loop, not push(...rows): a hostile answer can hold 100,000s of mentions, more arguments than the stack takes.
