@@ -29,7 +29,8 @@ Usage: npm run ingest -- [paths…] [options]
   --jobs N       Reader processes, one file each at a time (default: the number of cores).
   --max-seconds S   Wall time per file, OCR included (default 300); over it the file is limit-time.
   --max-memory-mb M Memory per file: V8 heap and the resident memory of the reader and its
-                 tesseract processes (default 1024); over it the file is limit-memory.
+                 tesseract processes (default 1024); over it the file is limit-memory. All
+                 readers together stay under M or 512 MB per job, whichever is more.
   --max-pages P  Pages per PDF (default 2000), checked before any page is read: limit-pages.
   --max-file-mb F   File size (default 100), checked before reading: limit-size.
   --json         Print a machine-readable report to stdout (logs stay on stderr). npm prints

@@ -6,7 +6,10 @@
  * - memory: V8's heap is capped (--max-old-space-size), and the resident memory of the group
  *   (worker + tesseract/pdftoppm, from /proc) is polled; over the limit the group is killed.
  *   This also stops decompression bombs: pdf.js decodes streams into buffers outside the V8
- *   heap, so there is no separate cap on decompressed bytes; the RSS limit catches them;
+ *   heap, so there is no separate cap on decompressed bytes; the RSS limit catches them.
+ *   The readers together stay under a budget too (poolMemoryMb): when they go over it, the
+ *   biggest reader is stopped and its file read again later alone, in a fresh reader, so a
+ *   file's outcome never depends on what was read beside it;
  * - pages: a document whose page count is over the cap is refused before any page is read.
  * A killed or crashed worker is replaced by a fresh one; the file becomes an error outcome.
  * Workers are reused across files (start-up, tsx and pdf.js loading, costs ~0.5 s).
@@ -32,6 +35,16 @@ export interface ReadLimits {
 	maxPages: number;
 	/** File size, MB (default 100; checked before the file is read). */
 	maxFileMb: number;
+	/** All readers together, MB (default: poolMemoryMb). */
+	maxPoolMemoryMb?: number;
+}
+
+/**
+ * Memory for all readers together (MB): the limit per file, or 512 MB per reader when that is
+ * more. With the defaults on two cores, 1 GB: the ingest as a whole stays near 1.5 GB at worst.
+ */
+export function poolMemoryMb(limits: Pick<ReadLimits, 'jobs' | 'maxMemoryMb' | 'maxPoolMemoryMb'>): number {
+	return limits.maxPoolMemoryMb ?? Math.max(limits.maxMemoryMb, 512 * limits.jobs);
 }
 
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
@@ -71,12 +84,17 @@ export interface PoolFailure {
 const WORKER = join(import.meta.dirname, 'read-worker.ts');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const PAGE_SIZE = 4096;
-const POLL_MS = 100;
+const POLL_MS = 50;
 
 interface Job {
 	request: ReadRequest;
 	resolve: (r: ReadResult | PoolFailure) => void;
+	/** Stopped once for the readers' budget: it runs again alone. */
+	solo: boolean;
 }
+
+/** Why the pool ended a reader: a file's failure, or for the budget (its file runs again alone, or it was idle). */
+type KillReason = PoolFailure | { kind: 'requeue' } | { kind: 'retire' };
 
 interface Worker {
 	child: ChildProcess;
@@ -85,7 +103,7 @@ interface Worker {
 	job: Job | null;
 	timer: NodeJS.Timeout | null;
 	/** Why the pool killed it, if it did. */
-	killedFor: PoolFailure | null;
+	killedFor: KillReason | null;
 	stderrTail: string;
 }
 
@@ -117,6 +135,11 @@ export class ReaderPool {
 	private readonly workers = new Set<Worker>();
 	private readonly idle: Worker[] = [];
 	private readonly queue: Job[] = [];
+	/** Files stopped for the budget, to be read again one at a time with no other reader running. */
+	private readonly soloQueue: Job[] = [];
+	private soloRunning = false;
+	/** Readers ended for the budget: files stopped (and read again alone), idle readers retired. */
+	readonly stats = { requeued: 0, retired: 0 };
 	private poller: NodeJS.Timeout | null = null;
 	private closed = false;
 	private readonly onExit = () => this.killAll();
@@ -127,13 +150,23 @@ export class ReaderPool {
 
 	read(path: string, id: number, enrich: ReadRequest['enrich'] = null): Promise<ReadResult | PoolFailure> {
 		return new Promise((resolve) => {
-			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages, enrich }, resolve });
+			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages, enrich }, resolve, solo: false });
 			this.pump();
 		});
 	}
 
 	private pump(): void {
-		while (this.queue.length > 0 && !this.closed) {
+		if (this.closed) return;
+		if (this.soloRunning) return;
+		if (this.soloQueue.length > 0) {
+			if ([...this.workers].some((w) => w.job)) return; // wait until the files being read are done
+			// Alone, in a fresh reader: idle readers are ended so that their memory is free too.
+			for (const w of [...this.idle]) this.end(w, { kind: 'retire' });
+			this.soloRunning = true;
+			this.dispatch(this.start(), this.soloQueue.shift()!);
+			return;
+		}
+		while (this.queue.length > 0) {
 			let w = this.idle.pop();
 			if (!w && this.workers.size < this.limits.jobs) w = this.start();
 			if (!w) return;
@@ -163,7 +196,8 @@ export class ReaderPool {
 			if (!job || m.id !== job.request.id) return;
 			if (m.type === 'done') {
 				this.finish(w, m.result);
-				if (!this.closed) {
+				// A reader being ended (its exit is on the way) takes no further file.
+				if (!this.closed && !w.killedFor) {
 					this.idle.push(w);
 					this.pump();
 				}
@@ -193,12 +227,21 @@ export class ReaderPool {
 		if (w.timer) clearTimeout(w.timer);
 		w.timer = null;
 		w.job = null;
+		if (job?.solo) this.soloRunning = false;
 		job?.resolve(result);
 	}
 
 	private kill(w: Worker, why: PoolFailure): void {
+		this.end(w, why);
+	}
+
+	private end(w: Worker, why: KillReason): void {
 		if (w.killedFor) return;
 		w.killedFor = why;
+		if (why.kind === 'requeue') this.stats.requeued++;
+		if (why.kind === 'retire') this.stats.retired++;
+		const i = this.idle.indexOf(w);
+		if (i >= 0) this.idle.splice(i, 1);
 		try {
 			process.kill(-w.child.pid!, 'SIGKILL');
 		} catch {
@@ -217,11 +260,18 @@ export class ReaderPool {
 			// no one left
 		}
 		rmSync(w.tmp, { recursive: true, force: true });
-		if (w.job) {
+		if (w.job && w.killedFor?.kind === 'requeue') {
+			// Stopped for the budget, not for anything the file did alone: read it again, alone.
+			if (w.timer) clearTimeout(w.timer);
+			w.timer = null;
+			this.soloQueue.push({ ...w.job, solo: true });
+			w.job = null;
+		} else if (w.job) {
 			const heap = /heap limit|JavaScript heap out of memory|Allocation failed/i.test(w.stderrTail);
+			const killed = w.killedFor?.kind === 'failed' ? w.killedFor : null;
 			this.finish(
 				w,
-				w.killedFor ??
+				killed ??
 					(heap
 						? this.overMemory()
 						: {
@@ -241,9 +291,18 @@ export class ReaderPool {
 	private ensurePoller(): void {
 		if (this.poller) return;
 		const limit = this.limits.maxMemoryMb * 1024 * 1024;
+		const budget = poolMemoryMb(this.limits) * 1024 * 1024;
 		this.poller = setInterval(() => {
 			const rss = groupRss();
-			for (const w of this.workers) if (w.job && (rss.get(w.child.pid!) ?? 0) > limit) this.kill(w, this.overMemory());
+			const live = [...this.workers].filter((w) => !w.killedFor).map((w) => ({ w, rss: rss.get(w.child.pid!) ?? 0 }));
+			for (const { w, rss: r } of live) if (w.job && r > limit) this.kill(w, this.overMemory());
+			if (live.reduce((sum, x) => sum + x.rss, 0) <= budget) return;
+			// Over the readers' budget: end the biggest idle reader, else stop the biggest file (read again alone later).
+			const biggest = (list: typeof live) => list.sort((a, b) => b.rss - a.rss)[0]?.w;
+			const idle = biggest(live.filter((x) => !x.w.job && !x.w.killedFor));
+			if (idle) return this.end(idle, { kind: 'retire' });
+			const busy = biggest(live.filter((x) => x.w.job && !x.w.job.solo && !x.w.killedFor));
+			if (busy) this.end(busy, { kind: 'requeue' });
 		}, POLL_MS);
 		this.poller.unref();
 	}

@@ -7,8 +7,10 @@
  * to the file being read: the worker reports it and exits, and the pool starts a fresh one.
  *
  * Test hook: KOTOKARTTA_TEST_CRASH_MARKER=<text>: a file whose bytes contain <text> makes the
- * worker leave a rejected promise nobody handles (as pdf.js does on some damaged files); only
- * tests set it.
+ * worker leave a rejected promise nobody handles (as pdf.js does on some damaged files);
+ * KOTOKARTTA_TEST_BALLAST=<text>:<MB>: a file whose bytes contain <text> makes the worker hold
+ * <MB> of touched memory for a second while it reads (a file that costs that much). Only tests
+ * set them.
  */
 import { readFile } from 'node:fs/promises';
 import { extractProgramme, type ExtractDeps, type PdfjsModule } from '../src/lib/programme/extract';
@@ -67,6 +69,12 @@ async function read(job: ReadRequest): Promise<WorkerMessage> {
 	const bytes = new Uint8Array(await readFile(job.path));
 	const marker = process.env.KOTOKARTTA_TEST_CRASH_MARKER;
 	if (marker && Buffer.from(bytes).includes(marker)) void Promise.reject(new Error('test hook: a rejected promise nobody handles'));
+	const [ballastMarker, ballastMb] = (process.env.KOTOKARTTA_TEST_BALLAST ?? '').split(':');
+	let ballast: Buffer | null = null;
+	if (ballastMarker && Buffer.from(bytes).includes(ballastMarker)) {
+		ballast = Buffer.alloc(Number(ballastMb) * 1024 * 1024, 1);
+		await new Promise((ok) => setTimeout(ok, 1000));
+	}
 	const hit = { pages: null as number | null };
 	let programme;
 	try {
@@ -80,6 +88,7 @@ async function read(job: ReadRequest): Promise<WorkerMessage> {
 			result: { kind: 'error', bytes: bytes.length, code: 'unreadable', reason: `Reading failed unexpectedly: ${(e as Error)?.message ?? e}` }
 		};
 	}
+	ballast = null;
 	if (!job.enrich) return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme } };
 	try {
 		const enrichment = readerEnricher(job.enrich.config)(programme, [], job.enrich.municipalityCodes ? { municipalityCodes: job.enrich.municipalityCodes } : undefined);

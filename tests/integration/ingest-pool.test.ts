@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestEnricher, readInputs } from '../../ingest/run';
+import { DEFAULT_LIMITS, ReaderPool } from '../../ingest/pool';
 import type { FileOutcome } from '../../src/lib/dataset/rows';
 import { AURA_FIXTURE, textPdf } from '../helpers/programme-pdfs';
 
@@ -52,11 +53,15 @@ beforeAll(async () => {
 	write('other', await textPdf(['Kotoutumisohjelma', 'Loimaan kaupunki', '1. Palvelutarpeen arviointi']));
 	write('large', new Uint8Array(Buffer.concat([Buffer.from(readFileSync(AURA_FIXTURE)), Buffer.alloc(2 * 1024 * 1024, 0x20)])));
 	write('bomb', deflateBomb(1500));
+	// Aura with a marker that makes its reader hold 250 MB while reading (a costly but good file).
+	for (const n of ['heavy1', 'heavy2']) write(n, new Uint8Array(Buffer.concat([Buffer.from(readFileSync(AURA_FIXTURE)), Buffer.from(`\n%POOL-TEST-BALLAST ${n}\n`)])));
 	process.env.KOTOKARTTA_TEST_CRASH_MARKER = 'POOL-TEST-CRASH';
+	process.env.KOTOKARTTA_TEST_BALLAST = 'POOL-TEST-BALLAST:250';
 }, 60_000);
 
 afterAll(() => {
 	delete process.env.KOTOKARTTA_TEST_CRASH_MARKER;
+	delete process.env.KOTOKARTTA_TEST_BALLAST;
 	rmSync(dir, { recursive: true, force: true });
 });
 
@@ -106,6 +111,27 @@ describe('ingest worker pool', () => {
 		const [bare] = await readInputs(inputs('aura'), undefined, { jobs: 1 });
 		expect(bare.kind === 'programme' && bare.enrichment).toBeUndefined();
 	}, 120_000);
+
+	it('keeps the readers together under their budget: a file stopped for it is read again alone, with the outcome it has alone', async () => {
+		// Each heavy file alone needs ~450–600 MB (under the 900 MB per file); two at once, over the 800 MB budget.
+		const limits = { ...DEFAULT_LIMITS, jobs: 2, maxMemoryMb: 900, maxPoolMemoryMb: 800 };
+		const pool = new ReaderPool(limits);
+		try {
+			const results = await Promise.all(['heavy1', 'heavy2', 'aura'].map((n, i) => pool.read(files[n], i)));
+			expect(results.map((r) => (r.kind === 'failed' ? r.code : r.kind))).toEqual(['programme', 'programme', 'programme']);
+			expect(pool.stats.requeued).toBeGreaterThan(0);
+		} finally {
+			await pool.close();
+		}
+		// Alone, the same outcome.
+		const alone = new ReaderPool({ ...limits, jobs: 1, maxPoolMemoryMb: undefined });
+		try {
+			const r = await alone.read(files.heavy1, 0);
+			expect(r.kind === 'failed' ? r.reason : r.kind).toBe('programme');
+		} finally {
+			await alone.close();
+		}
+	}, 180_000);
 
 	it('a deflate bomb (a few KB that decode to 1.5 GB) is stopped by the memory limit, and the good file after it is read', async () => {
 		expect(readFileSync(files.bomb).length).toBeLessThan(64 * 1024);
