@@ -15,6 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import { extractProgramme, type ExtractDeps, type PdfjsModule } from '../src/lib/programme/extract';
 import { ProgrammeReadError } from '../src/lib/programme/types';
+import { capFacts } from '../src/lib/dataset/rows';
 import { readerEnricher } from './enrich';
 import { nodeExtractDeps } from './pdfjs';
 import type { ReadRequest, WorkerMessage } from './pool';
@@ -91,7 +92,8 @@ async function read(job: ReadRequest): Promise<WorkerMessage> {
 	ballast = null;
 	if (!job.enrich) return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme } };
 	try {
-		const enrichment = readerEnricher(job.enrich.config)(programme, [], job.enrich.municipalityCodes ? { municipalityCodes: job.enrich.municipalityCodes } : undefined);
+		// Capped here already, so that 100,000s of facts from a hostile answer never reach the parent.
+		const enrichment = capFacts(readerEnricher(job.enrich.config)(programme, [], job.enrich.municipalityCodes ? { municipalityCodes: job.enrich.municipalityCodes } : undefined));
 		return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme, enrichment } };
 	} catch (e) {
 		return {

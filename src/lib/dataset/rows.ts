@@ -54,6 +54,29 @@ export interface DatasetInput {
 	enrich?: Enricher;
 }
 
+/**
+ * Facts kept per programme and fact table. Real programmes have under 100 (the demo corpus at
+ * most 67); an answer that repeats one sentence for megabytes can yield 100,000s, which would
+ * swell the ingest's memory and every page that loads the table.
+ */
+export const MAX_FACTS_PER_TABLE = 1000;
+const CAPPED_TABLES = ['responsibilities', 'languages', 'cooperation'] as const;
+
+/** The enrichment with at most MAX_FACTS_PER_TABLE rows per fact table (the first ones), and a warning for each cut. Idempotent. */
+export function capFacts(e: Enrichment): Enrichment {
+	const over = CAPPED_TABLES.filter((t) => (e[t]?.length ?? 0) > MAX_FACTS_PER_TABLE);
+	if (over.length === 0) return e;
+	const out: Enrichment = { ...e, warnings: [...(e.warnings ?? [])] };
+	for (const t of over) {
+		out.warnings = [
+			...out.warnings!,
+			{ code: 'too-many-facts', message: `The programme yields ${e[t]!.length} ${t} facts; only the first ${MAX_FACTS_PER_TABLE} are kept (real programmes have under 100; an answer probably repeats itself).` }
+		];
+		out[t] = e[t]!.slice(0, MAX_FACTS_PER_TABLE);
+	}
+	return out;
+}
+
 const FIELD_ORDER = new Map(ALL_FIELDS.map((f, i) => [f.key, i]));
 const ENRICHED_TABLES = ['completeness', 'responsibilities', 'languages', 'cooperation'] as const;
 
@@ -67,7 +90,7 @@ export function buildDataset(input: DatasetInput): Dataset {
 	for (const { programme, enrichment: given } of programmes) {
 		if (seen.has(programme.id)) throw new Error(`programme ${programme.id} given twice: pass later copies as duplicates`);
 		seen.add(programme.id);
-		const e = given ?? (input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities));
+		const e = capFacts(given ?? (input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities)));
 		enrichment.set(programme.id, e);
 		warningsById.set(programme.id, [...programme.warnings, ...(e.warnings ?? [])]);
 		// A loop, not push(...rows): a hostile answer can hold 100,000s of mentions, more arguments than the stack takes.
