@@ -5,12 +5,14 @@
  * - wall time per file: the whole group is killed (SIGKILL) when it runs over;
  * - memory: V8's heap is capped (--max-old-space-size), and the resident memory of the group
  *   (worker + tesseract/pdftoppm, from /proc) is polled; over the limit the group is killed.
- *   This also stops decompression bombs: pdf.js decodes streams into buffers outside the V8
- *   heap, so there is no separate cap on decompressed bytes; the RSS limit catches them.
+ *   This is also the backstop for decompression bombs (pdf.js decodes streams into buffers
+ *   outside the V8 heap) that the decompressed-bytes cap below does not see.
  *   The readers together stay under a budget too (poolMemoryMb): when they go over it, the
- *   biggest reader is stopped and its file read again later alone, in a fresh reader, so a
- *   file's outcome never depends on what was read beside it;
- * - pages: a document whose page count is over the cap is refused before any page is read.
+ *   biggest idle reader is retired, else the biggest file is stopped and read again later
+ *   alone, so a file's outcome never depends on what was read beside it;
+ * - pages: a document whose page count is over the cap is refused before any page is read;
+ * - decompressed bytes: a stream that inflates to more than the cap is refused before pdf.js
+ *   reads the file (ingest/streams.ts; bombs end in a second instead of 10–30 s).
  * A killed or crashed worker is replaced by a fresh one; the file becomes an error outcome.
  * Workers are reused across files (start-up, tsx and pdf.js loading, costs ~0.5 s).
  */
@@ -35,6 +37,8 @@ export interface ReadLimits {
 	maxPages: number;
 	/** File size, MB (default 100; checked before the file is read). */
 	maxFileMb: number;
+	/** What one stream may decompress to, MB (default 256; checked before pdf.js reads the file). */
+	maxStreamMb: number;
 	/** All readers together, MB (default: poolMemoryMb). */
 	maxPoolMemoryMb?: number;
 }
@@ -52,13 +56,15 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
 	maxSeconds: 300,
 	maxMemoryMb: 1024,
 	maxPages: 2000,
-	maxFileMb: 100
+	maxFileMb: 100,
+	maxStreamMb: 256
 };
 
 export interface ReadRequest {
 	id: number;
 	path: string;
 	maxPages: number;
+	maxStreamMb: number;
 	/** Enrich the programme in the reader too (ingest/enrich.ts), with the user's municipality for the file if given. */
 	enrich: { config: ReaderEnrichment; municipalityCodes: readonly string[] | null } | null;
 }
@@ -67,7 +73,8 @@ export interface ReadRequest {
 export type ReadResult =
 	| { kind: 'programme'; bytes: number; programme: Programme; enrichment?: Enrichment }
 	| { kind: 'error'; bytes: number | null; code: string; reason: string }
-	| { kind: 'limit-pages'; bytes: number; pages: number };
+	| { kind: 'limit-pages'; bytes: number; pages: number }
+	| { kind: 'limit-stream'; bytes: number };
 
 export type WorkerMessage =
 	| { type: 'ready' }
@@ -150,7 +157,7 @@ export class ReaderPool {
 
 	read(path: string, id: number, enrich: ReadRequest['enrich'] = null): Promise<ReadResult | PoolFailure> {
 		return new Promise((resolve) => {
-			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages, enrich }, resolve, solo: false });
+			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages, maxStreamMb: this.limits.maxStreamMb, enrich }, resolve, solo: false });
 			this.pump();
 		});
 	}
@@ -160,10 +167,9 @@ export class ReaderPool {
 		if (this.soloRunning) return;
 		if (this.soloQueue.length > 0) {
 			if ([...this.workers].some((w) => w.job)) return; // wait until the files being read are done
-			// Alone, in a fresh reader: idle readers are ended so that their memory is free too.
-			for (const w of [...this.idle]) this.end(w, { kind: 'retire' });
+			// Alone: no other file is read meanwhile (idle readers are retired by the budget if need be).
 			this.soloRunning = true;
-			this.dispatch(this.start(), this.soloQueue.shift()!);
+			this.dispatch(this.idle.pop() ?? this.start(), this.soloQueue.shift()!);
 			return;
 		}
 		while (this.queue.length > 0) {

@@ -18,6 +18,7 @@ import { ProgrammeReadError } from '../src/lib/programme/types';
 import { capFacts } from '../src/lib/dataset/rows';
 import { readerEnricher } from './enrich';
 import { nodeExtractDeps } from './pdfjs';
+import { largestInflated } from './streams';
 import type { ReadRequest, WorkerMessage } from './pool';
 
 let current: ReadRequest | null = null;
@@ -76,6 +77,8 @@ async function read(job: ReadRequest): Promise<WorkerMessage> {
 		ballast = Buffer.alloc(Number(ballastMb) * 1024 * 1024, 1);
 		await new Promise((ok) => setTimeout(ok, 1000));
 	}
+	if ((await largestInflated(bytes, job.maxStreamMb * 1024 * 1024)) > job.maxStreamMb * 1024 * 1024)
+		return { type: 'done', id: job.id, result: { kind: 'limit-stream', bytes: bytes.length } };
 	const hit = { pages: null as number | null };
 	let programme;
 	try {

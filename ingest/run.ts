@@ -169,6 +169,14 @@ function toOutcome(file: string, size: number, r: ReadResult | PoolFailure, limi
 				code: 'limit-pages',
 				reason: `The PDF has ${r.pages} pages, over the page limit of ${limits.maxPages} per document (--max-pages); its pages were not read.`
 			};
+		case 'limit-stream':
+			return {
+				file,
+				bytes: r.bytes,
+				kind: 'error',
+				code: 'limit-stream',
+				reason: `A stream in the PDF decompresses to more than the limit of ${limits.maxStreamMb} MB (--max-stream-mb): a decompression bomb, or an image far larger than any page needs; the file was not read.`
+			};
 		case 'failed':
 			return { file, bytes: size, kind: 'error', code: r.code, reason: r.reason };
 	}

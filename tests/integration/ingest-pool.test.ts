@@ -133,9 +133,16 @@ describe('ingest worker pool', () => {
 		}
 	}, 180_000);
 
-	it('a deflate bomb (a few KB that decode to 1.5 GB) is stopped by the memory limit, and the good file after it is read', async () => {
+	it('a deflate bomb (a few KB that decode to 1.5 GB) is refused by the decompressed-bytes cap before pdf.js reads it', async () => {
 		expect(readFileSync(files.bomb).length).toBeLessThan(64 * 1024);
-		const [bomb, aura] = await readInputs(inputs('bomb', 'aura'), undefined, { jobs: 1, maxMemoryMb: 700 });
+		const [bomb, aura] = await readInputs(inputs('bomb', 'aura'), undefined, { jobs: 1, maxStreamMb: 64 });
+		expect(bomb.kind === 'error' && bomb.code).toBe('limit-stream');
+		expect(bomb.kind === 'error' && bomb.reason).toMatch(/64 MB \(--max-stream-mb\)/);
+		expect(aura.kind === 'error' ? `${aura.code}: ${aura.reason}` : aura.kind).toBe('programme');
+	}, 180_000);
+
+	it('a deflate bomb under a raised decompressed-bytes cap is stopped by the memory limit, and the good file after it is read', async () => {
+		const [bomb, aura] = await readInputs(inputs('bomb', 'aura'), undefined, { jobs: 1, maxMemoryMb: 700, maxStreamMb: 4096 });
 		expect(bomb.kind === 'error' && bomb.code).toBe('limit-memory');
 		expect(aura.kind === 'error' ? `${aura.code}: ${aura.reason}` : aura.kind).toBe('programme');
 	}, 180_000);

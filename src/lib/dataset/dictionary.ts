@@ -26,6 +26,7 @@ export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning'
 	{ code: 'unreadable', status: 'error', meaning: 'The PDF is damaged beyond what the reader can repair.' },
 	{ code: 'limit-size', status: 'error', meaning: 'The file is over the ingest’s size limit per file (`--max-file-mb`, default 100 MB); it was not read.' },
 	{ code: 'limit-pages', status: 'error', meaning: 'The PDF has more pages than the ingest’s page limit (`--max-pages`, default 2000); its pages were not read.' },
+	{ code: 'limit-stream', status: 'error', meaning: 'A stream in the PDF decompresses to more than the ingest’s limit (`--max-stream-mb`, default 256 MB), found before the file is read: a decompression bomb, or an image far larger than a page needs.' },
 	{ code: 'limit-time', status: 'error', meaning: 'Reading the file took longer than the ingest’s time limit per file (`--max-seconds`, default 300 s); it was stopped.' },
 	{ code: 'limit-memory', status: 'error', meaning: 'Reading the file needed more memory than the ingest’s limit per file (`--max-memory-mb`, default 1024 MB, the reader and its OCR processes together); it was stopped. Decompression bombs end here.' },
 	{ code: 'worker-crashed', status: 'error', meaning: 'Reading the file crashed its reader process (an error nobody handled inside pdf.js, or the process died); the file may be damaged. The batch went on.' },
