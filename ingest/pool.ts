@@ -112,6 +112,8 @@ interface Worker {
 	/** Why the pool killed it, if it did. */
 	killedFor: KillReason | null;
 	stderrTail: string;
+	/** Resident memory of its group at the last poll, bytes. */
+	rss: number;
 }
 
 /** Resident bytes per process group, from /proc (Linux); empty elsewhere. */
@@ -191,7 +193,7 @@ export class ReaderPool {
 			env: { ...process.env, TMPDIR: tmp }
 		});
 		let ready!: () => void;
-		const w: Worker = { child, tmp, ready: new Promise((ok) => (ready = ok)), job: null, timer: null, killedFor: null, stderrTail: '' };
+		const w: Worker = { child, tmp, ready: new Promise((ok) => (ready = ok)), job: null, timer: null, killedFor: null, stderrTail: '', rss: 0 };
 		child.stderr!.on('data', (chunk: Buffer) => {
 			process.stderr.write(chunk);
 			w.stderrTail = (w.stderrTail + chunk.toString('utf8')).slice(-4000);
@@ -202,9 +204,12 @@ export class ReaderPool {
 			if (!job || m.id !== job.request.id) return;
 			if (m.type === 'done') {
 				this.finish(w, m.result);
-				// A reader being ended (its exit is on the way) takes no further file.
+				// A reader being ended (its exit is on the way) takes no further file. One that a big
+				// file left with half the limit resident (V8 keeps its heap) is retired, not kept idle:
+				// it would push the readers over their budget and get a small file stopped.
 				if (!this.closed && !w.killedFor) {
-					this.idle.push(w);
+					if (w.rss > (this.limits.maxMemoryMb * 1024 * 1024) / 2) this.end(w, { kind: 'retire' });
+					else this.idle.push(w);
 					this.pump();
 				}
 			} else this.finish(w, { kind: 'failed', code: 'worker-crashed', reason: `Reading the file crashed its reader process (${m.error}); the file may be damaged.` });
@@ -300,7 +305,7 @@ export class ReaderPool {
 		const budget = poolMemoryMb(this.limits) * 1024 * 1024;
 		this.poller = setInterval(() => {
 			const rss = groupRss();
-			const live = [...this.workers].filter((w) => !w.killedFor).map((w) => ({ w, rss: rss.get(w.child.pid!) ?? 0 }));
+			const live = [...this.workers].filter((w) => !w.killedFor).map((w) => ({ w, rss: (w.rss = rss.get(w.child.pid!) ?? 0) }));
 			for (const { w, rss: r } of live) if (w.job && r > limit) this.kill(w, this.overMemory());
 			if (live.reduce((sum, x) => sum + x.rss, 0) <= budget) return;
 			// Over the readers' budget: end the biggest idle reader, else stop the biggest file (read again alone later).

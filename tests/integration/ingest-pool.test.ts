@@ -133,6 +133,18 @@ describe('ingest worker pool', () => {
 		}
 	}, 180_000);
 
+	it('retires a reader that a big file left holding over half the limit, instead of keeping it idle', async () => {
+		const pool = new ReaderPool({ ...DEFAULT_LIMITS, jobs: 1, maxMemoryMb: 1000 });
+		try {
+			expect((await pool.read(files.heavy1, 0)).kind).toBe('programme');
+			expect((await pool.read(files.aura, 1)).kind).toBe('programme');
+			expect(pool.stats.retired).toBe(1);
+			expect(pool.stats.requeued).toBe(0);
+		} finally {
+			await pool.close();
+		}
+	}, 120_000);
+
 	it('a deflate bomb (a few KB that decode to 1.5 GB) is refused by the decompressed-bytes cap before pdf.js reads it', async () => {
 		expect(readFileSync(files.bomb).length).toBeLessThan(64 * 1024);
 		const [bomb, aura] = await readInputs(inputs('bomb', 'aura'), undefined, { jobs: 1, maxStreamMb: 64 });
