@@ -8,7 +8,7 @@ export default defineConfig({
 	ssr: { external: ['@duckdb/node-api'] },
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 120_000

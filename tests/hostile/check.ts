@@ -18,8 +18,17 @@ import type { CliRun } from './run';
 import type { HostileCase, HostileManifest } from './types';
 
 export interface Problems {
-	general: string[];
+	/** The run: it ended by itself, exit 0 or 1, no crash, no stack trace, no reader left behind. */
+	run: string[];
+	/** One verdict per input (given or found), none for anything else, each with the right cause. */
+	verdicts: string[];
+	/** Good files as when the good files are ingested alone. */
+	good: string[];
+	/** Peak resident memory of the whole process tree under the budget. */
+	memory: string[];
+	/** Names that are not valid UTF-8 (issue 9 item 4). */
 	nonUtf8: string[];
+	/** Control characters from file names reaching the terminal (issue 9 item 8). */
 	terminal: string[];
 }
 
@@ -74,17 +83,18 @@ export interface CheckInput {
 }
 
 export function checkMix(input: CheckInput): Problems {
-	const p: Problems = { general: [], nonUtf8: [], terminal: [] };
+	const p: Problems = { run: [], verdicts: [], good: [], memory: [], nonUtf8: [], terminal: [] };
 	const { run, report, cases, baseline } = input;
-	if (run.hung) p.general.push(`the ingest did not end by itself (killed at the deadline after ${Math.round(run.wallMs / 1000)} s)`);
-	if (run.code !== 0 && run.code !== 1) p.general.push(`exit code ${run.code}${run.signal ? ` (signal ${run.signal})` : ''}, expected 0 or 1`);
-	if (STACK.test(run.stderr)) p.general.push(`stderr holds a stack trace: ${run.stderr.match(STACK)![0].trim()}`);
-	if (/failed unexpectedly|unhandled/i.test(run.stderr)) p.general.push(`stderr: ${run.stderr.match(/.*(failed unexpectedly|unhandled).*/i)![0]}`);
-	if (run.peakRss > input.budget) p.general.push(`peak RSS of the process tree ${mb(run.peakRss)} MB is over the budget of ${mb(input.budget)} MB`);
+	if (run.hung) p.run.push(`the ingest did not end by itself (killed at the deadline after ${Math.round(run.wallMs / 1000)} s)`);
+	if (run.code !== 0 && run.code !== 1) p.run.push(`exit code ${run.code}${run.signal ? ` (signal ${run.signal})` : ''}, expected 0 or 1`);
+	if (STACK.test(run.stderr)) p.run.push(`stderr holds a stack trace: ${run.stderr.match(STACK)![0].trim()}`);
+	if (/failed unexpectedly/i.test(run.stderr)) p.run.push(`stderr: ${run.stderr.match(/.*failed unexpectedly.*/i)![0]}`);
+	if (run.leftover > 0) p.run.push(`${run.leftover} reader process(es) were still running after the ingest ended`);
+	if (run.peakRss > input.budget) p.memory.push(`peak RSS of the process tree ${mb(run.peakRss)} MB is over the budget of ${mb(input.budget)} MB`);
 	const controlLines = run.stderr.split('\n').filter((l) => TERMINAL_CONTROL.test(l));
 	if (controlLines.length > 0) p.terminal.push(`${controlLines.length} stderr line(s) carry raw control characters from file names, e.g. ${JSON.stringify(controlLines[0])}`);
 	if (!report) {
-		p.general.push('no report was written');
+		p.run.push('no report was written');
 		return p;
 	}
 
@@ -100,11 +110,11 @@ export function checkMix(input: CheckInput): Problems {
 		}
 		const entry = byFile.get(row.file) ?? byToken.get(tokenOf(row.file) ?? '');
 		if (entry) entry.rows.push(row);
-		else p.general.push(`a verdict for a path that is no input: ${JSON.stringify(row.file)} (${row.code})`);
+		else p.verdicts.push(`a verdict for a path that is no input: ${JSON.stringify(row.file)} (${row.code})`);
 	}
-	for (const [file, rows] of good) if (rows.length !== 1) p.general.push(`good file ${file}: ${rows.length} verdicts, expected 1`);
+	for (const [file, rows] of good) if (rows.length !== 1) p.good.push(`good file ${file}: ${rows.length} verdicts, expected 1`);
 	for (const { c, rows } of byToken.values()) {
-		const out = c.rawName ? p.nonUtf8 : p.general;
+		const out = c.rawName ? p.nonUtf8 : p.verdicts;
 		if (rows.length !== 1) {
 			out.push(`${c.token} ${c.cls} ${JSON.stringify(c.file)}: ${rows.length} verdicts, expected 1`);
 			continue;
@@ -113,8 +123,8 @@ export function checkMix(input: CheckInput): Problems {
 		if (problem) out.push(`${c.token} ${c.cls} ${JSON.stringify(c.file)}: ${problem}`);
 	}
 	const reported = new Set(report.files.map((f) => f.file));
-	for (const f of reported) if (!input.mixLog.has(f)) p.general.push(`${JSON.stringify(f)} has a verdict but no ingest_log row`);
-	for (const f of input.mixLog) if (!reported.has(f)) p.general.push(`${JSON.stringify(f)} has ingest_log rows but no verdict`);
+	for (const f of reported) if (!input.mixLog.has(f)) p.verdicts.push(`${JSON.stringify(f)} has a verdict but no ingest_log row`);
+	for (const f of input.mixLog) if (!reported.has(f)) p.verdicts.push(`${JSON.stringify(f)} has ingest_log rows but no verdict`);
 
 	// Good files: as when ingested alone.
 	const alone = new Map(baseline.files.map((f) => [f.file, f]));
@@ -123,10 +133,10 @@ export function checkMix(input: CheckInput): Problems {
 		const m = rows[0];
 		if (!a || !m) continue;
 		const pick = (f: FileReport) => JSON.stringify([f.status, f.code, f.programmeId, f.inputKind, f.warnings]);
-		if (pick(a) !== pick(m)) p.general.push(`good file ${file}: ${pick(m)} in the mix, ${pick(a)} alone`);
+		if (pick(a) !== pick(m)) p.good.push(`good file ${file}: ${pick(m)} in the mix, ${pick(a)} alone`);
 		if (!a.programmeId || a.code === 'duplicate') continue;
 		for (const [table, rowsAlone] of input.baselineRows) {
-			if ((input.mixRows.get(table)?.get(a.programmeId) ?? '') !== (rowsAlone.get(a.programmeId) ?? '')) p.general.push(`good file ${file}: its ${table} rows differ from the ingest of the good files alone`);
+			if ((input.mixRows.get(table)?.get(a.programmeId) ?? '') !== (rowsAlone.get(a.programmeId) ?? '')) p.good.push(`good file ${file}: its ${table} rows differ from the ingest of the good files alone`);
 		}
 	}
 	return p;
@@ -140,7 +150,7 @@ function expectationProblem(c: HostileCase, row: FileReport, input: CheckInput):
 		case 'any':
 			return null;
 		case 'programme-or-limit':
-			return (row.programmeId && row.code !== 'duplicate') || ['limit-memory', 'limit-time'].includes(row.code) ? null : `expected a programme or a limit, got ${got}`;
+			return (row.programmeId && row.code !== 'duplicate') || ['limit-stream', 'limit-memory', 'limit-time'].includes(row.code) ? null : `expected a programme or a limit, got ${got}`;
 		case 'duplicate':
 			return row.code === 'duplicate' ? null : `expected a duplicate, got ${got}`;
 		case 'error': {

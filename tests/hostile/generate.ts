@@ -11,7 +11,8 @@
  * bundled corpus (data/pdfs, `npm run corpus`) as the good files, else Aura's form and the
  * LibreOffice-printed fixtures.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pdfCases, type Base } from './cases-pdf';
@@ -93,11 +94,49 @@ export async function generateHostile(opts: { out: string; good: readonly GoodFi
 		await spec.make(path, token);
 		if (process.env.KOTOKARTTA_HOSTILE_DEBUG) process.stderr.write(`${token} ${Math.round(performance.now() - t0)} ms ${JSON.stringify(typeof spec.name === 'string' ? spec.name : spec.name.toString('latin1'))}\n`);
 		if (spec.named) named.push(String(path));
-		cases.push({ token, cls: spec.cls, file, rawName, controlChars: CONTROL.test(file), expect: spec.expect, subset: spec.subset === true, named: spec.named === true });
+		cases.push({ token, cls: spec.cls, file, rawName, controlChars: CONTROL.test(file), expect: spec.expect, subset: spec.subset === true, named: spec.named === true, varies: spec.varies !== undefined });
 	}
 	const manifest: HostileManifest = { root, good: opts.good.map((g) => g.file), cases, named };
 	writeFileSync(join(root, 'manifest.json'), JSON.stringify(manifest, (_k, v) => (v instanceof RegExp ? String(v) : v), 2) + '\n');
 	return manifest;
+}
+
+/**
+ * What the generator wrote, entry by entry (path → sha256, link target or kind), to show it is
+ * deterministic. Special files are described, never opened.
+ */
+export function fingerprint(root: string): Map<string, string> {
+	const out = new Map<string, string>();
+	const walk = (dir: Buffer) => {
+		for (const name of readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare)) {
+			const path = Buffer.concat([dir, Buffer.from('/'), name]);
+			const key = path.subarray(root.length + 1).toString('latin1');
+			const l = lstatSync(path);
+			if (l.isSymbolicLink()) out.set(key, `link ${readlinkSync(path, { encoding: 'buffer' }).toString('latin1').replace(root, '<root>')}`);
+			else if (l.isDirectory()) walk(path);
+			else if (l.isFile()) out.set(key, hashFile(path));
+			else out.set(key, l.isFIFO() ? 'fifo' : l.isSocket() ? 'socket' : 'device');
+		}
+	};
+	walk(Buffer.from(root));
+	return out;
+}
+
+/** sha256 of a file; of a large one (the sparse cases are 1 GiB), of its size and its first and last MB. */
+function hashFile(path: Buffer): string {
+	const hash = createHash('sha256');
+	const fd = openSync(path, 'r');
+	try {
+		const size = fstatSync(fd).size;
+		const chunk = Buffer.alloc(Math.min(size, 1 << 20));
+		hash.update(`${size}:`);
+		hash.update(chunk.subarray(0, readSync(fd, chunk, 0, chunk.length, 0)));
+		if (size > 64 << 20) hash.update(chunk.subarray(0, readSync(fd, chunk, 0, chunk.length, size - chunk.length)));
+		else for (let at = chunk.length, n; at < size && (n = readSync(fd, chunk, 0, chunk.length, at)) > 0; at += n) hash.update(chunk.subarray(0, n));
+	} finally {
+		closeSync(fd);
+	}
+	return hash.digest('hex');
 }
 
 /** How many cases each class has (all, or the subset). */

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IngestReport } from '../../ingest/run';
-import { checkMix, ingestLogFiles, programmeRows, type Problems } from './check';
+import { checkMix, ingestLogFiles, mb, programmeRows, type Problems } from './check';
 import { generateHostile, goodFiles } from './generate';
 import { runCli, type CliRun } from './run';
 import type { HostileManifest } from './types';
@@ -49,35 +49,57 @@ export function ingest(manifest: HostileManifest, inputs: string[], out: string,
 	return runCli([...inputs, '--root', manifest.root, '--out', out, '--report', `${out}.json`, ...(opts.ingestArgs ?? [])], { deadlineMs: opts.deadlineMs });
 }
 
-export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
+/** One round on a generated mix: the good files alone, then the whole mix, then the checks. */
+export async function runRound(
+	manifest: HostileManifest,
+	dir: string,
+	opts: Pick<SuiteOptions, 'ingestArgs' | 'deadlineMs' | 'log'> & { mixFirst?: boolean }
+): Promise<Omit<SuiteResult, 'dir' | 'manifest' | 'generateMs'>> {
 	const log = opts.log ?? (() => undefined);
+	const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+	const alone = async () => {
+		const run = await ingest(manifest, [join(manifest.root, 'good')], join(dir, 'alone'), opts);
+		log(`hostile: good files alone: exit ${run.code}, ${s(run.wallMs)}, peak RSS ${mb(run.peakRss)} MB`);
+		return run;
+	};
+	const mixed = async () => {
+		const run = await ingest(manifest, [join(manifest.root, 'good'), join(manifest.root, 'hostile'), ...manifest.named], join(dir, 'mix-out'), opts);
+		log(`hostile: the mix: exit ${run.code}${run.hung ? ' (hung, killed)' : ''}, ${s(run.wallMs)}, peak RSS ${mb(run.peakRss)} MB`);
+		return run;
+	};
+	// Alternating the order between rounds evens out a machine that gets busier or quieter.
+	const [baseline, mix] = opts.mixFirst ? await mixed().then(async (m) => [await alone(), m]) : await alone().then(async (a) => [a, await mixed()]);
+	const baseReport = report(join(dir, 'alone.json'));
+	if (!baseReport) throw new Error(`the good files alone could not be ingested (exit ${baseline.code}):\n${baseline.stderr.slice(-2000)}`);
+	const mixReport = report(join(dir, 'mix-out.json'));
+	const problems = checkMix({
+		manifest,
+		cases: manifest.cases,
+		run: mix,
+		report: mixReport,
+		mixLog: mixReport ? await ingestLogFiles(join(dir, 'mix-out')) : new Set(),
+		mixRows: mixReport ? await programmeRows(join(dir, 'mix-out')) : new Map(),
+		baseline: baseReport,
+		baselineRows: await programmeRows(join(dir, 'alone')),
+		budget: RSS_BUDGET
+	});
+	return { baseline, mix, problems };
+}
+
+/** Generates the mix into a temporary folder. */
+export async function prepareMix(full: boolean, log: (line: string) => void = () => undefined): Promise<{ dir: string; manifest: HostileManifest; generateMs: number }> {
 	const dir = mkdtempSync(join(tmpdir(), 'kk-hostile-'));
+	const t0 = performance.now();
+	const manifest = await generateHostile({ out: join(dir, 'mix'), good: goodFiles(full), subset: !full });
+	const generateMs = performance.now() - t0;
+	log(`hostile: ${manifest.good.length} good files, ${manifest.cases.length} hostile inputs (generated in ${(generateMs / 1000).toFixed(1)} s)`);
+	return { dir, manifest, generateMs };
+}
+
+export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
+	const { dir, manifest, generateMs } = await prepareMix(opts.full, opts.log);
 	try {
-		const t0 = performance.now();
-		const manifest = await generateHostile({ out: join(dir, 'mix'), good: goodFiles(opts.full), subset: !opts.full });
-		const generateMs = performance.now() - t0;
-		log(`hostile: ${manifest.good.length} good files, ${manifest.cases.length} hostile inputs (generated in ${(generateMs / 1000).toFixed(1)} s)`);
-		const baseline = await ingest(manifest, [join(manifest.root, 'good')], join(dir, 'alone'), opts);
-		const baseReport = report(join(dir, 'alone.json'));
-		if (!baseReport) throw new Error(`the good files alone could not be ingested (exit ${baseline.code}):\n${baseline.stderr.slice(-2000)}`);
-		log(`hostile: good files alone: exit ${baseline.code}, ${(baseline.wallMs / 1000).toFixed(1)} s, peak RSS ${Math.round(baseline.peakRss / 2 ** 20)} MB`);
-		const inputs = [join(manifest.root, 'good'), join(manifest.root, 'hostile'), ...manifest.named];
-		const mix = await ingest(manifest, inputs, join(dir, 'mix-out'), opts);
-		log(`hostile: the mix: exit ${mix.code}${mix.hung ? ' (hung, killed)' : ''}, ${(mix.wallMs / 1000).toFixed(1)} s, peak RSS ${Math.round(mix.peakRss / 2 ** 20)} MB`);
-		const mixReport = report(join(dir, 'mix-out.json'));
-		const problems = checkMix({
-			manifest,
-			cases: manifest.cases,
-			run: mix,
-			report: mixReport,
-			mixLog: mixReport ? await ingestLogFiles(join(dir, 'mix-out')) : new Set(),
-			mixRows: mixReport ? await programmeRows(join(dir, 'mix-out')) : new Map(),
-			baseline: baseReport,
-			baselineRows: await programmeRows(join(dir, 'alone')),
-			budget: RSS_BUDGET
-		});
-		if (mix.leftover > 0) problems.general.push(`${mix.leftover} reader process(es) were still running after the ingest ended`);
-		return { dir, manifest, baseline, mix, problems, generateMs };
+		return { dir, manifest, generateMs, ...(await runRound(manifest, dir, opts)) };
 	} finally {
 		if (!opts.keep) rmSync(dir, { recursive: true, force: true });
 	}

@@ -25,7 +25,7 @@ export type Expectation =
 	| { kind: 'programme'; sameAnswersAs?: string }
 	/** An error row with one of these codes; the reason must match `reason` and must not match `notReason`. */
 	| { kind: 'error'; codes: readonly string[]; reason?: RegExp; notReason?: RegExp }
-	/** Read as a programme, or stopped by the memory or time limit (a file that costs much but is not broken). */
+	/** Read as a programme, or stopped by a limit (decompressed bytes, memory, time): a file that costs much but is not broken. */
 	| { kind: 'programme-or-limit' }
 	/** The same bytes as an earlier input (a duplicate row). */
 	| { kind: 'duplicate' }
@@ -47,6 +47,8 @@ export interface CaseSpec {
 	subset?: boolean;
 	/** Given on the command line rather than found by the walk. */
 	named?: boolean;
+	/** Its bytes differ from run to run (why): left out of the determinism check. */
+	varies?: string;
 	/** Writes the entry at `path` (a Buffer when the name is not UTF-8); `token` is the case's token. */
 	make: (path: string | Buffer, token: string) => void | Promise<void>;
 }
@@ -65,6 +67,7 @@ export interface HostileCase {
 	expect: Expectation;
 	subset: boolean;
 	named: boolean;
+	varies: boolean;
 }
 
 export interface HostileManifest {
