@@ -8,8 +8,11 @@
  *   This is also the backstop for decompression bombs (pdf.js decodes streams into buffers
  *   outside the V8 heap) that the decompressed-bytes cap below does not see.
  *   The readers together stay under a budget too (poolMemoryMb): when they go over it, the
- *   biggest idle reader is retired, else the biggest file is stopped and read again later
- *   alone, so a file's outcome never depends on what was read beside it;
+ *   biggest idle reader is retired; else the biggest file becomes the heavy one, which may
+ *   grow up to its own limit, and the files beside it are stopped and read again later (no
+ *   other file starts while the heavy one leaves less than HEADROOM of the budget). So a
+ *   file's outcome never depends on what was read beside it, and no progress of a big file
+ *   is thrown away;
  * - pages: a document whose page count is over the cap is refused before any page is read;
  * - decompressed bytes: a stream that inflates to more than the cap is refused before pdf.js
  *   reads the file (ingest/streams.ts; bombs end in a second instead of 10–30 s).
@@ -92,15 +95,17 @@ const WORKER = join(import.meta.dirname, 'read-worker.ts');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const PAGE_SIZE = 4096;
 const POLL_MS = 50;
+/** Budget left free before another file starts beside a heavy one: room for an ordinary reader. */
+const HEADROOM = 512 * 1024 * 1024;
 
 interface Job {
 	request: ReadRequest;
 	resolve: (r: ReadResult | PoolFailure) => void;
-	/** Stopped once for the readers' budget: it runs again alone. */
-	solo: boolean;
+	/** Stopped beside a heavy file: it starts again only when no file is heavy (so it is stopped at most once per heavy file). */
+	stopped?: boolean;
 }
 
-/** Why the pool ended a reader: a file's failure, or for the budget (its file runs again alone, or it was idle). */
+/** Why the pool ended a reader: a file's failure, or for the budget (its file is read again later, or it was idle). */
 type KillReason = PoolFailure | { kind: 'requeue' } | { kind: 'retire' };
 
 interface Worker {
@@ -144,41 +149,39 @@ export class ReaderPool {
 	private readonly workers = new Set<Worker>();
 	private readonly idle: Worker[] = [];
 	private readonly queue: Job[] = [];
-	/** Files stopped for the budget, to be read again one at a time with no other reader running. */
-	private readonly soloQueue: Job[] = [];
-	private soloRunning = false;
-	/** Readers ended for the budget: files stopped (and read again alone), idle readers retired. */
+	/** The reader whose file the budget lets grow up to the limit per file (see the header). */
+	private heavy: Worker | null = null;
+	/** Readers ended for the budget: files stopped beside a heavy one (and read again), idle readers retired. */
 	readonly stats = { requeued: 0, retired: 0 };
+	private readonly budget: number;
 	private poller: NodeJS.Timeout | null = null;
 	private closed = false;
 	private readonly onExit = () => this.killAll();
 
 	constructor(private readonly limits: ReadLimits) {
+		this.budget = poolMemoryMb(limits) * 1024 * 1024;
 		process.on('exit', this.onExit);
 	}
 
 	read(path: string, id: number, enrich: ReadRequest['enrich'] = null): Promise<ReadResult | PoolFailure> {
 		return new Promise((resolve) => {
-			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages, maxStreamMb: this.limits.maxStreamMb, enrich }, resolve, solo: false });
+			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages, maxStreamMb: this.limits.maxStreamMb, enrich }, resolve });
 			this.pump();
 		});
 	}
 
 	private pump(): void {
 		if (this.closed) return;
-		if (this.soloRunning) return;
-		if (this.soloQueue.length > 0) {
-			if ([...this.workers].some((w) => w.job)) return; // wait until the files being read are done
-			// Alone: no other file is read meanwhile (idle readers are retired by the budget if need be).
-			this.soloRunning = true;
-			this.dispatch(this.idle.pop() ?? this.start(), this.soloQueue.shift()!);
-			return;
-		}
 		while (this.queue.length > 0) {
+			// Beside a heavy file, another starts only while the budget has room for it (as of the last poll),
+			// and not one already stopped beside it.
+			if (this.heavy && this.budget - [...this.workers].reduce((sum, w) => sum + (w.killedFor ? 0 : w.rss), 0) < HEADROOM) return;
+			const next = this.heavy ? this.queue.findIndex((j) => !j.stopped) : 0;
+			if (next < 0) return;
 			let w = this.idle.pop();
 			if (!w && this.workers.size < this.limits.jobs) w = this.start();
 			if (!w) return;
-			this.dispatch(w, this.queue.shift()!);
+			this.dispatch(w, this.queue.splice(next, 1)[0]);
 		}
 	}
 
@@ -238,7 +241,7 @@ export class ReaderPool {
 		if (w.timer) clearTimeout(w.timer);
 		w.timer = null;
 		w.job = null;
-		if (job?.solo) this.soloRunning = false;
+		if (this.heavy === w) this.heavy = null;
 		job?.resolve(result);
 	}
 
@@ -271,11 +274,12 @@ export class ReaderPool {
 			// no one left
 		}
 		rmSync(w.tmp, { recursive: true, force: true });
+		if (this.heavy === w) this.heavy = null;
 		if (w.job && w.killedFor?.kind === 'requeue') {
-			// Stopped for the budget, not for anything the file did alone: read it again, alone.
+			// Stopped for the budget, beside a heavy file, not for anything it did: read it again, first.
 			if (w.timer) clearTimeout(w.timer);
 			w.timer = null;
-			this.soloQueue.push({ ...w.job, solo: true });
+			this.queue.unshift({ ...w.job, stopped: true });
 			w.job = null;
 		} else if (w.job) {
 			const heap = /heap limit|JavaScript heap out of memory|Allocation failed/i.test(w.stderrTail);
@@ -302,18 +306,22 @@ export class ReaderPool {
 	private ensurePoller(): void {
 		if (this.poller) return;
 		const limit = this.limits.maxMemoryMb * 1024 * 1024;
-		const budget = poolMemoryMb(this.limits) * 1024 * 1024;
 		this.poller = setInterval(() => {
 			const rss = groupRss();
 			const live = [...this.workers].filter((w) => !w.killedFor).map((w) => ({ w, rss: (w.rss = rss.get(w.child.pid!) ?? 0) }));
 			for (const { w, rss: r } of live) if (w.job && r > limit) this.kill(w, this.overMemory());
-			if (live.reduce((sum, x) => sum + x.rss, 0) <= budget) return;
-			// Over the readers' budget: end the biggest idle reader, else stop the biggest file (read again alone later).
-			const biggest = (list: typeof live) => list.sort((a, b) => b.rss - a.rss)[0]?.w;
-			const idle = biggest(live.filter((x) => !x.w.job && !x.w.killedFor));
+			if (live.reduce((sum, x) => sum + x.rss, 0) <= this.budget) {
+				if (this.heavy) this.pump(); // the heavy file may have left room since
+				return;
+			}
+			// Over the readers' budget: end the biggest idle reader; else the biggest file is (or stays)
+			// the heavy one and the files beside it are stopped, to be read again.
+			const byRss = (list: typeof live) => list.filter((x) => !x.w.killedFor).sort((a, b) => b.rss - a.rss);
+			const idle = byRss(live.filter((x) => !x.w.job))[0]?.w;
 			if (idle) return this.end(idle, { kind: 'retire' });
-			const busy = biggest(live.filter((x) => x.w.job && !x.w.job.solo && !x.w.killedFor));
-			if (busy) this.end(busy, { kind: 'requeue' });
+			const busy = byRss(live.filter((x) => x.w.job));
+			this.heavy ??= busy[0]?.w ?? null;
+			for (const { w } of busy) if (w !== this.heavy) this.end(w, { kind: 'requeue' });
 		}, POLL_MS);
 		this.poller.unref();
 	}

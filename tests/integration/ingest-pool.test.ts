@@ -112,7 +112,7 @@ describe('ingest worker pool', () => {
 		expect(bare.kind === 'programme' && bare.enrichment).toBeUndefined();
 	}, 120_000);
 
-	it('keeps the readers together under their budget: a file stopped for it is read again alone, with the outcome it has alone', async () => {
+	it('keeps the readers together under their budget: the biggest file goes on, the one beside it is stopped and read again, with the outcome it has alone', async () => {
 		// Each heavy file alone needs ~450–600 MB (under the 900 MB per file); two at once, over the 800 MB budget.
 		const limits = { ...DEFAULT_LIMITS, jobs: 2, maxMemoryMb: 900, maxPoolMemoryMb: 800 };
 		const pool = new ReaderPool(limits);
