@@ -51,6 +51,7 @@ export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning'
 	{ code: 'municipality-from-mapping', status: 'warning', meaning: 'The municipality was given to the ingest (`--municipality FILE=CODE`), not read from the document.' },
 	{ code: 'unknown-municipality-mapping', status: 'error', meaning: 'The ingest mapping gives a code that is no municipality; it was ignored.' },
 	{ code: 'no-municipality', status: 'error', meaning: 'No municipality could be read for the programme: it is kept but drops out of maps and comparisons until one is given with `npm run ingest -- --municipality FILE=CODE`. Listed on the Data page as "needs a municipality". A warning, not an error, for a scan whose text could not be read (it has its own `scan` warning).' },
+	{ code: 'long-answer', status: 'warning', meaning: 'An answer longer than 200,000 characters (real answers are far shorter): its facts were read from its first 200,000 characters; the answer itself is kept whole.' },
 	{ code: 'too-many-facts', status: 'warning', meaning: 'The programme yields more than 1000 facts for one table (real programmes have under 100; an answer probably repeats itself): only the first 1000 are kept.' },
 	{ code: 'enrichment-span-error', status: 'warning', meaning: 'A derived fact whose evidence did not match the answer text was left out.' }
 ];
