@@ -11,7 +11,7 @@ export default defineConfig({
 	// (src/lib/export/xlsx.ts): no page loads it, so Vite's 500 kB warning would only be noise.
 	build: { chunkSizeWarningLimit: 1000 },
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 120_000

@@ -32,9 +32,12 @@ Usage: npm run ingest -- [paths…] [options]
   --jobs N       Reader processes, one file each at a time (default: the number of cores).
   --max-seconds S   Wall time per file, OCR included (default 300); over it the file is limit-time.
   --max-memory-mb M Memory per file: V8 heap and the resident memory of the reader and its
-                 tesseract processes (default 1024); over it the file is limit-memory.
+                 tesseract processes (default 1024); over it the file is limit-memory. All
+                 readers together stay under M or 512 MB per job, whichever is more.
   --max-pages P  Pages per PDF (default 2000), checked before any page is read: limit-pages.
   --max-file-mb F   File size (default 100), checked before reading: limit-size.
+  --max-stream-mb S What one stream may decompress to (default 256), checked before
+                 reading: limit-stream (decompression bombs).
   --json         Print a machine-readable report to stdout (logs stay on stderr). npm prints
                  a banner on stdout first: use npm run --silent, or --report.
   --report FILE  Write the same JSON report to FILE.
@@ -42,7 +45,7 @@ Usage: npm run ingest -- [paths…] [options]
 
 Every input file gets ingest_log rows: ok, warning (e.g. unmapped field, duplicate or
 duplicate-content, unparseable-date, date-in-future, date-before-2024, implausible-coverage)
-or error (not-pdf, empty, truncated, encrypted, no-form-fields, foreign-form, unreadable, not-found, limit-size, limit-pages, limit-time, limit-memory, worker-crashed,
+or error (not-pdf, empty, truncated, encrypted, no-form-fields, xfa-only, foreign-form, unreadable, not-found, limit-size, limit-pages, limit-stream, limit-time, limit-memory, worker-crashed,
 dangling-symlink, symlink-loop, not-a-regular-file, unreadable-folder).
 One bad file never stops the batch.
 
@@ -71,6 +74,7 @@ function parse(argv: string[]) {
 			'max-memory-mb': { type: 'string' },
 			'max-pages': { type: 'string' },
 			'max-file-mb': { type: 'string' },
+			'max-stream-mb': { type: 'string' },
 			json: { type: 'boolean', default: false },
 			report: { type: 'string' },
 			help: { type: 'boolean', short: 'h', default: false }
@@ -162,7 +166,7 @@ async function main(): Promise<number> {
 		return 2;
 	}
 	const read: Record<string, number> = {};
-	for (const [flag, key] of [['jobs', 'jobs'], ['max-seconds', 'maxSeconds'], ['max-memory-mb', 'maxMemoryMb'], ['max-pages', 'maxPages'], ['max-file-mb', 'maxFileMb']] as const) {
+	for (const [flag, key] of [['jobs', 'jobs'], ['max-seconds', 'maxSeconds'], ['max-memory-mb', 'maxMemoryMb'], ['max-pages', 'maxPages'], ['max-file-mb', 'maxFileMb'], ['max-stream-mb', 'maxStreamMb']] as const) {
 		const raw = (args.values as Record<string, unknown>)[flag] as string | undefined;
 		if (raw === undefined) continue;
 		const n = Number(raw);

@@ -21,7 +21,13 @@ function envNumber(name: string, fallback: number): number {
 
 export function nodeExtractDeps(): Promise<ExtractDeps> {
 	cached ??= (async () => {
+		const nativePush = Array.prototype.push;
 		const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+		// The legacy build's core-js swaps Array.prototype.push, process-wide, for a JavaScript
+		// version (for a V8 quirk with read-only array lengths that neither pdf.js nor we meet):
+		// every push in the reader, pdf.js's own and the enrichment's, then costs about twice as
+		// much (a 10 MB field is parsed char by char with push). Put the native one back.
+		if (Array.prototype.push !== nativePush) Array.prototype.push = nativePush;
 		const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
 		// pdf.js in Node reads this as a file path; it must end with a separator.
 		const standardFontDataUrl = join(dirname(pkg), 'standard_fonts') + '/';

@@ -1,13 +1,21 @@
 /**
- * The ingest's reader pool: each PDF is read in a worker process (ingest/read-worker.ts), as
- * many at once as there are cores, so one file can only ever cost itself. Each worker is the
+ * The ingest's reader pool: each PDF is read, and its facts derived, in a worker process
+ * (ingest/read-worker.ts), as many at once as there are cores, so one file can only ever cost itself. Each worker is the
  * leader of its own process group (its tesseract children belong to it) and runs under limits:
  * - wall time per file: the whole group is killed (SIGKILL) when it runs over;
  * - memory: V8's heap is capped (--max-old-space-size), and the resident memory of the group
  *   (worker + tesseract/pdftoppm, from /proc) is polled; over the limit the group is killed.
- *   This also stops decompression bombs: pdf.js decodes streams into buffers outside the V8
- *   heap, so there is no separate cap on decompressed bytes; the RSS limit catches them;
- * - pages: a document whose page count is over the cap is refused before any page is read.
+ *   This is also the backstop for decompression bombs (pdf.js decodes streams into buffers
+ *   outside the V8 heap) that the decompressed-bytes cap below does not see.
+ *   The readers together stay under a budget too (poolMemoryMb): when they go over it, the
+ *   biggest idle reader is retired; else the biggest file becomes the heavy one, which may
+ *   grow up to its own limit, and the files beside it are stopped and read again later (no
+ *   other file starts while the heavy one leaves less than HEADROOM of the budget). So a
+ *   file's outcome never depends on what was read beside it, and no progress of a big file
+ *   is thrown away;
+ * - pages: a document whose page count is over the cap is refused before any page is read;
+ * - decompressed bytes: a stream that inflates to more than the cap is refused before pdf.js
+ *   reads the file (ingest/streams.ts; bombs end in a second instead of 10–30 s).
  * A killed or crashed worker is replaced by a fresh one; the file becomes an error outcome.
  * Workers are reused across files (start-up, tsx and pdf.js loading, costs ~0.5 s).
  */
@@ -17,7 +25,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import type { Enrichment } from '../src/lib/dataset/rows';
 import type { Programme } from '../src/lib/programme/types';
+import type { ReaderEnrichment } from './enrich';
 
 export interface ReadLimits {
 	/** Worker processes (default: os.availableParallelism()). */
@@ -30,6 +40,18 @@ export interface ReadLimits {
 	maxPages: number;
 	/** File size, MB (default 100; checked before the file is read). */
 	maxFileMb: number;
+	/** What one stream may decompress to, MB (default 256; checked before pdf.js reads the file). */
+	maxStreamMb: number;
+	/** All readers together, MB (default: poolMemoryMb). */
+	maxPoolMemoryMb?: number;
+}
+
+/**
+ * Memory for all readers together (MB): the limit per file, or 512 MB per reader when that is
+ * more. With the defaults on two cores, 1 GB: the ingest as a whole stays near 1.5 GB at worst.
+ */
+export function poolMemoryMb(limits: Pick<ReadLimits, 'jobs' | 'maxMemoryMb' | 'maxPoolMemoryMb'>): number {
+	return limits.maxPoolMemoryMb ?? Math.max(limits.maxMemoryMb, 512 * limits.jobs);
 }
 
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
@@ -37,20 +59,25 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
 	maxSeconds: 300,
 	maxMemoryMb: 1024,
 	maxPages: 2000,
-	maxFileMb: 100
+	maxFileMb: 100,
+	maxStreamMb: 256
 };
 
 export interface ReadRequest {
 	id: number;
 	path: string;
 	maxPages: number;
+	maxStreamMb: number;
+	/** Enrich the programme in the reader too (ingest/enrich.ts), with the user's municipality for the file if given. */
+	enrich: { config: ReaderEnrichment; municipalityCodes: readonly string[] | null } | null;
 }
 
 /** What a worker read from one file (the parent turns it into a FileOutcome). */
 export type ReadResult =
-	| { kind: 'programme'; bytes: number; programme: Programme }
+	| { kind: 'programme'; bytes: number; programme: Programme; enrichment?: Enrichment }
 	| { kind: 'error'; bytes: number | null; code: string; reason: string }
-	| { kind: 'limit-pages'; bytes: number; pages: number };
+	| { kind: 'limit-pages'; bytes: number; pages: number }
+	| { kind: 'limit-stream'; bytes: number };
 
 export type WorkerMessage =
 	| { type: 'ready' }
@@ -67,12 +94,19 @@ export interface PoolFailure {
 const WORKER = join(import.meta.dirname, 'read-worker.ts');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const PAGE_SIZE = 4096;
-const POLL_MS = 100;
+const POLL_MS = 50;
+/** Budget left free before another file starts beside a heavy one: room for an ordinary reader. */
+const HEADROOM = 512 * 1024 * 1024;
 
 interface Job {
 	request: ReadRequest;
 	resolve: (r: ReadResult | PoolFailure) => void;
+	/** Stopped beside a heavy file: it starts again only when no file is heavy (so it is stopped at most once per heavy file). */
+	stopped?: boolean;
 }
+
+/** Why the pool ended a reader: a file's failure, or for the budget (its file is read again later, or it was idle). */
+type KillReason = PoolFailure | { kind: 'requeue' } | { kind: 'retire' };
 
 interface Worker {
 	child: ChildProcess;
@@ -81,8 +115,10 @@ interface Worker {
 	job: Job | null;
 	timer: NodeJS.Timeout | null;
 	/** Why the pool killed it, if it did. */
-	killedFor: PoolFailure | null;
+	killedFor: KillReason | null;
 	stderrTail: string;
+	/** Resident memory of its group at the last poll, bytes. */
+	rss: number;
 }
 
 /** Resident bytes per process group, from /proc (Linux); empty elsewhere. */
@@ -113,27 +149,39 @@ export class ReaderPool {
 	private readonly workers = new Set<Worker>();
 	private readonly idle: Worker[] = [];
 	private readonly queue: Job[] = [];
+	/** The reader whose file the budget lets grow up to the limit per file (see the header). */
+	private heavy: Worker | null = null;
+	/** Readers ended for the budget: files stopped beside a heavy one (and read again), idle readers retired. */
+	readonly stats = { requeued: 0, retired: 0 };
+	private readonly budget: number;
 	private poller: NodeJS.Timeout | null = null;
 	private closed = false;
 	private readonly onExit = () => this.killAll();
 
 	constructor(private readonly limits: ReadLimits) {
+		this.budget = poolMemoryMb(limits) * 1024 * 1024;
 		process.on('exit', this.onExit);
 	}
 
-	read(path: string, id: number): Promise<ReadResult | PoolFailure> {
+	read(path: string, id: number, enrich: ReadRequest['enrich'] = null): Promise<ReadResult | PoolFailure> {
 		return new Promise((resolve) => {
-			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages }, resolve });
+			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages, maxStreamMb: this.limits.maxStreamMb, enrich }, resolve });
 			this.pump();
 		});
 	}
 
 	private pump(): void {
-		while (this.queue.length > 0 && !this.closed) {
+		if (this.closed) return;
+		while (this.queue.length > 0) {
+			// Beside a heavy file, another starts only while the budget has room for it (as of the last poll),
+			// and not one already stopped beside it.
+			if (this.heavy && this.budget - [...this.workers].reduce((sum, w) => sum + (w.killedFor ? 0 : w.rss), 0) < HEADROOM) return;
+			const next = this.heavy ? this.queue.findIndex((j) => !j.stopped) : 0;
+			if (next < 0) return;
 			let w = this.idle.pop();
 			if (!w && this.workers.size < this.limits.jobs) w = this.start();
 			if (!w) return;
-			this.dispatch(w, this.queue.shift()!);
+			this.dispatch(w, this.queue.splice(next, 1)[0]);
 		}
 	}
 
@@ -148,7 +196,7 @@ export class ReaderPool {
 			env: { ...process.env, TMPDIR: tmp }
 		});
 		let ready!: () => void;
-		const w: Worker = { child, tmp, ready: new Promise((ok) => (ready = ok)), job: null, timer: null, killedFor: null, stderrTail: '' };
+		const w: Worker = { child, tmp, ready: new Promise((ok) => (ready = ok)), job: null, timer: null, killedFor: null, stderrTail: '', rss: 0 };
 		child.stderr!.on('data', (chunk: Buffer) => {
 			process.stderr.write(chunk);
 			w.stderrTail = (w.stderrTail + chunk.toString('utf8')).slice(-4000);
@@ -159,8 +207,12 @@ export class ReaderPool {
 			if (!job || m.id !== job.request.id) return;
 			if (m.type === 'done') {
 				this.finish(w, m.result);
-				if (!this.closed) {
-					this.idle.push(w);
+				// A reader being ended (its exit is on the way) takes no further file. One that a big
+				// file left with half the limit resident (V8 keeps its heap) is retired, not kept idle:
+				// it would push the readers over their budget and get a small file stopped.
+				if (!this.closed && !w.killedFor) {
+					if (w.rss > (this.limits.maxMemoryMb * 1024 * 1024) / 2) this.end(w, { kind: 'retire' });
+					else this.idle.push(w);
 					this.pump();
 				}
 			} else this.finish(w, { kind: 'failed', code: 'worker-crashed', reason: `Reading the file crashed its reader process (${m.error}); the file may be damaged.` });
@@ -189,12 +241,21 @@ export class ReaderPool {
 		if (w.timer) clearTimeout(w.timer);
 		w.timer = null;
 		w.job = null;
+		if (this.heavy === w) this.heavy = null;
 		job?.resolve(result);
 	}
 
 	private kill(w: Worker, why: PoolFailure): void {
+		this.end(w, why);
+	}
+
+	private end(w: Worker, why: KillReason): void {
 		if (w.killedFor) return;
 		w.killedFor = why;
+		if (why.kind === 'requeue') this.stats.requeued++;
+		if (why.kind === 'retire') this.stats.retired++;
+		const i = this.idle.indexOf(w);
+		if (i >= 0) this.idle.splice(i, 1);
 		try {
 			process.kill(-w.child.pid!, 'SIGKILL');
 		} catch {
@@ -213,11 +274,19 @@ export class ReaderPool {
 			// no one left
 		}
 		rmSync(w.tmp, { recursive: true, force: true });
-		if (w.job) {
+		if (this.heavy === w) this.heavy = null;
+		if (w.job && w.killedFor?.kind === 'requeue') {
+			// Stopped for the budget, beside a heavy file, not for anything it did: read it again, first.
+			if (w.timer) clearTimeout(w.timer);
+			w.timer = null;
+			this.queue.unshift({ ...w.job, stopped: true });
+			w.job = null;
+		} else if (w.job) {
 			const heap = /heap limit|JavaScript heap out of memory|Allocation failed/i.test(w.stderrTail);
+			const killed = w.killedFor?.kind === 'failed' ? w.killedFor : null;
 			this.finish(
 				w,
-				w.killedFor ??
+				killed ??
 					(heap
 						? this.overMemory()
 						: {
@@ -239,7 +308,20 @@ export class ReaderPool {
 		const limit = this.limits.maxMemoryMb * 1024 * 1024;
 		this.poller = setInterval(() => {
 			const rss = groupRss();
-			for (const w of this.workers) if (w.job && (rss.get(w.child.pid!) ?? 0) > limit) this.kill(w, this.overMemory());
+			const live = [...this.workers].filter((w) => !w.killedFor).map((w) => ({ w, rss: (w.rss = rss.get(w.child.pid!) ?? 0) }));
+			for (const { w, rss: r } of live) if (w.job && r > limit) this.kill(w, this.overMemory());
+			if (live.reduce((sum, x) => sum + x.rss, 0) <= this.budget) {
+				if (this.heavy) this.pump(); // the heavy file may have left room since
+				return;
+			}
+			// Over the readers' budget: end the biggest idle reader; else the biggest file is (or stays)
+			// the heavy one and the files beside it are stopped, to be read again.
+			const byRss = (list: typeof live) => list.filter((x) => !x.w.killedFor).sort((a, b) => b.rss - a.rss);
+			const idle = byRss(live.filter((x) => !x.w.job))[0]?.w;
+			if (idle) return this.end(idle, { kind: 'retire' });
+			const busy = byRss(live.filter((x) => x.w.job));
+			this.heavy ??= busy[0]?.w ?? null;
+			for (const { w } of busy) if (w !== this.heavy) this.end(w, { kind: 'requeue' });
 		}, POLL_MS);
 		this.poller.unref();
 	}

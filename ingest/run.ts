@@ -11,12 +11,12 @@ import { todayInFinland } from '../src/lib/dataset/dates';
 import { dataDictionary } from '../src/lib/dataset/dictionary';
 import { buildDataset, type Dataset, type Enricher, type FileOutcome } from '../src/lib/dataset/rows';
 import type { InputKind } from '../src/lib/programme/types';
-import { createEnricher } from '../src/lib/programme/enrich/index';
-import { parseEmploymentAreas, parseMunicipalities } from '../src/lib/reference';
+import { parseMunicipalities } from '../src/lib/reference';
+import { ingestEnricher, type IngestEnricher, type ReaderEnrichment } from './enrich';
 import { DEFAULT_LIMITS, ReaderPool, type PoolFailure, type ReadLimits, type ReadResult } from './pool';
 import { checkOutDir } from './output';
 import { findInputs } from './walk';
-export { findInputs };
+export { findInputs, ingestEnricher };
 import { writeDataset, type Manifest, type WriteOptions } from './parquet';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
@@ -82,7 +82,8 @@ export type ReadOptions = Partial<ReadLimits>;
 export async function readInputs(
 	inputs: readonly { path: string; file: string }[],
 	onProgress?: IngestOptions['onProgress'],
-	options: ReadOptions = {}
+	options: ReadOptions = {},
+	enrich?: { readers: ReaderEnrichment; municipalities?: IngestOptions['municipalities'] }
 ): Promise<FileOutcome[]> {
 	const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options };
 	for (const [k, v] of Object.entries(limits)) if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`${k} must be a positive number (got ${v})`);
@@ -113,7 +114,8 @@ export async function readInputs(
 				);
 				continue;
 			}
-			const outcome = pool.read(path, i).then((r) => {
+			const codes = enrich?.municipalities?.get(file) ?? enrich?.municipalities?.get(file.split('/').pop()!) ?? null;
+			const outcome = pool.read(path, i, enrich ? { config: enrich.readers, municipalityCodes: codes } : null).then((r) => {
 				progress(file);
 				return toOutcome(file, size, r, limits);
 			});
@@ -163,7 +165,7 @@ async function hashFile(path: string, file: string, maxFileMb: number): Promise<
 function toOutcome(file: string, size: number, r: ReadResult | PoolFailure, limits: ReadLimits): FileOutcome {
 	switch (r.kind) {
 		case 'programme':
-			return { file, bytes: r.bytes, kind: 'programme', programme: r.programme };
+			return { file, bytes: r.bytes, kind: 'programme', programme: r.programme, ...(r.enrichment ? { enrichment: r.enrichment } : {}) };
 		case 'error':
 			return { file, bytes: r.bytes, kind: 'error', code: r.code, reason: r.reason };
 		case 'limit-pages':
@@ -173,6 +175,14 @@ function toOutcome(file: string, size: number, r: ReadResult | PoolFailure, limi
 				kind: 'error',
 				code: 'limit-pages',
 				reason: `The PDF has ${r.pages} pages, over the page limit of ${limits.maxPages} per document (--max-pages); its pages were not read.`
+			};
+		case 'limit-stream':
+			return {
+				file,
+				bytes: r.bytes,
+				kind: 'error',
+				code: 'limit-stream',
+				reason: `A stream in the PDF decompresses to more than the limit of ${limits.maxStreamMb} MB (--max-stream-mb): a decompression bomb, or an image far larger than any page needs; the file was not read.`
 			};
 		case 'failed':
 			return { file, bytes: size, kind: 'error', code: r.code, reason: r.reason };
@@ -194,7 +204,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 	const { inputs, verdicts } = await findInputs(opts.inputs, root);
 	if (inputs.length === 0 && verdicts.length === 0) throw new NoInputsError(`no PDF files found in ${opts.inputs.join(', ')}`);
 	const t1 = performance.now();
-	const outcomes = [...(await readInputs(inputs, opts.onProgress, opts.read)), ...verdicts];
+	// The ingest's own enricher runs in the readers (each programme under its file's limits); another runs here.
+	const readers = opts.enrich && 'readers' in opts.enrich ? (opts.enrich as IngestEnricher).readers : null;
+	const outcomes = [...(await readInputs(inputs, opts.onProgress, opts.read, readers ? { readers, municipalities: opts.municipalities } : undefined)), ...verdicts];
 	const t2 = performance.now();
 	const referenceDate = opts.referenceDate ?? todayInFinland();
 	const data = buildDataset({ files: outcomes, municipalities, enrich: withMapping(opts.enrich, opts.municipalities, outcomes), referenceDate });
@@ -216,19 +228,6 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 		out,
 		timings: { find: ms(t0, t1), read: ms(t1, t2), build: ms(t2, t3), write: ms(t3, t4) }
 	};
-}
-
-/**
- * The enrichment the CLI plugs into the dataset: municipalities, providers, languages,
- * cooperation and completeness for each programme (src/lib/programme/enrich), with the
- * reference municipalities and employment areas. The indexes are built once per run.
- */
-export function ingestEnricher(referenceCsv?: string, employmentAreasCsv?: string): Enricher {
-	const enrich = createEnricher({
-		municipalities: parseMunicipalities(readFileSync(referenceCsv ?? join(REPO_ROOT, 'data/reference/municipalities.csv'), 'utf8')),
-		employmentAreas: parseEmploymentAreas(readFileSync(employmentAreasCsv ?? join(REPO_ROOT, 'data/reference/employment_areas.csv'), 'utf8'))
-	});
-	return (programme, _reference, options) => enrich(programme, options);
 }
 
 /** The enricher with the user's `file → codes` mapping applied per programme (by its file). */

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readInputs } from '../../ingest/run';
+import { ingestEnricher, readInputs } from '../../ingest/run';
+import { DEFAULT_LIMITS, ReaderPool } from '../../ingest/pool';
 import type { FileOutcome } from '../../src/lib/dataset/rows';
 import { AURA_FIXTURE, textPdf } from '../helpers/programme-pdfs';
 
@@ -52,11 +53,15 @@ beforeAll(async () => {
 	write('other', await textPdf(['Kotoutumisohjelma', 'Loimaan kaupunki', '1. Palvelutarpeen arviointi']));
 	write('large', new Uint8Array(Buffer.concat([Buffer.from(readFileSync(AURA_FIXTURE)), Buffer.alloc(2 * 1024 * 1024, 0x20)])));
 	write('bomb', deflateBomb(1500));
+	// Aura with a marker that makes its reader hold 250 MB while reading (a costly but good file).
+	for (const n of ['heavy1', 'heavy2']) write(n, new Uint8Array(Buffer.concat([Buffer.from(readFileSync(AURA_FIXTURE)), Buffer.from(`\n%POOL-TEST-BALLAST ${n}\n`)])));
 	process.env.KOTOKARTTA_TEST_CRASH_MARKER = 'POOL-TEST-CRASH';
+	process.env.KOTOKARTTA_TEST_BALLAST = 'POOL-TEST-BALLAST:250';
 }, 60_000);
 
 afterAll(() => {
 	delete process.env.KOTOKARTTA_TEST_CRASH_MARKER;
+	delete process.env.KOTOKARTTA_TEST_BALLAST;
 	rmSync(dir, { recursive: true, force: true });
 });
 
@@ -93,9 +98,63 @@ describe('ingest worker pool', () => {
 		expect(again.kind).toBe('programme');
 	}, 120_000);
 
-	it('a deflate bomb (a few KB that decode to 1.5 GB) is stopped by the memory limit, and the good file after it is read', async () => {
+	it('derives each programme’s facts in its reader (under its file’s limits), as the parent would, with the user’s municipality for the file', async () => {
+		const enricher = ingestEnricher();
+		const [plain] = await readInputs(inputs('aura'), undefined, { jobs: 1 }, { readers: enricher.readers });
+		const [mapped] = await readInputs(inputs('aura'), undefined, { jobs: 1 }, { readers: enricher.readers, municipalities: new Map([['aura.pdf', ['430']]]) });
+		if (plain.kind !== 'programme' || mapped.kind !== 'programme') throw new Error('Aura not read');
+		expect(plain.enrichment).toEqual(enricher(plain.programme, []));
+		expect(plain.enrichment?.languages?.length).toBeGreaterThan(0);
+		expect(mapped.enrichment).toEqual(enricher(mapped.programme, [], { municipalityCodes: ['430'] }));
+		expect(mapped.enrichment?.municipalityCodes).toEqual(['430']);
+		// Without the enricher's config the reader only reads.
+		const [bare] = await readInputs(inputs('aura'), undefined, { jobs: 1 });
+		expect(bare.kind === 'programme' && bare.enrichment).toBeUndefined();
+	}, 120_000);
+
+	it('keeps the readers together under their budget: the biggest file goes on, the one beside it is stopped and read again, with the outcome it has alone', async () => {
+		// Each heavy file alone needs ~450–600 MB (under the 900 MB per file); two at once, over the 800 MB budget.
+		const limits = { ...DEFAULT_LIMITS, jobs: 2, maxMemoryMb: 900, maxPoolMemoryMb: 800 };
+		const pool = new ReaderPool(limits);
+		try {
+			const results = await Promise.all(['heavy1', 'heavy2', 'aura'].map((n, i) => pool.read(files[n], i)));
+			expect(results.map((r) => (r.kind === 'failed' ? r.code : r.kind))).toEqual(['programme', 'programme', 'programme']);
+			expect(pool.stats.requeued).toBeGreaterThan(0);
+		} finally {
+			await pool.close();
+		}
+		// Alone, the same outcome.
+		const alone = new ReaderPool({ ...limits, jobs: 1, maxPoolMemoryMb: undefined });
+		try {
+			const r = await alone.read(files.heavy1, 0);
+			expect(r.kind === 'failed' ? r.reason : r.kind).toBe('programme');
+		} finally {
+			await alone.close();
+		}
+	}, 180_000);
+
+	it('retires a reader that a big file left holding over half the limit, instead of keeping it idle', async () => {
+		const pool = new ReaderPool({ ...DEFAULT_LIMITS, jobs: 1, maxMemoryMb: 1000 });
+		try {
+			expect((await pool.read(files.heavy1, 0)).kind).toBe('programme');
+			expect((await pool.read(files.aura, 1)).kind).toBe('programme');
+			expect(pool.stats.retired).toBe(1);
+			expect(pool.stats.requeued).toBe(0);
+		} finally {
+			await pool.close();
+		}
+	}, 120_000);
+
+	it('a deflate bomb (a few KB that decode to 1.5 GB) is refused by the decompressed-bytes cap before pdf.js reads it', async () => {
 		expect(readFileSync(files.bomb).length).toBeLessThan(64 * 1024);
-		const [bomb, aura] = await readInputs(inputs('bomb', 'aura'), undefined, { jobs: 1, maxMemoryMb: 700 });
+		const [bomb, aura] = await readInputs(inputs('bomb', 'aura'), undefined, { jobs: 1, maxStreamMb: 64 });
+		expect(bomb.kind === 'error' && bomb.code).toBe('limit-stream');
+		expect(bomb.kind === 'error' && bomb.reason).toMatch(/64 MB \(--max-stream-mb\)/);
+		expect(aura.kind === 'error' ? `${aura.code}: ${aura.reason}` : aura.kind).toBe('programme');
+	}, 180_000);
+
+	it('a deflate bomb under a raised decompressed-bytes cap is stopped by the memory limit, and the good file after it is read', async () => {
+		const [bomb, aura] = await readInputs(inputs('bomb', 'aura'), undefined, { jobs: 1, maxMemoryMb: 700, maxStreamMb: 4096 });
 		expect(bomb.kind === 'error' && bomb.code).toBe('limit-memory');
 		expect(aura.kind === 'error' ? `${aura.code}: ${aura.reason}` : aura.kind).toBe('programme');
 	}, 180_000);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataDictionary } from '../../src/lib/dataset/dictionary';
-import { buildDataset, parseDate, resolveMunicipalityNames, validateRows, type FileOutcome } from '../../src/lib/dataset/rows';
+import { buildDataset, capFacts, MAX_FACTS_PER_TABLE, parseDate, resolveMunicipalityNames, validateRows, type FileOutcome } from '../../src/lib/dataset/rows';
 import { COMPLETENESS, PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
 import { FIELD_BY_KEY } from '../../src/lib/programme/form-tem-2024';
 import type { Programme } from '../../src/lib/programme/types';
@@ -115,6 +115,18 @@ describe('the enrichment plug-in point', () => {
 		expect(data.programmes[0].municipality_confidence).toBe(0.8);
 		expect(data.completeness.map((r) => r.key)).toEqual(['s1.a', 's1.b1']);
 		expect(data.ingest_log.map((r) => r.code)).toEqual(['ok', 'unresolved-municipality']);
+	});
+
+	it('a programme with 300,000 mentions is built with the first 1000 and a warning (a hostile 10 MB answer once overflowed the call stack)', () => {
+		const p = programme('p1', { 'header.municipalities': 'Auran kunta' });
+		const row = (i: number) => ({ programme_id: 'p1', key: 's3.a2', span_start: i, span_end: i + 1, snippet: 'x', language_code: 'uk', language_name_fi: 'ukraina', context: 'orientation', confidence: 1 });
+		const many = Array.from({ length: 300_000 }, (_, i) => row(i));
+		const data = buildDataset({ files: [file(p, 'p.pdf')], municipalities, enrich: () => ({ languages: many }) });
+		expect(data.languages.length).toBe(MAX_FACTS_PER_TABLE);
+		expect(data.languages.map((r) => r.span_start)).toEqual(many.slice(0, MAX_FACTS_PER_TABLE).map((r) => r.span_start));
+		expect(data.ingest_log.filter((r) => r.code === 'too-many-facts').map((r) => r.reason)).toEqual([expect.stringMatching(/300000 languages facts; only the first 1000/)]);
+		// Capping is idempotent (readers cap before the parent does).
+		expect(capFacts(capFacts({ languages: many }))).toEqual(capFacts({ languages: many }));
 	});
 
 	it('rows that do not fit the table are refused with the table, row and column named', () => {

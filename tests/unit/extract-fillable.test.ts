@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { onePage, textContent } from '../hostile/raw-pdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractProgramme, SYNTHETIC_KEYWORD, type ExtractDeps } from '../../src/lib/programme/extract';
 import { ALL_FIELDS, ANSWER_FIELDS, TABLE_FIELDS, TEMPLATE_ID } from '../../src/lib/programme/form-tem-2024';
@@ -163,6 +165,29 @@ describe('input that is not a programme', () => {
 		const e = await readError(truncate(auraBytes));
 		expect(e.code).toBe('truncated');
 		expect(e.reason).toMatch(/cut off/);
+	});
+
+	it('a whole PDF followed by NUL or white-space padding is read, not called truncated', async () => {
+		for (const pad of [Buffer.alloc(4096), Buffer.alloc(1 << 20), Buffer.from(' \r\n\t'.repeat(1024))]) {
+			const p = await extractProgramme(new Uint8Array(Buffer.concat([auraBytes, pad])), deps);
+			expect(p.answers.map((a) => a.text)).toEqual(aura.answers.map((a) => a.text));
+		}
+		// Padding after a cut-off file does not make it whole.
+		expect((await readError(new Uint8Array(Buffer.concat([truncate(auraBytes), Buffer.alloc(4096)])))).code).toBe('truncated');
+	});
+
+	it('an XFA-only form is named as XFA; a form with XFA beside its fields is read from the fields', async () => {
+		const xdp = { dict: '<<>>', stream: Buffer.from('<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template/></xdp:xdp>') };
+		const wait = textContent(['Please wait...', 'If this message is not eventually replaced by the proper contents of the document, your PDF viewer may not be able to display this type of document.']);
+		for (const content of [wait, Buffer.alloc(0)]) {
+			const e = await readError(new Uint8Array(onePage({ dict: '<<>>', stream: content }, ['<< /Fields [] /XFA 7 0 R >>', xdp], { catalog: '/AcroForm 6 0 R /NeedsRendering true' })));
+			expect(e.code).toBe('xfa-only');
+			expect(e.reason).toMatch(/XFA/);
+		}
+		const doc = await PDFDocument.load(auraBytes, { updateMetadata: false });
+		doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict).set(PDFName.of('XFA'), doc.context.register(doc.context.stream(xdp.stream)));
+		const hybrid = await extractProgramme(await doc.save({ updateFieldAppearances: false }), deps);
+		expect(hybrid.answers.map((a) => a.text)).toEqual(aura.answers.map((a) => a.text));
 	});
 
 	it('encrypted with a password (qpdf --encrypt)', async () => {

@@ -8,7 +8,7 @@ export type CheckStep = 'read' | 'open' | 'extract' | 'enrich' | 'record';
 export const CHECK_STEPS: readonly CheckStep[] = ['read', 'open', 'extract', 'enrich', 'record'];
 
 /** Why a file could not be checked: a ProgrammeReadError code, or `failed` for anything else. */
-export type CheckErrorCode = 'not-pdf' | 'empty' | 'truncated' | 'encrypted' | 'no-form-fields' | 'foreign-form' | 'unreadable' | 'failed';
+export type CheckErrorCode = 'not-pdf' | 'empty' | 'truncated' | 'encrypted' | 'no-form-fields' | 'xfa-only' | 'foreign-form' | 'unreadable' | 'failed';
 
 export type CheckRequest = { type: 'check'; id: number; name: string; bytes: ArrayBuffer };
 

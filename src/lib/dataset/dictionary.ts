@@ -21,10 +21,12 @@ export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning'
 	{ code: 'truncated', status: 'error', meaning: 'The PDF has no end-of-file marker: it was cut off.' },
 	{ code: 'encrypted', status: 'error', meaning: 'The PDF needs a password to open.' },
 	{ code: 'no-form-fields', status: 'error', meaning: 'The PDF has neither form fields nor text that follows the form’s sections (or no text at all and no images).' },
+	{ code: 'xfa-only', status: 'error', meaning: 'The PDF is a dynamic XFA form: its content is only in XFA data, which the ingest does not read (print it to PDF, or use the ministry’s form).' },
 	{ code: 'foreign-form', status: 'error', meaning: 'The PDF’s form fields are not the TEM 3.9.2024 form’s (the reason names some of them).' },
 	{ code: 'unreadable', status: 'error', meaning: 'The PDF is damaged beyond what the reader can repair.' },
 	{ code: 'limit-size', status: 'error', meaning: 'The file is over the ingest’s size limit per file (`--max-file-mb`, default 100 MB); it was not read.' },
 	{ code: 'limit-pages', status: 'error', meaning: 'The PDF has more pages than the ingest’s page limit (`--max-pages`, default 2000); its pages were not read.' },
+	{ code: 'limit-stream', status: 'error', meaning: 'A stream in the PDF decompresses to more than the ingest’s limit (`--max-stream-mb`, default 256 MB), found before the file is read: a decompression bomb, or an image far larger than a page needs.' },
 	{ code: 'limit-time', status: 'error', meaning: 'Reading the file took longer than the ingest’s time limit per file (`--max-seconds`, default 300 s); it was stopped.' },
 	{ code: 'limit-memory', status: 'error', meaning: 'Reading the file needed more memory than the ingest’s limit per file (`--max-memory-mb`, default 1024 MB, the reader and its OCR processes together); it was stopped. Decompression bombs end here.' },
 	{ code: 'worker-crashed', status: 'error', meaning: 'Reading the file crashed its reader process (an error nobody handled inside pdf.js, or the process died); the file may be damaged. The batch went on.' },
@@ -54,6 +56,8 @@ export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning'
 	{ code: 'municipality-from-mapping', status: 'warning', meaning: 'The municipality was given to the ingest (`--municipality FILE=CODE`), not read from the document.' },
 	{ code: 'unknown-municipality-mapping', status: 'error', meaning: 'The ingest mapping gives a code that is no municipality; it was ignored.' },
 	{ code: 'no-municipality', status: 'error', meaning: 'No municipality could be read for the programme: it is kept but drops out of maps and comparisons until one is given with `npm run ingest -- --municipality FILE=CODE`. Listed on the Data page as "needs a municipality". A warning, not an error, for a scan whose text could not be read (it has its own `scan` warning).' },
+	{ code: 'long-answer', status: 'warning', meaning: 'An answer longer than 200,000 characters (real answers are far shorter): its facts were read from its first 200,000 characters; the answer itself is kept whole.' },
+	{ code: 'too-many-facts', status: 'warning', meaning: 'The programme yields more than 1000 facts for one table (real programmes have under 100; an answer probably repeats itself): only the first 1000 are kept.' },
 	{ code: 'enrichment-span-error', status: 'warning', meaning: 'A derived fact whose evidence did not match the answer text was left out.' }
 ];
 

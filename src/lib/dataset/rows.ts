@@ -28,7 +28,10 @@ export type Row = Record<string, Cell>;
 export type Dataset = Record<string, Row[]>;
 
 export type FileOutcome =
-	| { file: string; bytes: number; kind: 'programme'; programme: Programme }
+	/**
+	 * `enrichment`: already derived where the programme was read (the ingest's readers); else `enrich` runs here.
+	 */
+	| { file: string; bytes: number; kind: 'programme'; programme: Programme; enrichment?: Enrichment }
 	/**
 	 * Same content as an earlier file (in input order): one programme, a warning for this path.
 	 * `by`: the same bytes (default), or the same answers in different bytes (a re-saved copy).
@@ -64,6 +67,29 @@ export interface DatasetInput {
 	referenceDate?: string;
 }
 
+/**
+ * Facts kept per programme and fact table. Real programmes have under 100 (the demo corpus at
+ * most 67); an answer that repeats one sentence for megabytes can yield 100,000s, which would
+ * swell the ingest's memory and every page that loads the table.
+ */
+export const MAX_FACTS_PER_TABLE = 1000;
+const CAPPED_TABLES = ['responsibilities', 'languages', 'cooperation'] as const;
+
+/** The enrichment with at most MAX_FACTS_PER_TABLE rows per fact table (the first ones), and a warning for each cut. Idempotent. */
+export function capFacts(e: Enrichment): Enrichment {
+	const over = CAPPED_TABLES.filter((t) => (e[t]?.length ?? 0) > MAX_FACTS_PER_TABLE);
+	if (over.length === 0) return e;
+	const out: Enrichment = { ...e, warnings: [...(e.warnings ?? [])] };
+	for (const t of over) {
+		out.warnings = [
+			...out.warnings!,
+			{ code: 'too-many-facts', message: `The programme yields ${e[t]!.length} ${t} facts; only the first ${MAX_FACTS_PER_TABLE} are kept (real programmes have under 100; an answer probably repeats itself).` }
+		];
+		out[t] = e[t]!.slice(0, MAX_FACTS_PER_TABLE);
+	}
+	return out;
+}
+
 const FIELD_ORDER = new Map(ALL_FIELDS.map((f, i) => [f.key, i]));
 const ENRICHED_TABLES = ['completeness', 'responsibilities', 'languages', 'cooperation'] as const;
 
@@ -75,10 +101,10 @@ export function buildDataset(input: DatasetInput): Dataset {
 
 	for (const f of input.files) {
 		if (f.kind !== 'programme') continue;
-		const { programme } = f;
+		const { programme, enrichment: given } = f;
 		if (seen.has(programme.id)) throw new Error(`programme ${programme.id} given twice: pass later copies as duplicates`);
 		seen.add(programme.id);
-		const e = input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities);
+		const e = capFacts(given ?? (input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities)));
 		enrichment.set(programme.id, e);
 	}
 	// Re-saved copies (same answers, other bytes) become duplicates of the first, like identical files.
@@ -88,7 +114,8 @@ export function buildDataset(input: DatasetInput): Dataset {
 	const programmeRows: Row[] = [];
 	for (const { file, bytes, programme } of programmes) {
 		const e = enrichment.get(programme.id)!;
-		for (const t of ENRICHED_TABLES) data[t].push(...(e[t] ?? []));
+		// A loop, not push(...rows): a hostile answer can hold 100,000s of mentions, more arguments than the stack takes.
+		for (const t of ENRICHED_TABLES) for (const row of e[t] ?? []) data[t].push(row);
 		const updated = programme.answers.find((a) => a.key === 'header.updated');
 		const date = readUpdated(updated?.status === 'filled' ? updated.text : null, input.referenceDate);
 		warningsById.set(programme.id, [...programme.warnings, ...(e.warnings ?? []), ...(date.problem ? [date.problem] : [])]);

@@ -840,6 +840,7 @@ export const en: Messages = {
 	'check.error.encrypted': 'The PDF is protected with a password, so it cannot be read. Save a copy without the password.',
 	'check.error.no-form-fields': 'The PDF has no form fields, and its text does not follow the form’s sections 1–7. Is it an integration programme?',
 	'check.error.foreign-form': 'The PDF is a form, but not the integration programme form (TEM 3.9.2024).',
+	'check.error.xfa-only': 'The PDF is a dynamic XFA form: its content is in XFA data, which cannot be read here. Open it in Adobe Acrobat Reader and print it to PDF, or use the ministry’s form.',
 	'check.error.unreadable': 'The PDF is damaged and cannot be opened. Get a fresh copy.',
 	'check.error.failed': 'Something went wrong while checking the file.',
 	'check.reportFor': 'Check of a draft integration programme',

@@ -837,6 +837,7 @@ export const fi = {
 	'check.error.encrypted': 'PDF on suojattu salasanalla, joten sitä ei voi lukea. Tallenna kopio ilman salasanaa.',
 	'check.error.no-form-fields': 'PDF:ssä ei ole lomakekenttiä, eikä sen teksti seuraa lomakkeen kohtia 1–7. Onko se kotoutumisohjelma?',
 	'check.error.foreign-form': 'PDF on lomake, mutta ei kotoutumisohjelman lomake (TEM 3.9.2024).',
+	'check.error.xfa-only': 'PDF on dynaaminen XFA-lomake: sen sisältö on XFA-tiedoissa, joita täällä ei voi lukea. Avaa se Adobe Acrobat Readerilla ja tulosta se PDF-tiedostoksi, tai käytä ministeriön lomaketta.',
 	'check.error.unreadable': 'PDF on vioittunut, eikä sitä voi avata. Hanki uusi kopio.',
 	'check.error.failed': 'Tiedoston tarkistuksessa tapahtui virhe.',
 	'check.reportFor': 'Kotoutumisohjelman luonnoksen tarkistus',

@@ -840,6 +840,7 @@ export const sv: Messages = {
 	'check.error.encrypted': 'PDF:en är skyddad med ett lösenord och kan inte läsas. Spara en kopia utan lösenord.',
 	'check.error.no-form-fields': 'PDF:en har inga blankettfält, och texten följer inte blankettens punkter 1–7. Är det ett integrationsprogram?',
 	'check.error.foreign-form': 'PDF:en är en blankett, men inte blanketten för integrationsprogrammet (TEM 3.9.2024).',
+	'check.error.xfa-only': 'PDF:en är en dynamisk XFA-blankett: innehållet finns i XFA-data, som inte kan läsas här. Öppna den i Adobe Acrobat Reader och skriv ut den som PDF, eller använd ministeriets blankett.',
 	'check.error.unreadable': 'PDF:en är skadad och kan inte öppnas. Skaffa en ny kopia.',
 	'check.error.failed': 'Något gick fel när filen granskades.',
 	'check.reportFor': 'Granskning av ett utkast till integrationsprogram',

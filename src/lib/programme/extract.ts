@@ -115,7 +115,10 @@ function checkEnvelope(bytes: Uint8Array): void {
 		);
 	}
 	// A complete PDF ends with %%EOF (within the last 1 KiB, as readers allow trailing bytes).
-	const tail = latin1(bytes.subarray(Math.max(0, bytes.length - 1024)));
+	// NUL and white-space padding after it (disk images, some upload tools) is not content: skip it.
+	let end = bytes.length;
+	while (end > 0 && PADDING.has(bytes[end - 1])) end--;
+	const tail = latin1(bytes.subarray(Math.max(0, end - 1024), end));
 	if (!tail.includes('%%EOF')) {
 		throw new ProgrammeReadError(
 			`The PDF is truncated: it has no end-of-file marker (%%EOF), so it was cut off (${bytes.length} bytes); download or copy it again.`,
@@ -123,6 +126,9 @@ function checkEnvelope(bytes: Uint8Array): void {
 		);
 	}
 }
+
+/** NUL and PDF white space. */
+const PADDING = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 
 function latin1(bytes: Uint8Array): string {
 	let s = '';
@@ -208,6 +214,13 @@ async function readDocument(id: string, bytes: Uint8Array, pdf: PdfjsDocument, d
 			...(ocr.summary ? { ocr: ocr.summary } : {})
 		};
 	}
+	if (await hasXfa(pdf)) {
+		throw new ProgrammeReadError(
+			'The PDF is an XFA form (a dynamic Adobe LiveCycle/AEM form): its content is in XFA data, which the ingest does not read, and its pages hold no programme text. ' +
+				'Open it in Adobe Acrobat Reader and print it to PDF, or fill the ministry’s form instead.',
+			'xfa-only'
+		);
+	}
 	if (fromText.kind === 'no-text') throw new ProgrammeReadError('The PDF has no form fields and no text (its pages are blank).', 'no-form-fields');
 	throw new ProgrammeReadError(
 		`The PDF has no form fields, and its text does not follow the form's list of sections 1–7 (${fromText.reason}); it is probably not an integration programme.`,
@@ -289,6 +302,12 @@ function examples(fields: readonly { name: string }[]): string {
 		.slice(0, 3)
 		.map((f) => `"${normaliseLabel(f.name).slice(0, 60)}"`)
 		.join(', ');
+}
+
+/** Does the document carry an XFA form (pdf.js reports it in the metadata's info)? */
+async function hasXfa(pdf: PdfjsDocument): Promise<boolean> {
+	const { info } = await pdf.getMetadata();
+	return (info as Record<string, unknown>).IsXFAPresent === true;
 }
 
 async function readMetadata(pdf: PdfjsDocument): Promise<DocumentMetadata> {

@@ -103,6 +103,7 @@ export class ProgrammeReadError extends Error {
 			| 'truncated'
 			| 'encrypted'
 			| 'no-form-fields'
+			| 'xfa-only'
 			| 'foreign-form'
 			| 'unreadable'
 	) {
