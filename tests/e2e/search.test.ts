@@ -127,6 +127,30 @@ describe('search', () => {
 		}
 	});
 
+	it('a pause before Enter keeps the earlier query in history; edits of one query share an entry', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/search');
+			await s.page.waitForSelector('p.status[data-phase="ready"]', { timeout: 120_000 });
+			await s.page.locator('#q').pressSequentially('ukrainn', { delay: 40 });
+			await s.page.waitForURL((u) => u.searchParams.get('q') === 'ukrainn');
+			// A different query, left until the page has written it to the URL, then Enter (a slow user).
+			await s.page.locator('#q').fill('Loimaan maahanmuuttokoordinaattori');
+			await s.page.waitForURL((u) => u.searchParams.get('q') === 'Loimaan maahanmuuttokoordinaattori');
+			await s.page.locator('#q').press('Enter');
+			await results(s.page, 'Loimaan maahanmuuttokoordinaattori');
+			// An edit of it (a letter deleted) replaces its entry instead of adding one.
+			await s.page.locator('#q').press('Backspace');
+			await s.page.waitForURL((u) => u.searchParams.get('q') === 'Loimaan maahanmuuttokoordinaattor');
+			await s.page.goBack();
+			await results(s.page, 'ukrainn');
+			expect(await s.page.locator('#q').inputValue()).toBe('ukrainn');
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
 	it('is a plain GET form: without JavaScript it submits to /search?q=… and says results need JavaScript', async () => {
 		const s = await session(browser, { javaScriptEnabled: false });
 		try {
