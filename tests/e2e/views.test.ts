@@ -251,7 +251,10 @@ describe('employment area report', () => {
 			for (const sel of ['header nav', '.filters', '.report-head button', '.table-meta', '.skip'])
 				for (const el of await s.page.locator(sel).all()) expect(await el.isVisible(), sel).toBe(false);
 			expect(await s.page.locator('h1').isVisible()).toBe(true);
-			expect(await s.page.locator('[data-table="coverage"]').isVisible()).toBe(true);
+			// On paper the compact tables (summary first) replace the screen's.
+			expect(await s.page.locator('[data-area-summary]').isVisible()).toBe(true);
+			expect(await s.page.locator('[data-print-table="coverage"]').isVisible()).toBe(true);
+			expect(await s.page.locator('[data-table="coverage"]').isVisible()).toBe(false);
 			const pdf = await PDFDocument.load(await s.page.pdf({ preferCSSPageSize: true, printBackground: true }));
 			const { width, height } = pdf.getPage(0).getSize();
 			expect(Math.round(width)).toBe(595);

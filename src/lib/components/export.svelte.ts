@@ -10,7 +10,7 @@
 import { browser } from '$app/environment';
 import { page } from '$app/state';
 import { database } from '$lib/db/client.svelte';
-import type { DatasetInfo, FilterOptions } from '$lib/db/dataset';
+import type { DatasetInfo, FilterOptions, Option } from '$lib/db/dataset';
 import { scopeSummary, type ScopeSummary } from '$lib/db/queries';
 import type { Translator } from '$lib/i18n';
 import { exportFileName, parseCsvFormat, tableToCsv, type CsvFormat, type ExportCell, type ExportTable } from '$lib/export/table';
@@ -62,7 +62,7 @@ export const exportScope = new ExportScope();
 
 /** The chosen filters in words, each filter on its own: "Maakunta: Uusimaa, Pirkanmaa; Vain todelliset". */
 export function describeFilters(filters: Filters, options: FilterOptions | undefined, i18n: Translator): string {
-	const named = (list: FilterOptions[keyof FilterOptions] | undefined, v: string) => list?.find((o) => o.value === v)?.label[i18n.locale] ?? v;
+	const named = (list: readonly Option[] | undefined, v: string) => list?.find((o) => o.value === v)?.label[i18n.locale] ?? v;
 	const parts: string[] = [];
 	const add = (label: string, values: readonly string[], name: (v: string) => string) => {
 		if (values.length) parts.push(`${label}: ${values.map(name).join(', ')}`);
@@ -74,6 +74,7 @@ export function describeFilters(filters: Filters, options: FilterOptions | undef
 	add(i18n.t('filter.populationClass'), filters.populationClass, (v) => i18n.label('populationClass', v));
 	add(i18n.t('filter.inputKind'), filters.inputKind, (v) => i18n.label('inputKind', v));
 	if (filters.synthetic !== 'all') parts.push(i18n.label('synthetic', filters.synthetic));
+	if (filters.since) parts.push(i18n.t('filter.sinceActive', { date: i18n.date(filters.since) }));
 	return parts.length ? parts.join('; ') : i18n.t('filter.none');
 }
 

@@ -49,3 +49,10 @@ export function navItems(existing: ReadonlySet<string> = EXISTING): NavItem[] {
 export function isCurrent(item: string, pathname: string): boolean {
 	return item === '/' ? pathname === '/' : pathname === item || pathname.startsWith(`${item}/`);
 }
+
+/**
+ * Routes whose page has the filter bar (`#filters`): they get a "skip to the filters" link. The
+ * prerender fails on a link to a missing id, so a route listed here without the bar is caught
+ * at build time; a page with the bar left out of the list only lacks the shortcut.
+ */
+export const FILTER_ROUTES: ReadonlySet<string> = new Set(['/', '/gaps', '/responsibilities', '/languages', '/cooperation', '/area/[code]', '/compare', '/search']);

@@ -152,12 +152,36 @@ export interface BrowserDatabase extends QueryRunner {
 	loadTables(names?: readonly string[]): Promise<void>;
 }
 
+/** A response's body, reporting each chunk's size as it arrives (for the loading indicator). */
+async function countedBytes(r: Response, onBytes?: (n: number) => void): Promise<ArrayBuffer> {
+	if (!onBytes || !r.body) return r.arrayBuffer();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	const reader = r.body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		chunks.push(value);
+		size += value.byteLength;
+		onBytes(value.byteLength);
+	}
+	const out = new Uint8Array(size);
+	let at = 0;
+	for (const c of chunks) out.set(c, (at += c.byteLength) - c.byteLength);
+	return out.buffer;
+}
+
 /**
  * Opens DuckDB-WASM. Never call during prerender. The Parquet files are fetched at once (while
  * the wasm compiles) but each table is decoded and inserted only when a query first mentions it:
  * the overview never pays for the answers table, the search never waits for the others.
+ * `onBytes` hears how many bytes of the engine and the data have arrived (a progress indicator).
  */
-export async function openBrowserDatabase(sources: readonly TableSource[]): Promise<BrowserDatabase> {
+export async function openBrowserDatabase(sources: readonly TableSource[], onBytes?: (total: number) => void): Promise<BrowserDatabase> {
+	// The wasm's bytes (reported by DuckDB as it streams) plus each data file's, as they arrive.
+	let wasmBytes = 0;
+	let dataBytes = 0;
+	const report = () => onBytes?.(wasmBytes + dataBytes);
 	const t0 = performance.now();
 	const [duckdb, wasm, worker] = await Promise.all([
 		import('@duckdb/duckdb-wasm'),
@@ -168,7 +192,7 @@ export async function openBrowserDatabase(sources: readonly TableSource[]): Prom
 		sources.map((s) => {
 			const bytes = fetch(s.url).then((r) => {
 				if (!r.ok) throw new Error(`${s.url}: HTTP ${r.status}`);
-				return r.arrayBuffer();
+				return countedBytes(r, onBytes && ((n) => ((dataBytes += n), report())));
 			});
 			// Awaited when the table is first used; this keeps an early failure from surfacing as "unhandled".
 			bytes.catch(() => undefined);
@@ -176,7 +200,7 @@ export async function openBrowserDatabase(sources: readonly TableSource[]): Prom
 		})
 	);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(worker.default));
-	await db.instantiate(wasm.default);
+	await db.instantiate(wasm.default, null, (p) => ((wasmBytes = p.bytesLoaded), report()));
 	await db.open({ query: { castBigIntToDouble: true } });
 	const conn = await db.connect();
 	for (const s of SAFETY_SETTINGS) await conn.query(s);

@@ -25,6 +25,8 @@ const mark = (name: string) => {
 class DatabaseClient {
 	status = $state<DatabaseStatus>('idle');
 	error = $state<string | null>(null);
+	/** Bytes of the engine and the data received so far while opening (for the loading indicator). */
+	bytes = $state(0);
 	#files: DatasetFile[] = [];
 	#base = '';
 	#opening: Promise<BrowserDatabase> | null = null;
@@ -49,7 +51,7 @@ class DatabaseClient {
 						: { table: f.table, url: `${this.#base}/data/${tableFileName(f.table)}?v=${f.version}`, format: 'parquet' as const }
 				);
 			this.#opening = import('./browser')
-				.then((m) => m.openBrowserDatabase(sources))
+				.then((m) => m.openBrowserDatabase(sources, (n) => (this.bytes = n)))
 				.then(
 					(db) => {
 						this.status = 'ready';

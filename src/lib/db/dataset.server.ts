@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseMunicipalities, type Municipality } from '$lib/reference';
 import { EMPTY_FILTERS } from './filters';
 import { filterOptions, type DatasetInfo, type FilterOptions } from './dataset';
+import { encodeFacets } from './facets';
 import { describeDataset, openNodeDatabase, type NodeDatabase } from './node.server';
 import { scopeSummary, tableCounts } from './queries';
 import { tableFileName } from '$lib/dataset/files';
@@ -47,7 +48,7 @@ async function open(): Promise<ServerDataset> {
 		db,
 		manifest,
 		municipalities,
-		filterOptions: filterOptions(municipalities),
+		filterOptions: { ...filterOptions(municipalities), facets: await facetData(db, municipalities) },
 		info: {
 			files: files.map((f) => ({ ...f, version: manifestVersion(manifest, f.table) ?? f.version })),
 			programmes: summary.programmes as number,
@@ -56,6 +57,30 @@ async function open(): Promise<ServerDataset> {
 			version: manifestHash(dir)
 		}
 	};
+}
+
+/** The facet table (./facets.ts): mainland municipalities and the current programmes with the municipalities they cover. */
+export async function facetData(db: NodeDatabase, municipalities: readonly Municipality[]) {
+	const rows = await db.run({
+		id: 'layout.facets',
+		sql: `SELECT input_kind, is_synthetic, municipality_codes,
+			CASE WHEN updated_status IN ('ok', 'month') THEN strftime(updated, '%Y-%m-%d') END AS updated
+			FROM programmes WHERE is_current ORDER BY programme_id`,
+		params: []
+	});
+	return encodeFacets(
+		municipalities
+			.filter((m) => !m.aland)
+			.map((m) => ({
+				code: m.code,
+				region: m.regionCode,
+				wellbeing: m.wellbeingCountyCode,
+				area: m.employmentAreaCode,
+				languageStatus: m.languageStatus,
+				populationClass: m.populationClass
+			})),
+		rows.map((r) => ({ inputKind: String(r.input_kind), synthetic: Boolean(r.is_synthetic), updated: r.updated === null ? null : String(r.updated), codes: (r.municipality_codes as string[] | null) ?? [] }))
+	);
 }
 
 function readManifest(dir: string): Record<string, unknown> | null {

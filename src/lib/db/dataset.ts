@@ -6,6 +6,7 @@ import type { Municipality } from '$lib/reference';
 import { wellbeingCountyName } from '$lib/reference/wellbeing-en';
 import { regionName } from '$lib/reference/region-en';
 import type { Locale } from '$lib/i18n/locales';
+import type { FacetData } from './facets';
 
 /** The facts about one published file the pages show (size, rows, a cache-busting version). */
 export interface DatasetFile {
@@ -44,6 +45,8 @@ export interface FilterOptions {
 	region: Option[];
 	wellbeing: Option[];
 	area: Option[];
+	/** What each choice leaves, for narrowing the lists and explaining an empty result (./facets.ts). */
+	facets?: FacetData;
 }
 
 /** The filterable areas, from the reference municipalities (mainland only: Åland is outside every filter scope). */

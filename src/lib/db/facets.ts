@@ -1,0 +1,197 @@
+/**
+ * Filter facets without the engine: how many municipalities and current programmes a filter
+ * choice leaves, so the filter bar can narrow each list by the other filters, show counts and
+ * explain an empty result before (and without) DuckDB-WASM. The rules are those of the SQL
+ * scope (./queries/scope.ts), applied to a compact table the layout prerenders
+ * (`facetData`, ./dataset.server.ts); a unit test checks both give the same counts.
+ */
+import {
+	hasFilters,
+	hasMunicipalityFilters,
+	INPUT_KINDS,
+	LANGUAGE_STATUSES,
+	POPULATION_CLASS_VALUES,
+	type Filters,
+	type InputKindValue,
+	type LanguageStatus,
+	type PopulationClassValue
+} from './filters';
+
+/** What the layout sends: small enough to go with every page (under 2 kB compressed for ~300 programmes). */
+export interface FacetData {
+	/** Mainland municipalities, each `RRWWAAlp`: region, wellbeing county and employment area codes, then the indexes of its language status and population class. */
+	municipalities: string[];
+	/**
+	 * Current programmes, each `[input kind index, synthetic 0/1, plausible update date as days since
+	 * 1.1.1970 or -1, ...indexes into municipalities of the mainland municipalities it covers]`.
+	 */
+	programmes: number[][];
+}
+
+/** The filters on municipality attributes, in the filter bar's order. */
+export const MUNICIPALITY_FACETS = ['region', 'wellbeing', 'area', 'languageStatus', 'populationClass'] as const;
+export type MunicipalityFacet = (typeof MUNICIPALITY_FACETS)[number];
+/** The list filters on programme attributes. */
+export const PROGRAMME_FACETS = ['inputKind'] as const;
+export type ListFacet = MunicipalityFacet | (typeof PROGRAMME_FACETS)[number];
+
+interface FacetMunicipality {
+	region: string;
+	wellbeing: string;
+	area: string;
+	languageStatus: LanguageStatus;
+	populationClass: PopulationClassValue;
+}
+interface FacetProgramme {
+	inputKind: InputKindValue;
+	synthetic: boolean;
+	/** The programme's update date (ISO) when plausible (`updated_status` ok or month), else null: what "updated since" compares. */
+	updated: string | null;
+	municipalities: number[];
+}
+
+export interface Facets {
+	municipalities: FacetMunicipality[];
+	programmes: FacetProgramme[];
+}
+
+/** Encodes the table (build time). */
+export function encodeFacets(
+	municipalities: readonly (FacetMunicipality & { code: string })[],
+	programmes: readonly { inputKind: string; synthetic: boolean; updated: string | null; codes: readonly string[] }[]
+): FacetData {
+	const index = new Map(municipalities.map((m, i) => [m.code, i]));
+	return {
+		municipalities: municipalities.map(
+			(m) =>
+				`${m.region}${m.wellbeing}${m.area}${LANGUAGE_STATUSES.indexOf(m.languageStatus)}${POPULATION_CLASS_VALUES.indexOf(m.populationClass)}`
+		),
+		programmes: programmes.map((p) => [
+			Math.max(0, INPUT_KINDS.indexOf(p.inputKind as InputKindValue)),
+			p.synthetic ? 1 : 0,
+			p.updated === null ? -1 : Math.round(Date.parse(`${p.updated}T00:00:00Z`) / DAY),
+			...[...new Set(p.codes.map((c) => index.get(c)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b)
+		])
+	};
+}
+
+export function decodeFacets(data: FacetData): Facets {
+	return {
+		municipalities: data.municipalities.map((s) => ({
+			region: s.slice(0, 2),
+			wellbeing: s.slice(2, 4),
+			area: s.slice(4, 6),
+			languageStatus: LANGUAGE_STATUSES[Number(s[6])],
+			populationClass: POPULATION_CLASS_VALUES[Number(s[7])]
+		})),
+		programmes: data.programmes.map(([kind, synthetic, updated, ...municipalities]) => ({
+			inputKind: INPUT_KINDS[kind] ?? 'unknown',
+			synthetic: synthetic === 1,
+			updated: updated < 0 ? null : new Date(updated * DAY).toISOString().slice(0, 10),
+			municipalities
+		}))
+	};
+}
+
+const DAY = 86_400_000;
+
+export interface ScopeCount {
+	municipalities: number;
+	programmes: number;
+}
+
+/**
+ * Every filter field must be counted here as the SQL scope applies it: a field added to
+ * `Filters` (./filters.ts) fails type-checking here until `countScope` handles it.
+ */
+const HANDLED: Record<keyof Filters, true> = {
+	region: true,
+	wellbeing: true,
+	area: true,
+	languageStatus: true,
+	populationClass: true,
+	inputKind: true,
+	synthetic: true,
+	since: true
+};
+void HANDLED;
+
+const matches = (m: FacetMunicipality, f: Filters) =>
+	MUNICIPALITY_FACETS.every((k) => f[k].length === 0 || (f[k] as readonly string[]).includes(m[k]));
+
+/** Mainland municipalities and current programmes in scope: what scope_municipalities and scope_programmes hold. */
+export function countScope(facets: Facets, f: Filters): ScopeCount {
+	const inScope = facets.municipalities.map((m) => matches(m, f));
+	const byMunicipality = hasMunicipalityFilters(f);
+	let programmes = 0;
+	for (const p of facets.programmes) {
+		if (f.inputKind.length && !f.inputKind.includes(p.inputKind)) continue;
+		if (f.synthetic === 'real' && p.synthetic) continue;
+		if (f.synthetic === 'synthetic' && !p.synthetic) continue;
+		if (f.since && (p.updated === null || p.updated < f.since)) continue;
+		if (byMunicipality && !p.municipalities.some((i) => inScope[i])) continue;
+		programmes++;
+	}
+	return { municipalities: inScope.filter(Boolean).length, programmes };
+}
+
+/** The filters with one list filter replaced. */
+export function withFacet(f: Filters, key: ListFacet, values: readonly string[]): Filters {
+	return { ...f, [key]: [...values] } as Filters;
+}
+
+/** For each value of a list filter: the scope if it alone were chosen there, the other filters kept. */
+export function optionCounts(facets: Facets, f: Filters, key: ListFacet, values: readonly string[]): Map<string, ScopeCount> {
+	return new Map(values.map((v) => [v, countScope(facets, withFacet(f, key, [v]))]));
+}
+
+/** A way out of an empty result: a filter to drop, or a value to choose instead, and what it would leave. */
+export interface Remedy {
+	key: ListFacet | 'synthetic' | 'since';
+	/** The values to set for `key` (empty: drop the filter; for `synthetic`, `['all']`). */
+	values: string[];
+	count: ScopeCount;
+}
+
+export type Emptiness =
+	/** The municipality filters exclude each other: no municipality matches them all. */
+	| { kind: 'no-municipality'; conflicting: MunicipalityFacet[]; drop: Remedy[]; replace: Remedy[] }
+	/** Municipalities match, but no programme in scope (the programme filters, or none written yet). */
+	| { kind: 'no-programme'; municipalities: number; drop: Remedy[] };
+
+/**
+ * Why the current filters leave nothing, and the nearest choices that leave something: each
+ * filter whose removal alone helps, and (when municipalities do not match) the values of the
+ * conflicting filters that overlap the others, most programmes first. Null when not empty.
+ */
+export function explainEmpty(facets: Facets, f: Filters, maxReplace = 3): Emptiness | null {
+	const now = countScope(facets, f);
+	if (now.programmes > 0 || !hasFilters(f)) return null;
+	if (hasMunicipalityFilters(f) && now.municipalities === 0) {
+		const chosen = MUNICIPALITY_FACETS.filter((k) => f[k].length > 0);
+		const drop: Remedy[] = [];
+		const replace: Remedy[] = [];
+		const conflicting: MunicipalityFacet[] = [];
+		for (const key of chosen) {
+			const count = countScope(facets, withFacet(f, key, []));
+			if (count.municipalities === 0) continue;
+			conflicting.push(key);
+			drop.push({ key, values: [], count });
+			const values = [...new Set(facets.municipalities.map((m) => m[key] as string))];
+			const counts = optionCounts(facets, f, key, values);
+			replace.push(
+				...values
+					.map((v) => ({ key, values: [v], count: counts.get(v)! }))
+					.filter((r) => r.count.municipalities > 0)
+					.sort((a, b) => b.count.programmes - a.count.programmes || b.count.municipalities - a.count.municipalities || a.values[0].localeCompare(b.values[0]))
+					.slice(0, maxReplace)
+			);
+		}
+		return { kind: 'no-municipality', conflicting: conflicting.length ? conflicting : chosen, drop, replace };
+	}
+	const drop: Remedy[] = [];
+	if (f.inputKind.length) drop.push({ key: 'inputKind', values: [], count: countScope(facets, withFacet(f, 'inputKind', [])) });
+	if (f.synthetic !== 'all') drop.push({ key: 'synthetic', values: ['all'], count: countScope(facets, { ...f, synthetic: 'all' }) });
+	if (f.since) drop.push({ key: 'since', values: [], count: countScope(facets, { ...f, since: '' }) });
+	return { kind: 'no-programme', municipalities: now.municipalities, drop: drop.filter((r) => r.count.programmes > 0) };
+}
