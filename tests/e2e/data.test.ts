@@ -8,6 +8,7 @@ import { TABLES } from '$lib/dataset/tables';
 import type { NodeDatabase } from '$lib/db/node.server';
 import { tableCounts } from '$lib/db/queries';
 import { translator } from '$lib/i18n';
+import { ingestCodeWords } from '$lib/dataset/ingest-codes-i18n';
 import { BASE, launch, offOrigin, open, session, siteDatabase } from './harness';
 
 let browser: Browser;
@@ -89,6 +90,26 @@ describe('data page', () => {
 				const bytes = new Uint8Array(await res.arrayBuffer());
 				expect(new TextDecoder().decode(bytes.slice(0, 4)), t.name).toBe('PAR1');
 			}
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('in Swedish, the ingest log says each code in Swedish words; the ingest’s English message is marked as English', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/data?lang=sv');
+			const logged = await db.run({ id: 'e2e.log-codes', sql: `SELECT code, count(*)::INTEGER AS n FROM ingest_log GROUP BY code ORDER BY code`, params: [] });
+			expect(logged.length).toBeGreaterThan(1);
+			const codeCol = await s.page.locator('#log thead th').allTextContents();
+			const codeIndex = codeCol.findIndex((t) => t.includes(translator('sv').t('data.code')));
+			const reasonIndex = codeCol.findIndex((t) => t.includes(translator('sv').t('data.reasonEnglish')));
+			expect(codeIndex).toBeGreaterThanOrEqual(0);
+			expect(reasonIndex).toBeGreaterThanOrEqual(0);
+			const shown = await s.page.locator(`#log tbody tr > :nth-child(${codeIndex + 1})`).allTextContents();
+			for (const { code, n } of logged) expect(shown.filter((t) => t.trim() === ingestCodeWords(code as string, 'sv')).length, String(code)).toBe(n);
+			expect(await s.page.locator(`#log tbody tr > :nth-child(${reasonIndex + 1})[lang="en"]`).count()).toBe(counts.ingest_log);
+			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();
 		}

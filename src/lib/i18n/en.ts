@@ -537,6 +537,7 @@ export const en: Messages = {
 	'data.status': 'Outcome',
 	'data.code': 'Code',
 	'data.reason': 'Reason',
+	'data.reasonEnglish': 'The ingest’s message',
 	'data.status.ok': 'ok',
 	'data.status.warning': 'warning',
 	'data.status.error': 'error',

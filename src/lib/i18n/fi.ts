@@ -534,6 +534,7 @@ export const fi = {
 	'data.status': 'Tulos',
 	'data.code': 'Koodi',
 	'data.reason': 'Selitys',
+	'data.reasonEnglish': 'Luvun viesti (englanniksi)',
 	'data.status.ok': 'ok',
 	'data.status.warning': 'varoitus',
 	'data.status.error': 'virhe',

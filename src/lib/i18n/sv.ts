@@ -537,6 +537,7 @@ export const sv: Messages = {
 	'data.status': 'Resultat',
 	'data.code': 'Kod',
 	'data.reason': 'Förklaring',
+	'data.reasonEnglish': 'Inläsningens meddelande (på engelska)',
 	'data.status.ok': 'ok',
 	'data.status.warning': 'varning',
 	'data.status.error': 'fel',
