@@ -48,6 +48,13 @@ export function populationClass(population: number): PopulationClass {
 	return '≥100k';
 }
 
+/** A place's name in the UI language: the English name where one is known, the Swedish where the reference has it, else the Finnish. */
+export function placeName(locale: 'fi' | 'sv' | 'en', english: string | undefined, sv: string, fi: string): string {
+	if (locale === 'en') return english ?? fi;
+	if (locale === 'sv') return sv || fi;
+	return fi;
+}
+
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF; the export module's reader) → records keyed by the header row. */
 export function parseCsv(text: string): Record<string, string>[] {
 	const [header, ...body] = parseCsvRecords(text).filter((r) => r.length > 1 || r[0] !== '');
