@@ -1,7 +1,7 @@
 /**
  * What the filtered pages (overview, gaps, changes, responsibilities, cooperation, languages)
- * share about their data: one live query that starts from the prerendered value, whether it is
- * busy, and whether the dataset has the table a chart needs.
+ * share about their data: live queries over the filters (and a selection or grouping) that start
+ * from the prerendered value, whether one is busy, and whether the dataset has a chart's table.
  */
 import { onMount } from 'svelte';
 import { page } from '$app/state';
@@ -11,20 +11,35 @@ import type { QueryRunner } from '$lib/db/types';
 import { EMPTY_FILTERS, filtersKey, type Filters } from '$lib/state/filters';
 import { view } from '$lib/state/view.svelte';
 
+/** What a filtered query reads besides the filters. */
+export interface FilteredQueryOptions<T, I> {
+	/** Inputs besides the filters (a selection, a grouping, a language); part of the cache key. */
+	inputs?: () => I;
+	/** The prerendered value and the inputs it was computed for (with no filters): shown without the engine. */
+	prerendered?: { value: T; inputs: I };
+	/** Run only while this holds (besides the page being hydrated), e.g. while something is selected. */
+	when?: () => boolean;
+}
+
 /**
- * A page's figures, following the filters: the prerendered value (valid with no filters) first,
- * the same SQL in the browser once the page is hydrated. Call during component initialisation:
- * it also starts the engine's download as the page mounts.
+ * Figures that follow the filters (and any other inputs): the prerendered value first where there
+ * is one, the same SQL in the browser once the page is hydrated; results cached per filters and
+ * inputs. Call during component initialisation. A query with a prerendered value (a page's main
+ * figures) also starts the engine's download as the page mounts, so a first filter change finds it.
  */
-export function filteredQuery<T>(name: string, prerendered: T, load: (db: QueryRunner, filters: Filters) => Promise<T>): LiveQuery<T, Filters> {
-	onMount(() => database.preload());
-	return new LiveQuery<T, Filters>({
+export function filteredQuery<T, I = null>(
+	name: string,
+	load: (db: QueryRunner, filters: Filters, inputs: I) => Promise<T>,
+	{ inputs = () => null as I, prerendered, when = () => true }: FilteredQueryOptions<T, I> = {}
+): LiveQuery<T, { filters: Filters; inputs: I }> {
+	if (prerendered) onMount(() => database.preload());
+	return new LiveQuery<T, { filters: Filters; inputs: I }>({
 		name,
-		deps: () => view.filters,
-		key: filtersKey,
-		initial: { value: prerendered, deps: EMPTY_FILTERS },
-		enabled: () => view.hydrated,
-		load
+		deps: () => ({ filters: view.filters, inputs: inputs() }),
+		key: (d) => `${filtersKey(d.filters)}|${JSON.stringify(d.inputs)}`,
+		initial: prerendered ? { value: prerendered.value, deps: { filters: EMPTY_FILTERS, inputs: prerendered.inputs } } : null,
+		enabled: () => view.hydrated && when(),
+		load: (db, d) => load(db, d.filters, d.inputs)
 	});
 }
 
