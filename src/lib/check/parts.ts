@@ -8,17 +8,9 @@ import { QUESTIONS_SV } from '../programme/form-tem-2024-sv';
 import type { CompletenessRow } from '../programme/enrich/types';
 import type { Grade } from '../programme/enrich/completeness';
 
-export interface CheckPart {
-	key: string;
+/** A part as the dataset's completeness row grades it (reason_key/reason_params: message `gaps.reason.<key>`), placed in the form. */
+export interface CheckPart extends Pick<CompletenessRow, 'key' | 'mandatory' | 'grade' | 'score' | 'reason' | 'reason_key' | 'reason_params' | 'chars'> {
 	section: SectionId;
-	mandatory: boolean;
-	grade: Grade;
-	score: number;
-	reason: string;
-	/** The reason as a rubric code and JSON parameters (message `gaps.reason.<key>`), as the dataset stores it. */
-	reason_key: string;
-	reason_params: string;
-	chars: number;
 	/** The form's question in Finnish and Swedish, and the statute the section answers. */
 	questionFi: string;
 	questionSv: string | null;

@@ -3,6 +3,7 @@
  * the CSV files in `data/reference/` (sources and licences in `data/reference/SOURCES.md`).
  * Pure functions over text, so the ingest, the corpus generator and the browser share them.
  */
+import { parseCsvRecords } from '../export/csv';
 
 export interface Municipality {
 	code: string;
@@ -47,37 +48,16 @@ export function populationClass(population: number): PopulationClass {
 	return '≥100k';
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) → records keyed by the header row. */
+/** A place's name in the UI language: the English name where one is known, the Swedish where the reference has it, else the Finnish. */
+export function placeName(locale: 'fi' | 'sv' | 'en', english: string | undefined, sv: string, fi: string): string {
+	if (locale === 'en') return english ?? fi;
+	if (locale === 'sv') return sv || fi;
+	return fi;
+}
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF; the export module's reader) → records keyed by the header row. */
 export function parseCsv(text: string): Record<string, string>[] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else cell += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-		} else cell += c;
-	}
-	if (cell !== '' || row.length > 0) {
-		row.push(cell);
-		rows.push(row);
-	}
-	const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
+	const [header, ...body] = parseCsvRecords(text).filter((r) => r.length > 1 || r[0] !== '');
 	if (!header) return [];
 	return body.map((r, n) => {
 		if (r.length !== header.length) {

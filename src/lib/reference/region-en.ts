@@ -4,6 +4,8 @@
  * "Southwest Finland" for Varsinais-Suomi, "Lapland" for Lappi…). Finnish and Swedish names come
  * from data/reference/municipalities.csv.
  */
+import { placeName } from './index';
+
 export const REGION_EN: Readonly<Record<string, string>> = {
 	'01': 'Uusimaa',
 	'02': 'Southwest Finland',
@@ -28,7 +30,5 @@ export const REGION_EN: Readonly<Record<string, string>> = {
 
 /** A region's name in the UI language: English from the table above, Swedish where the reference has it, else Finnish. */
 export function regionName(locale: 'fi' | 'sv' | 'en', m: { regionCode: string; regionFi: string; regionSv: string }): string {
-	if (locale === 'en') return REGION_EN[m.regionCode] ?? m.regionFi;
-	if (locale === 'sv') return m.regionSv || m.regionFi;
-	return m.regionFi;
+	return placeName(locale, REGION_EN[m.regionCode], m.regionSv, m.regionFi);
 }

@@ -4,6 +4,8 @@
  * county of …"; vaalit.fi/en/wellbeing-services-counties-and-county-councils). Finnish and Swedish
  * names come from data/reference/municipalities.csv. 90 and 91 are not counties.
  */
+import { placeName } from './index';
+
 export const WELLBEING_COUNTY_EN: Readonly<Record<string, string>> = {
 	'01': 'Wellbeing services county of East Uusimaa',
 	'02': 'Wellbeing services county of Central Uusimaa',
@@ -32,7 +34,5 @@ export const WELLBEING_COUNTY_EN: Readonly<Record<string, string>> = {
 
 /** A county's name in the UI language: English from the table above, Swedish where the reference has it, else Finnish. */
 export function wellbeingCountyName(locale: 'fi' | 'sv' | 'en', m: { wellbeingCountyCode: string; wellbeingCountyFi: string; wellbeingCountySv: string }): string {
-	if (locale === 'en') return WELLBEING_COUNTY_EN[m.wellbeingCountyCode] ?? m.wellbeingCountyFi;
-	if (locale === 'sv') return m.wellbeingCountySv || m.wellbeingCountyFi;
-	return m.wellbeingCountyFi;
+	return placeName(locale, WELLBEING_COUNTY_EN[m.wellbeingCountyCode], m.wellbeingCountySv, m.wellbeingCountyFi);
 }

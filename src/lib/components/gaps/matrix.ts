@@ -290,3 +290,19 @@ export function nextPosition(
 			return null;
 	}
 }
+
+/** What the gap matrix grid is given; GapMatrix hands all of it to its phone cards (GapCards). */
+export interface GapViewProps {
+	groups: MatrixGroup[];
+	/** Part keys, one column each. */
+	columns: readonly string[];
+	sort: MatrixSort;
+	onsort: (key: SortKey) => void;
+	/** A part cell was activated (click, Enter, Space). */
+	onopen: (row: MatrixRow, key: string, cell: HTMLElement) => void;
+	/** Link to a municipality's profile. */
+	profileHref: (code: string) => string;
+	/** Id of the element that names the grid. */
+	labelledby: string;
+	busy?: boolean;
+}

@@ -1,0 +1,53 @@
+/**
+ * What the filtered pages (overview, gaps, changes, responsibilities, cooperation, languages)
+ * share about their data: live queries over the filters (and a selection or grouping) that start
+ * from the prerendered value, whether one is busy, and whether the dataset has a chart's table.
+ */
+import { onMount } from 'svelte';
+import { page } from '$app/state';
+import { database, LiveQuery } from '$lib/db/client.svelte';
+import type { DatasetFile } from '$lib/db/dataset';
+import type { QueryRunner } from '$lib/db/types';
+import { EMPTY_FILTERS, filtersKey, type Filters } from '$lib/state/filters';
+import { view } from '$lib/state/view.svelte';
+
+/** What a filtered query reads besides the filters. */
+export interface FilteredQueryOptions<T, I> {
+	/** Inputs besides the filters (a selection, a grouping, a language); part of the cache key. */
+	inputs?: () => I;
+	/** The prerendered value and the inputs it was computed for (with no filters): shown without the engine. */
+	prerendered?: { value: T; inputs: I };
+	/** Run only while this holds (besides the page being hydrated), e.g. while something is selected. */
+	when?: () => boolean;
+}
+
+/**
+ * Figures that follow the filters (and any other inputs): the prerendered value first where there
+ * is one, the same SQL in the browser once the page is hydrated; results cached per filters and
+ * inputs. Call during component initialisation. A query with a prerendered value (a page's main
+ * figures) also starts the engine's download as the page mounts, so a first filter change finds it.
+ */
+export function filteredQuery<T, I = null>(
+	name: string,
+	load: (db: QueryRunner, filters: Filters, inputs: I) => Promise<T>,
+	{ inputs = () => null as I, prerendered, when = () => true }: FilteredQueryOptions<T, I> = {}
+): LiveQuery<T, { filters: Filters; inputs: I }> {
+	if (prerendered) onMount(() => database.preload());
+	return new LiveQuery<T, { filters: Filters; inputs: I }>({
+		name,
+		deps: () => ({ filters: view.filters, inputs: inputs() }),
+		key: (d) => `${filtersKey(d.filters)}|${JSON.stringify(d.inputs)}`,
+		initial: prerendered ? { value: prerendered.value, deps: { filters: EMPTY_FILTERS, inputs: prerendered.inputs } } : null,
+		enabled: () => view.hydrated && when(),
+		load: (db, d) => load(db, d.filters, d.inputs)
+	});
+}
+
+/** The query is running, or the value on view belongs to other inputs than the current ones. */
+export const isBusy = (query: Pick<LiveQuery<unknown>, 'status' | 'stale'>): boolean => query.status === 'loading' || query.stale;
+
+/** The dataset has rows in this table (the manifest's files, from the layout's data). */
+export function tableProduced(table: string): boolean {
+	const files = (page.data as { dataset: { files: DatasetFile[] } }).dataset.files;
+	return files.some((f) => f.table === table && f.available && f.rows > 0);
+}
