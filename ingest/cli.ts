@@ -5,7 +5,8 @@
  * to stderr, a machine-readable report to stdout with --json, and the exit code says how it went.
  */
 import { parseArgs } from 'node:util';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { progressLine, terminalSafe } from './names';
 import { OutputRefusedError, pendingPaths } from './output';
 import { INGEST_VERSION, NoInputsError, ingestEnricher, runIngest, type IngestReport } from './run';
 
@@ -56,6 +57,7 @@ function parse(argv: string[]) {
 	return parseArgs({
 		args: argv,
 		allowPositionals: true,
+		tokens: true,
 		options: {
 			out: { type: 'string', default: 'static/data' },
 			root: { type: 'string', default: '.' },
@@ -74,11 +76,7 @@ function parse(argv: string[]) {
 }
 
 function progressBar(done: number, total: number, file: string): void {
-	const width = 28;
-	const filled = total === 0 ? width : Math.round((done / total) * width);
-	const name = file.length > 48 ? '…' + file.slice(-47) : file;
-	process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${name}`);
-	if (done === total) process.stderr.write('\r\x1b[2K');
+	process.stderr.write(progressLine(done, total, file));
 }
 
 function summary(report: IngestReport): string {
@@ -89,7 +87,7 @@ function summary(report: IngestReport): string {
 	}
 	const lines = [
 		'',
-		`Ingested ${report.counts.files} file(s) → ${report.counts.programmes} programme(s) in ${report.out}`,
+		`Ingested ${report.counts.files} file(s) → ${report.counts.programmes} programme(s) in ${terminalSafe(report.out)}`,
 		'',
 		'  outcome                      files',
 		'  ---------------------------  -----',
@@ -120,8 +118,25 @@ function plainError(e: unknown): string {
 		ENOTDIR: 'not a directory',
 		ENOENT: 'no such file or directory'
 	};
-	if (err?.code && words[err.code]) return `${words[err.code]}${err.path ? ` (${err.path})` : ''}`;
-	return err?.message ?? String(e);
+	if (err?.code && words[err.code]) return `${words[err.code]}${err.path ? ` (${terminalSafe(String(err.path))})` : ''}`;
+	return terminalSafe(err?.message ?? String(e));
+}
+
+/**
+ * A path argument as typed. Node decodes the command line as UTF-8 and replaces invalid bytes
+ * with U+FFFD, so a file name that is not UTF-8 would be looked for under another name; on Linux
+ * the bytes are still in /proc/self/cmdline (the last arguments of it are ours, in order).
+ */
+function argBytes(index: number, value: string): string | Buffer {
+	if (!value.includes('\uFFFD')) return value;
+	try {
+		const raw = readFileSync('/proc/self/cmdline').toString('latin1').split('\0').slice(0, -1);
+		const ours = process.argv.length - 2;
+		const bytes = Buffer.from(raw[raw.length - ours + index] ?? '', 'latin1');
+		return bytes.toString('utf8') === value ? bytes : value;
+	} catch {
+		return value;
+	}
 }
 
 async function main(): Promise<number> {
@@ -129,19 +144,20 @@ async function main(): Promise<number> {
 	try {
 		args = parse(process.argv.slice(2));
 	} catch (e) {
-		process.stderr.write(`ingest: ${(e as Error).message}\nRun with --help for usage.\n`);
+		process.stderr.write(`ingest: ${terminalSafe((e as Error).message)}\nRun with --help for usage.\n`);
 		return 2;
 	}
 	if (args.values.help) {
 		process.stdout.write(HELP);
 		return 0;
 	}
-	const inputs = args.positionals.length > 0 ? args.positionals : ['data/pdfs'];
+	const given = args.tokens.filter((t) => t.kind === 'positional').map((t) => argBytes(t.index, t.value));
+	const inputs = given.length > 0 ? given : ['data/pdfs'];
 	const mapping = new Map<string, string[]>();
 	for (const m of args.values.municipality ?? []) {
 		const eq = /^(.+)=(\d{3}(?:,\d{3})*)$/.exec(m);
 		if (!eq) {
-			process.stderr.write(`ingest: --municipality "${m}": expected FILE=CODE (3-digit municipality code, several separated by commas)\n`);
+			process.stderr.write(`ingest: --municipality "${terminalSafe(m)}": expected FILE=CODE (3-digit municipality code, several separated by commas)\n`);
 			return 2;
 		}
 		mapping.set(eq[1], eq[2].split(','));
@@ -152,7 +168,7 @@ async function main(): Promise<number> {
 		if (raw === undefined) continue;
 		const n = Number(raw);
 		if (!(Number.isFinite(n) && n > 0) || (flag === 'jobs' && !Number.isInteger(n))) {
-			process.stderr.write(`ingest: --${flag} "${raw}": expected a positive number\n`);
+			process.stderr.write(`ingest: --${flag} "${terminalSafe(raw)}": expected a positive number\n`);
 			return 2;
 		}
 		read[key] = n;
@@ -187,18 +203,18 @@ async function main(): Promise<number> {
 		cleanup();
 		const err = e as Error;
 		if (err instanceof NoInputsError || err instanceof OutputRefusedError) {
-			process.stderr.write(`ingest: ${err.message}\n`);
+			process.stderr.write(`ingest: ${terminalSafe(err.message)}\n`);
 			return 2;
 		}
 		process.stderr.write(
-			`ingest: the dataset could not be written to ${args.values.out}: ${plainError(err)}\nThe previous dataset is unchanged.\n` +
+			`ingest: the dataset could not be written to ${terminalSafe(args.values.out!)}: ${plainError(err)}\nThe previous dataset is unchanged.\n` +
 				(process.env.KOTOKARTTA_DEBUG ? `${err.stack}\n` : 'Set KOTOKARTTA_DEBUG=1 to see where it failed.\n')
 		);
 		return 3;
 	}
 
 	for (const f of report.files) {
-		if (f.status === 'error') process.stderr.write(`ingest: ${f.file}: ${f.code}: ${f.reason}\n`);
+		if (f.status === 'error') process.stderr.write(`ingest: ${terminalSafe(f.file)}: ${f.code}: ${terminalSafe(f.reason)}\n`);
 	}
 	process.stderr.write(summary(report));
 	const json = JSON.stringify(report, null, 2) + '\n';

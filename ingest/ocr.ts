@@ -19,6 +19,11 @@ export interface TesseractOptions {
 	languages?: string;
 	/** Progress lines (default: stderr); null for none. */
 	log?: ((line: string) => void) | null;
+	/**
+	 * Waits for a turn to run one page's pdftoppm and tesseract and returns the release; the
+	 * ingest's pool shares a few turns among its readers, as each tesseract takes ~70 MB.
+	 */
+	slot?: () => Promise<() => void>;
 }
 
 /** Runs a program; ENOENT becomes `unavailable`, a time-out `timeout`. */
@@ -102,6 +107,7 @@ export function tesseractOcr(opts: TesseractOptions = {}): OcrFn {
 			await writeFile(pdf, bytes);
 			const out: OcrOutcome[] = [];
 			for (const [i, page] of pages.entries()) {
+				const release = (await opts.slot?.()) ?? (() => undefined);
 				const t0 = performance.now();
 				try {
 					const image0 = await renderPage(pdf, page, dpi, join(dir, `p${page}`), timeoutMs);
@@ -117,6 +123,8 @@ export function tesseractOcr(opts: TesseractOptions = {}): OcrFn {
 					const error = e instanceof OcrError ? e : new OcrError(String((e as Error)?.message ?? e), 'failed');
 					out.push({ page, error });
 					log?.(`  OCR page ${page} (${i + 1} of ${pages.length}): not read (${error.message})`);
+				} finally {
+					release();
 				}
 			}
 			return out;

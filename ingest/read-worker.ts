@@ -1,22 +1,30 @@
 /**
  * One reader process of the ingest's pool (ingest/pool.ts): reads one PDF at a time with pdf.js
- * (and OCR via tesseract child processes) and sends its outcome back over IPC. Started by the
- * pool with `node --import tsx`, reused across files, killed by the pool when a file breaks a
- * limit. Anything that escapes a read (an unhandled rejection, an uncaught exception) is charged
- * to the file being read: the worker reports it and exits, and the pool starts a fresh one.
+ * (and OCR via tesseract child processes), enriches the programme it found (so a pathological
+ * answer costs this file's time and memory limits, never the batch's) and sends its outcome back
+ * over IPC. Started by the pool as a plain JavaScript bundle (ingest/worker-bundle.ts), reused
+ * across files, killed by the pool when a file breaks a limit. Anything that escapes a read (an
+ * unhandled rejection, an uncaught exception) is charged to the file being read: the worker
+ * reports it and exits, and the pool starts a fresh one.
  *
  * Test hook: KOTOKARTTA_TEST_CRASH_MARKER=<text>: a file whose bytes contain <text> makes the
  * worker leave a rejected promise nobody handles (as pdf.js does on some damaged files); only
  * tests set it.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type { Enrichment } from '../src/lib/dataset/rows';
 import { extractProgramme, type ExtractDeps, type PdfjsModule } from '../src/lib/programme/extract';
-import { ProgrammeReadError } from '../src/lib/programme/types';
+import { createEnricher, type Enricher } from '../src/lib/programme/enrich/index';
+import { ProgrammeReadError, type Programme } from '../src/lib/programme/types';
+import { parseEmploymentAreas, parseMunicipalities } from '../src/lib/reference';
 import { nodeExtractDeps } from './pdfjs';
-import type { ReadRequest, WorkerMessage } from './pool';
+import type { ReadRequest, WorkerInit, WorkerMessage } from './pool';
 
 let current: ReadRequest | null = null;
 let depsPromise: Promise<ExtractDeps> | null = null;
+let init: WorkerInit = { enrich: null };
+let enricher: Enricher | null = null;
 
 function send(message: WorkerMessage): Promise<void> {
 	return new Promise((ok) => {
@@ -59,16 +67,55 @@ function cappedPdfjs(pdfjs: PdfjsModule, maxPages: number, hit: { pages: number 
 	};
 }
 
+/** The dataset's part of the enrichment (the rest, e.g. evidence of the municipality, stays here), or none when the parent enriches. */
+function enrich(programme: Programme, job: ReadRequest): Enrichment | undefined {
+	const spec = init.enrich;
+	if (!spec) return undefined;
+	enricher ??= createEnricher({
+		municipalities: parseMunicipalities(readFileSync(spec.municipalitiesCsv, 'utf8')),
+		employmentAreas: parseEmploymentAreas(readFileSync(spec.employmentAreasCsv, 'utf8'))
+	});
+	const e = enricher(programme, job.municipalityCodes ? { municipalityCodes: job.municipalityCodes } : {});
+	return {
+		municipalityCodes: e.municipalityCodes,
+		municipalityConfidence: e.municipalityConfidence,
+		completeness: e.completeness,
+		responsibilities: e.responsibilities,
+		languages: e.languages,
+		cooperation: e.cooperation,
+		warnings: e.warnings
+	};
+}
+
+/** A turn for one OCR page, granted by the pool (see ReaderPool: OCR turns). */
+let turns = 0;
+const granted = new Map<number, () => void>();
+function ocrSlot(): Promise<() => void> {
+	const turn = ++turns;
+	return new Promise((ok) => {
+		granted.set(turn, () => ok(() => void send({ type: 'ocr-done', turn })));
+		void send({ type: 'ocr-wait', turn });
+	});
+}
+
 async function read(job: ReadRequest): Promise<WorkerMessage> {
-	depsPromise ??= nodeExtractDeps();
+	depsPromise ??= nodeExtractDeps(ocrSlot);
 	const deps = await depsPromise;
-	const bytes = new Uint8Array(await readFile(job.path));
+	// A path in bytes arrives over IPC as a Uint8Array: the file system wants a Buffer.
+	const bytes = new Uint8Array(await readFile(typeof job.path === 'string' ? job.path : Buffer.from(job.path)));
 	const marker = process.env.KOTOKARTTA_TEST_CRASH_MARKER;
 	if (marker && Buffer.from(bytes).includes(marker)) void Promise.reject(new Error('test hook: a rejected promise nobody handles'));
 	const hit = { pages: null as number | null };
 	try {
 		const programme = await extractProgramme(bytes, { ...deps, pdfjs: cappedPdfjs(deps.pdfjs, job.maxPages, hit) });
-		return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme } };
+		let enrichment;
+		try {
+			enrichment = enrich(programme, job);
+		} catch (e) {
+			const reason = `The programme was read, but deriving its facts failed (${(e as Error)?.message ?? e}); this is a bug, please report it with the file.`;
+			return { type: 'done', id: job.id, result: { kind: 'error', bytes: bytes.length, code: 'unreadable', reason } };
+		}
+		return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme, enrichment } };
 	} catch (e) {
 		if (hit.pages !== null) return { type: 'done', id: job.id, result: { kind: 'limit-pages', bytes: bytes.length, pages: hit.pages } };
 		if (e instanceof ProgrammeReadError) return { type: 'done', id: job.id, result: { kind: 'error', bytes: bytes.length, code: e.code, reason: e.reason } };
@@ -80,21 +127,31 @@ async function read(job: ReadRequest): Promise<WorkerMessage> {
 	}
 }
 
-process.on('message', async (job: ReadRequest) => {
+process.on('message', async (message: ReadRequest | WorkerInit | { type: 'ocr-go'; turn: number }) => {
+	if ('type' in message) {
+		granted.get(message.turn)?.();
+		granted.delete(message.turn);
+		return;
+	}
+	if (!('id' in message)) {
+		init = message;
+		return;
+	}
+	const job = message;
 	current = job;
-	let message: WorkerMessage;
+	let reply: WorkerMessage;
 	try {
-		message = await read(job);
+		reply = await read(job);
 	} catch (e) {
 		// Not a PDF problem: the file could not be read from disk (e.g. removed since it was hashed).
-		message = { type: 'done', id: job.id, result: { kind: 'error', bytes: null, code: 'unreadable-file', reason: `The file could not be read (${(e as Error).message}).` } };
+		reply = { type: 'done', id: job.id, result: { kind: 'error', bytes: null, code: 'unreadable-file', reason: `The file could not be read (${(e as Error).message}).` } };
 	}
 	// Let rejections the read left behind surface while this file is still the current one.
 	await new Promise((ok) => setImmediate(ok));
 	await new Promise((ok) => setTimeout(ok, 0));
 	if (current !== job) return; // escaped() already reported it
 	current = null;
-	await send(message);
+	await send(reply);
 });
 
 void send({ type: 'ready' });

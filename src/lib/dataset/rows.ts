@@ -25,10 +25,13 @@ export type Row = Record<string, Cell>;
 export type Dataset = Record<string, Row[]>;
 
 export type FileOutcome =
-	| { file: string; bytes: number; kind: 'programme'; programme: Programme }
+	/** `enrichment`: already derived (the ingest's readers do it); else `DatasetInput.enrich` runs. */
+	| { file: string; bytes: number; kind: 'programme'; programme: Programme; enrichment?: Enrichment }
 	/** Same content as an earlier file (sorted by path): one programme, a warning for this path. */
 	| { file: string; bytes: number; kind: 'duplicate'; programmeId: string; duplicateOf: string }
-	| { file: string; bytes: number | null; kind: 'error'; code: string; reason: string };
+	| { file: string; bytes: number | null; kind: 'error'; code: string; reason: string }
+	/** A path that gave nothing to read, worth a warning (e.g. a folder named on the command line without PDFs). */
+	| { file: string; bytes: null; kind: 'notice'; code: string; reason: string };
 
 /** What enrichment derives from one programme. Rows follow tables.ts (`programme_id` included). */
 export interface Enrichment {
@@ -58,32 +61,48 @@ const ENRICHED_TABLES = ['completeness', 'responsibilities', 'languages', 'coope
 
 export function buildDataset(input: DatasetInput): Dataset {
 	const data: Dataset = Object.fromEntries(TABLES.map((t) => [t.name, [] as Row[]]));
-	const programmes = input.files.filter((f): f is Extract<FileOutcome, { kind: 'programme' }> => f.kind === 'programme');
 	const seen = new Set<string>();
-	const enrichment = new Map<string, Enrichment>();
-	const warningsById = new Map<string, ProgrammeWarning[]>();
-
-	for (const { programme } of programmes) {
-		if (seen.has(programme.id)) throw new Error(`programme ${programme.id} given twice: pass later copies as duplicates`);
-		seen.add(programme.id);
-		const e = input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities);
-		enrichment.set(programme.id, e);
-		warningsById.set(programme.id, [...programme.warnings, ...(e.warnings ?? [])]);
-		for (const t of ENRICHED_TABLES) data[t].push(...(e[t] ?? []));
+	const programmeRows: Row[] = [];
+	for (const f of input.files) {
+		if (f.kind === 'programme') {
+			if (seen.has(f.programme.id)) throw new Error(`programme ${f.programme.id} given twice: pass later copies as duplicates`);
+			seen.add(f.programme.id);
+		}
+		const r = outcomeRows(f, input.municipalities, input.enrich);
+		if (r.programme) programmeRows.push(r.programme);
+		// A loop, not push(...rows): a hostile answer can give more rows than the call stack holds arguments.
+		for (const [table, rows] of Object.entries(r.rows)) for (const row of rows) data[table].push(row);
 	}
-
-	const programmeRows = programmes.map(({ file, bytes, programme }) =>
-		programmeRow(file, bytes, programme, enrichment.get(programme.id)!)
-	);
-	markCurrent(programmeRows);
-	data.programmes = programmeRows;
-	data.programme_versions = versionRows(programmeRows);
-	data.answers = programmes.flatMap(({ programme }) => answerRows(programme));
-	data.municipalities = input.municipalities.map(municipalityRow);
-	data.ingest_log = input.files.flatMap((f) => logRows(f, f.kind === 'programme' ? warningsById.get(f.programme.id)! : []));
-
+	Object.assign(data, finishRows(programmeRows, input.municipalities));
 	for (const table of TABLES) data[table.name] = sortRows(table, validateRows(table, data[table.name]));
 	return data;
+}
+
+/** What one file's outcome contributes: its programme row (`is_current` not yet decided) and its rows in the other tables. */
+export interface OutcomeRows {
+	programme: Row | null;
+	/** By table name: answers, the enriched tables and ingest_log. */
+	rows: Record<string, Row[]>;
+}
+
+/**
+ * The rows of one file's outcome, which depend on that file alone, so the ingest can write them
+ * as files are read and keep no programme in memory (`finishRows` adds what needs them all).
+ */
+export function outcomeRows(f: FileOutcome, municipalities: readonly Municipality[], enrich?: Enricher): OutcomeRows {
+	if (f.kind !== 'programme') return { programme: null, rows: { ingest_log: logRows(f, []) } };
+	const { programme } = f;
+	const e = f.enrichment ?? (enrich ? enrich(programme, municipalities) : simpleEnrichment(programme, municipalities));
+	const rows: Record<string, Row[]> = { answers: answerRows(programme) };
+	for (const t of ENRICHED_TABLES) rows[t] = [...(e[t] ?? [])];
+	rows.ingest_log = logRows(f, [...programme.warnings, ...(e.warnings ?? [])]);
+	return { programme: programmeRow(f.file, f.bytes, programme, e), rows };
+}
+
+/** The rows that need every programme: `is_current` (set on `programmeRows`), the versions, and the reference municipalities. */
+export function finishRows(programmeRows: Row[], municipalities: readonly Municipality[]): Pick<Dataset, 'programmes' | 'programme_versions' | 'municipalities'> {
+	markCurrent(programmeRows);
+	return { programmes: programmeRows, programme_versions: versionRows(programmeRows), municipalities: municipalities.map(municipalityRow) };
 }
 
 function programmeRow(file: string, bytes: number, p: Programme, e: Enrichment): Row {
@@ -218,6 +237,7 @@ function logRows(f: FileOutcome, warnings: readonly ProgrammeWarning[]): Row[] {
 		reason
 	});
 	if (f.kind === 'error') return [row(0, null, 'error', f.code, f.reason)];
+	if (f.kind === 'notice') return [row(0, null, 'warning', f.code, f.reason)];
 	if (f.kind === 'duplicate') {
 		return [row(0, f.programmeId, 'warning', 'duplicate', `Same content as ${f.duplicateOf}: ingested once, under that file.`)];
 	}
