@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { progressLine, terminalSafe } from './names';
+import { errorInWords, progressLine, terminalSafe } from './names';
 import { OutputRefusedError, pendingPaths } from './output';
 import { INGEST_VERSION, NoInputsError, ingestEnricher, runIngest, type IngestReport } from './run';
 
@@ -33,8 +33,8 @@ Usage: npm run ingest -- [paths…] [options]
                  tesseract processes (default 1024); over it the file is limit-memory.
   --max-pages P  Pages per PDF (default 2000), checked before any page is read: limit-pages.
   --max-file-mb F   File size (default 100), checked before reading: limit-size.
-  --json         Print a machine-readable report to stdout (logs stay on stderr). npm prints
-                 a banner on stdout first: use npm run --silent, or --report.
+  --json         Print a machine-readable report to stdout (logs stay on stderr). Through
+                 npm too: the project's .npmrc keeps npm's banner off stdout.
   --report FILE  Write the same JSON report to FILE.
   -h, --help     Show this help.
 
@@ -105,23 +105,6 @@ function summary(report: IngestReport): string {
 	return lines.join('\n');
 }
 
-/** An error in words: the system's message for file-system errors, without a stack. */
-function plainError(e: unknown): string {
-	const err = e as NodeJS.ErrnoException;
-	const words: Record<string, string> = {
-		ENOSPC: 'the disk is full',
-		EACCES: 'permission denied',
-		EPERM: 'operation not permitted',
-		EROFS: 'the file system is read-only',
-		EDQUOT: 'the disk quota is exceeded',
-		EMFILE: 'too many open files',
-		ENOTDIR: 'not a directory',
-		ENOENT: 'no such file or directory'
-	};
-	if (err?.code && words[err.code]) return `${words[err.code]}${err.path ? ` (${terminalSafe(String(err.path))})` : ''}`;
-	return terminalSafe(err?.message ?? String(e));
-}
-
 /**
  * A path argument as typed. Node decodes the command line as UTF-8 and replaces invalid bytes
  * with U+FFFD, so a file name that is not UTF-8 would be looked for under another name; on Linux
@@ -185,7 +168,7 @@ async function main(): Promise<number> {
 		});
 	}
 	if (args.values.json && process.env.npm_lifecycle_event && process.env.npm_config_loglevel !== 'silent')
-		process.stderr.write('ingest: note: npm prints its own banner on stdout before the report; use `npm run --silent ingest -- --json` or `--report FILE` for JSON alone.\n');
+		process.stderr.write('ingest: note: npm is not silent here (the project\'s .npmrc sets loglevel=silent), so its banner came before the report on stdout; use `npm run --silent ingest -- --json` or `--report FILE` for JSON alone.\n');
 
 	let report: IngestReport;
 	try {
@@ -207,7 +190,7 @@ async function main(): Promise<number> {
 			return 2;
 		}
 		process.stderr.write(
-			`ingest: the dataset could not be written to ${terminalSafe(args.values.out!)}: ${plainError(err)}\nThe previous dataset is unchanged.\n` +
+			`ingest: the dataset could not be written to ${terminalSafe(args.values.out!)}: ${errorInWords(err)}\nThe previous dataset is unchanged.\n` +
 				(process.env.KOTOKARTTA_DEBUG ? `${err.stack}\n` : 'Set KOTOKARTTA_DEBUG=1 to see where it failed.\n')
 		);
 		return 3;
@@ -228,7 +211,7 @@ main().then(
 		process.exitCode = code;
 	},
 	(e) => {
-		process.stderr.write(`ingest: failed unexpectedly: ${plainError(e)}\n${process.env.KOTOKARTTA_DEBUG ? `${(e as Error)?.stack}\n` : ''}`);
+		process.stderr.write(`ingest: failed unexpectedly: ${errorInWords(e)}\n${process.env.KOTOKARTTA_DEBUG ? `${(e as Error)?.stack}\n` : ''}`);
 		process.exitCode = 3;
 	}
 );

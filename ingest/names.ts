@@ -101,3 +101,36 @@ export function progressLine(done: number, total: number, file: string): string 
 	const name = safe.length > 48 ? '…' + safe.slice(-47) : safe;
 	return `\r\x1b[2K[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${name}` + (done === total ? '\r\x1b[2K' : '');
 }
+
+const ERRNO_WORDS: Record<string, string> = {
+	ENOSPC: 'the disk is full',
+	EACCES: 'permission denied',
+	EPERM: 'operation not permitted',
+	EROFS: 'the file system is read-only',
+	EDQUOT: 'the disk quota is exceeded',
+	EMFILE: 'too many open files',
+	ENOTDIR: 'not a directory',
+	ENOENT: 'no such file or directory',
+	EIO: 'an input/output error (the disk or the network file system failed)'
+};
+
+/** The same failures as DuckDB words them (its errors carry no code). */
+const MESSAGE_WORDS: [RegExp, string][] = [
+	[/No space left on device/i, 'the disk is full'],
+	[/Permission denied/i, 'permission denied'],
+	[/Read-only file system/i, 'the file system is read-only'],
+	[/Disk quota exceeded/i, 'the disk quota is exceeded'],
+	[/Out of Memory Error/i, 'the computer ran out of memory while writing the tables']
+];
+
+/**
+ * A failure in plain words for the exit-3 message: the system's words for file-system errors,
+ * with the path; otherwise the error's first line, made safe. Never a stack trace.
+ */
+export function errorInWords(e: unknown): string {
+	const err = e as NodeJS.ErrnoException | null;
+	if (err?.code && ERRNO_WORDS[err.code]) return `${ERRNO_WORDS[err.code]}${err.path ? ` (${terminalSafe(String(err.path))})` : ''}`;
+	const message = String(err?.message ?? e);
+	for (const [pattern, words] of MESSAGE_WORDS) if (pattern.test(message)) return words;
+	return terminalSafe(message.split('\n')[0].trim());
+}

@@ -20,10 +20,10 @@ export interface TesseractOptions {
 	/** Progress lines (default: stderr); null for none. */
 	log?: ((line: string) => void) | null;
 	/**
-	 * Waits for a turn to run one page's pdftoppm and tesseract and returns the release; the
-	 * ingest's pool shares a few turns among its readers, as each tesseract takes ~70 MB.
+	 * Called once before a document's first page is read; it may throw to stop (the ingest's pool
+	 * shares a few OCR turns among its readers, as each tesseract takes ~70 MB).
 	 */
-	slot?: () => Promise<() => void>;
+	turn?: () => Promise<void>;
 }
 
 /** Runs a program; ENOENT becomes `unavailable`, a time-out `timeout`. */
@@ -101,13 +101,13 @@ export function tesseractOcr(opts: TesseractOptions = {}): OcrFn {
 	const log = opts.log === undefined ? (line: string) => process.stderr.write(line + '\n') : opts.log;
 	return async (bytes, pages) => {
 		await checkInstalled(languages);
+		await opts.turn?.();
 		const dir = await mkdtemp(join(tmpdir(), 'kotokartta-ocr-'));
 		try {
 			const pdf = join(dir, 'in.pdf');
 			await writeFile(pdf, bytes);
 			const out: OcrOutcome[] = [];
 			for (const [i, page] of pages.entries()) {
-				const release = (await opts.slot?.()) ?? (() => undefined);
 				const t0 = performance.now();
 				try {
 					const image0 = await renderPage(pdf, page, dpi, join(dir, `p${page}`), timeoutMs);
@@ -123,8 +123,6 @@ export function tesseractOcr(opts: TesseractOptions = {}): OcrFn {
 					const error = e instanceof OcrError ? e : new OcrError(String((e as Error)?.message ?? e), 'failed');
 					out.push({ page, error });
 					log?.(`  OCR page ${page} (${i + 1} of ${pages.length}): not read (${error.message})`);
-				} finally {
-					release();
 				}
 			}
 			return out;

@@ -19,8 +19,8 @@ function envNumber(name: string, fallback: number): number {
 	return n;
 }
 
-/** `ocrSlot`: see TesseractOptions.slot (the ingest's readers pass one; the first call's is kept). */
-export function nodeExtractDeps(ocrSlot?: () => Promise<() => void>): Promise<ExtractDeps> {
+/** `ocrTurn`: see TesseractOptions.turn (the ingest's readers pass one; the first call's is kept). */
+export function nodeExtractDeps(ocrTurn?: () => Promise<void>): Promise<ExtractDeps> {
 	cached ??= (async () => {
 		const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 		const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
@@ -30,7 +30,7 @@ export function nodeExtractDeps(ocrSlot?: () => Promise<() => void>): Promise<Ex
 		return {
 			pdfjs,
 			standardFontDataUrl,
-			ocr: ocrOff ? undefined : tesseractOcr({ dpi: envNumber('KOTOKARTTA_OCR_DPI', 200), pageSeconds: envNumber('KOTOKARTTA_OCR_PAGE_SECONDS', 60), slot: ocrSlot }),
+			ocr: ocrOff ? undefined : tesseractOcr({ dpi: envNumber('KOTOKARTTA_OCR_DPI', 200), pageSeconds: envNumber('KOTOKARTTA_OCR_PAGE_SECONDS', 60), turn: ocrTurn }),
 			ocrMaxPages: envNumber('KOTOKARTTA_OCR_MAX_PAGES', 60)
 		};
 	})();

@@ -65,15 +65,16 @@ export interface WorkerInit {
 export type ReadResult =
 	| { kind: 'programme'; bytes: number; programme: Programme; enrichment?: Enrichment }
 	| { kind: 'error'; bytes: number | null; code: string; reason: string }
-	| { kind: 'limit-pages'; bytes: number; pages: number };
+	| { kind: 'limit-pages'; bytes: number; pages: number }
+	/** The file needs OCR and no turn was free: the pool reads it again when one is (see ReaderPool). */
+	| { kind: 'deferred' };
 
 export type WorkerMessage =
 	| { type: 'ready' }
 	| { type: 'done'; id: number; result: ReadResult }
 	| { type: 'escaped'; id: number; error: string }
-	/** OCR turns (see ReaderPool): a worker asks before each page's pdftoppm + tesseract and says when done. */
-	| { type: 'ocr-wait'; turn: number }
-	| { type: 'ocr-done'; turn: number };
+	/** A file about to be read by OCR asks for an OCR turn (see ReaderPool); answered with `granted`. */
+	| { type: 'ocr-turn'; id: number };
 
 /** A file the pool could not read to the end, with its ingest_log code and reason. */
 export interface PoolFailure {
@@ -90,6 +91,18 @@ const POLL_MS = 100;
 interface Job {
 	request: ReadRequest;
 	resolve: (r: ReadResult | PoolFailure) => void;
+	/** See ReaderPool.read. */
+	hint: ReadHint;
+}
+
+/** What the parent guesses about a file before it is read; it orders the reading only, never the outcome. */
+export interface ReadHint {
+	/** Bigger first (the slow files start early instead of ending the batch on one busy reader). */
+	size: number;
+	/** Probably has scanned pages (it names image objects): first, as OCR is the slowest part. */
+	ocr: boolean;
+	/** Known to need OCR (it was deferred once): started only with an OCR turn reserved for it. */
+	needsTurn?: boolean;
 }
 
 interface Worker {
@@ -98,11 +111,6 @@ interface Worker {
 	ready: Promise<void>;
 	job: Job | null;
 	timer: NodeJS.Timeout | null;
-	/** When the current file's time runs out (ms, performance.now()), or what is left of it while paused. */
-	timerEnds: number;
-	timerLeft: number | null;
-	/** The OCR turn this worker holds, if any. */
-	ocrHeld: number | null;
 	/** Why the pool killed it, if it did. */
 	killedFor: PoolFailure | null;
 	stderrTail: string;
@@ -161,19 +169,32 @@ export class ReaderPool {
 		return new ReaderPool(limits, init, await bundle('ingest/read-worker.ts'));
 	}
 
-	read(path: string | Uint8Array, id: number, municipalityCodes?: readonly string[]): Promise<ReadResult | PoolFailure> {
+	/** Files wait in order of the hint: likely scans first, then by size, ties in the order given. */
+	read(path: string | Uint8Array, id: number, municipalityCodes?: readonly string[], hint: ReadHint = { size: 0, ocr: false }): Promise<ReadResult | PoolFailure> {
 		return new Promise((resolve) => {
-			this.queue.push({ request: { id, path, maxPages: this.limits.maxPages, ...(municipalityCodes ? { municipalityCodes } : {}) }, resolve });
-			this.pump();
+			this.enqueue({ request: { id, path, maxPages: this.limits.maxPages, ...(municipalityCodes ? { municipalityCodes } : {}) }, resolve, hint });
 		});
+	}
+
+	private enqueue(job: Job): void {
+		const before = (a: ReadHint, b: ReadHint) => (a.ocr !== b.ocr ? a.ocr : a.size > b.size);
+		let at = this.queue.length;
+		while (at > 0 && before(job.hint, this.queue[at - 1].hint)) at--;
+		this.queue.splice(at, 0, job);
+		this.pump();
 	}
 
 	private pump(): void {
 		while (this.queue.length > 0 && !this.closed) {
+			// A file known to need OCR waits for a free turn; every other file goes meanwhile.
+			const next = this.queue.findIndex((j) => !j.hint.needsTurn || this.ocrHolders.size < this.ocrTurns);
+			if (next < 0) return;
 			let w = this.idle.pop();
 			if (!w && this.workers.size < this.limits.jobs) w = this.start();
 			if (!w) return;
-			this.dispatch(w, this.queue.shift()!);
+			const job = this.queue.splice(next, 1)[0];
+			if (job.hint.needsTurn) this.ocrHolders.add(w);
+			this.dispatch(w, job);
 		}
 	}
 
@@ -181,8 +202,8 @@ export class ReaderPool {
 		const tmp = mkdtempSync(join(tmpdir(), 'kotokartta-reader-'));
 		const heap = `--max-old-space-size=${this.limits.maxMemoryMb}`;
 		const child = fork(this.bundle ?? WORKER_TS, [], {
-			// A small young generation: the heap's garbage is collected sooner, ~40 MB less per reader at no measured cost.
-			execArgv: [...(this.bundle ? [] : ['--import', TSX]), heap, '--max-semi-space-size=1'],
+			// Half V8's default young generation: ~20 MB less per reader; smaller ones (1 MB) cost ~20 % more CPU in GC.
+			execArgv: [...(this.bundle ? [] : ['--import', TSX]), heap, '--max-semi-space-size=8'],
 			// Its own process group, so a kill takes tesseract with it; its own temp dir, removed after it.
 			detached: true,
 			stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -196,9 +217,6 @@ export class ReaderPool {
 			ready: new Promise((ok) => (ready = ok)),
 			job: null,
 			timer: null,
-			timerEnds: 0,
-			timerLeft: null,
-			ocrHeld: null,
 			killedFor: null,
 			stderrTail: ''
 		};
@@ -211,15 +229,20 @@ export class ReaderPool {
 		});
 		child.on('message', (m: WorkerMessage) => {
 			if (m.type === 'ready') return ready();
-			if (m.type === 'ocr-wait') return this.ocrWait(w, m.turn);
-			if (m.type === 'ocr-done') {
-				if (w.ocrHeld === m.turn) this.ocrRelease(w);
-				return;
-			}
 			const job = w.job;
 			if (!job || m.id !== job.request.id) return;
+			if (m.type === 'ocr-turn') {
+				const granted = this.ocrHolders.has(w) || this.ocrHolders.size < this.ocrTurns;
+				if (granted) this.ocrHolders.add(w);
+				if (w.child.connected) w.child.send({ type: 'ocr-turn', id: m.id, granted });
+				return;
+			}
 			if (m.type === 'done') {
-				this.finish(w, m.result);
+				if (m.result.kind === 'deferred') {
+					// Read again once a turn is free (reserved for it then); the reader takes other files meanwhile.
+					this.finish(w, null);
+					this.enqueue({ ...job, hint: { ...job.hint, ocr: true, needsTurn: true } });
+				} else this.finish(w, m.result);
 				if (!this.closed) {
 					this.idle.push(w);
 					this.pump();
@@ -236,69 +259,36 @@ export class ReaderPool {
 
 	private dispatch(w: Worker, job: Job): void {
 		w.job = job;
-		this.runTimer(w, this.limits.maxSeconds * 1000);
+		w.timer = setTimeout(
+			() => this.kill(w, { kind: 'failed', code: 'limit-time', reason: `Reading took longer than the time limit of ${this.limits.maxSeconds} s per file (--max-seconds); it was stopped.` }),
+			this.limits.maxSeconds * 1000
+		);
 		// Started on dispatch, so worker start-up counts against the first file's time too (it is short).
 		void w.ready.then(() => {
 			if (w.job === job && w.child.connected) w.child.send(job.request);
 		});
 	}
 
-	private finish(w: Worker, result: ReadResult | PoolFailure): void {
+	/** Ends the worker's current file (`null`: without an outcome, the file goes back to the queue) and frees its OCR turn. */
+	private finish(w: Worker, result: ReadResult | PoolFailure | null): void {
 		const job = w.job;
 		if (w.timer) clearTimeout(w.timer);
 		w.timer = null;
-		w.timerLeft = null;
 		w.job = null;
-		job?.resolve(result);
-	}
-
-	/** The file's time limit, running for `ms` more. */
-	private runTimer(w: Worker, ms: number): void {
-		if (w.timer) clearTimeout(w.timer);
-		w.timerEnds = performance.now() + ms;
-		w.timerLeft = null;
-		w.timer = setTimeout(
-			() => this.kill(w, { kind: 'failed', code: 'limit-time', reason: `Reading took longer than the time limit of ${this.limits.maxSeconds} s per file (--max-seconds); it was stopped.` }),
-			ms
-		);
+		this.ocrHolders.delete(w);
+		if (job && result) job.resolve(result);
 	}
 
 	/**
-	 * OCR turns: each page's pdftoppm and tesseract (~70 MB together) run only in a turn, and the
-	 * pool has half as many turns as readers (at least one), so the batch's peak memory does not
-	 * grow by a tesseract per reader when scans come together. Waiting for a turn does not count
-	 * against the file's time limit.
+	 * OCR turns: a file's OCR (pdftoppm and tesseract, ~70 MB a page) runs only with a turn, held
+	 * until the file is done, and the pool has half as many turns as readers (at least one), so the
+	 * batch's peak memory does not grow by a tesseract per reader when scans come together. A file
+	 * that finds no turn free is not waited on: its reader drops it and takes the next file, and
+	 * it is read again later with a turn reserved for it (the pages before OCR are read twice;
+	 * they are cheap next to OCR).
 	 */
 	private readonly ocrTurns: number;
-	private ocrBusy = 0;
-	private readonly ocrQueue: { w: Worker; turn: number }[] = [];
-
-	private ocrWait(w: Worker, turn: number): void {
-		if (!w.job) return;
-		if (this.ocrBusy < this.ocrTurns) return this.ocrGrant(w, turn);
-		if (w.timer) clearTimeout(w.timer);
-		w.timer = null;
-		w.timerLeft = Math.max(0, w.timerEnds - performance.now());
-		this.ocrQueue.push({ w, turn });
-	}
-
-	private ocrGrant(w: Worker, turn: number): void {
-		this.ocrBusy++;
-		w.ocrHeld = turn;
-		if (w.child.connected) w.child.send({ type: 'ocr-go', turn });
-	}
-
-	private ocrRelease(w: Worker): void {
-		if (w.ocrHeld === null) return;
-		w.ocrHeld = null;
-		this.ocrBusy--;
-		while (this.ocrBusy < this.ocrTurns && this.ocrQueue.length > 0) {
-			const next = this.ocrQueue.shift()!;
-			if (!this.workers.has(next.w) || !next.w.job) continue;
-			this.runTimer(next.w, next.w.timerLeft ?? 0);
-			this.ocrGrant(next.w, next.turn);
-		}
-	}
+	private readonly ocrHolders = new Set<Worker>();
 
 	private kill(w: Worker, why: PoolFailure): void {
 		if (w.killedFor) return;
@@ -312,8 +302,7 @@ export class ReaderPool {
 
 	private exited(w: Worker, code: number | null, signal: NodeJS.Signals | null): void {
 		this.workers.delete(w);
-		for (let q = this.ocrQueue.findIndex((e) => e.w === w); q >= 0; q = this.ocrQueue.findIndex((e) => e.w === w)) this.ocrQueue.splice(q, 1);
-		this.ocrRelease(w);
+		this.ocrHolders.delete(w);
 		const i = this.idle.indexOf(w);
 		if (i >= 0) this.idle.splice(i, 1);
 		// Its children may outlive it (the group leader died alone): end them and its temp files.

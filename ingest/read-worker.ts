@@ -87,19 +87,29 @@ function enrich(programme: Programme, job: ReadRequest): Enrichment | undefined 
 	};
 }
 
-/** A turn for one OCR page, granted by the pool (see ReaderPool: OCR turns). */
-let turns = 0;
-const granted = new Map<number, () => void>();
-function ocrSlot(): Promise<() => void> {
-	const turn = ++turns;
-	return new Promise((ok) => {
-		granted.set(turn, () => ok(() => void send({ type: 'ocr-done', turn })));
-		void send({ type: 'ocr-wait', turn });
-	});
+/**
+ * The file's OCR turn (see ReaderPool: OCR turns), asked for once per file before its first OCR
+ * page. Refused, the read ends early: `deferred` tells the pool to read the file again later.
+ */
+let turn: { id: number; state: 'granted' | 'refused' } | null = null;
+const answers = new Map<number, (granted: boolean) => void>();
+class OcrDeferred extends Error {}
+const refused = (job: ReadRequest) => turn?.id === job.id && turn.state === 'refused';
+async function ocrTurn(): Promise<void> {
+	const job = current;
+	if (!job) throw new OcrDeferred('no file');
+	if (turn?.id !== job.id) {
+		const granted = await new Promise<boolean>((ok) => {
+			answers.set(job.id, ok);
+			void send({ type: 'ocr-turn', id: job.id });
+		});
+		turn = { id: job.id, state: granted ? 'granted' : 'refused' };
+	}
+	if (turn.state === 'refused') throw new OcrDeferred('no OCR turn free');
 }
 
 async function read(job: ReadRequest): Promise<WorkerMessage> {
-	depsPromise ??= nodeExtractDeps(ocrSlot);
+	depsPromise ??= nodeExtractDeps(ocrTurn);
 	const deps = await depsPromise;
 	// A path in bytes arrives over IPC as a Uint8Array: the file system wants a Buffer.
 	const bytes = new Uint8Array(await readFile(typeof job.path === 'string' ? job.path : Buffer.from(job.path)));
@@ -127,10 +137,10 @@ async function read(job: ReadRequest): Promise<WorkerMessage> {
 	}
 }
 
-process.on('message', async (message: ReadRequest | WorkerInit | { type: 'ocr-go'; turn: number }) => {
+process.on('message', async (message: ReadRequest | WorkerInit | { type: 'ocr-turn'; id: number; granted: boolean }) => {
 	if ('type' in message) {
-		granted.get(message.turn)?.();
-		granted.delete(message.turn);
+		answers.get(message.id)?.(message.granted);
+		answers.delete(message.id);
 		return;
 	}
 	if (!('id' in message)) {
@@ -139,6 +149,7 @@ process.on('message', async (message: ReadRequest | WorkerInit | { type: 'ocr-go
 	}
 	const job = message;
 	current = job;
+	turn = null;
 	let reply: WorkerMessage;
 	try {
 		reply = await read(job);
@@ -151,6 +162,8 @@ process.on('message', async (message: ReadRequest | WorkerInit | { type: 'ocr-go
 	await new Promise((ok) => setTimeout(ok, 0));
 	if (current !== job) return; // escaped() already reported it
 	current = null;
+	// No OCR turn was free: whatever the read gave without OCR is dropped, the pool reads the file again.
+	if (refused(job)) reply = { type: 'done', id: job.id, result: { kind: 'deferred' } };
 	await send(reply);
 });
 

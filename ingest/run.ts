@@ -125,7 +125,7 @@ export async function readEach(
 				deliver(i, early);
 				continue;
 			}
-			const { hash, size } = early;
+			const { hash, size, images } = early;
 			const first = byHash.get(hash);
 			if (first) {
 				pending.push(
@@ -140,7 +140,7 @@ export async function readEach(
 				);
 				continue;
 			}
-			const outcome = pool.read(path, i, mapping && mappedCodes(mapping, file)).then((r) => {
+			const outcome = pool.read(path, i, mapping && mappedCodes(mapping, file), { size, ocr: images > 0 }).then((r) => {
 				const o = toOutcome(file, size, r, limits);
 				deliver(i, o);
 				return { error: o.kind === 'error' ? { code: o.code, reason: o.reason } : null };
@@ -155,8 +155,14 @@ export async function readEach(
 	}
 }
 
-/** The file's sha256 and size, streamed (never held whole), or the outcome when it cannot or must not be read. */
-async function hashFile(path: string | Buffer, file: string, maxFileMb: number): Promise<{ hash: string; size: number } | FileOutcome> {
+const IMAGE = Buffer.from('/Image');
+
+/**
+ * The file's sha256 and size, streamed (never held whole), and how often it names `/Image` (a
+ * scan's pages are images: a hint for the reading order only); or the outcome when it cannot or
+ * must not be read.
+ */
+async function hashFile(path: string | Buffer, file: string, maxFileMb: number): Promise<{ hash: string; size: number; images: number } | FileOutcome> {
 	try {
 		const s = await stat(path);
 		if (s.size > maxFileMb * 1024 * 1024) {
@@ -170,11 +176,17 @@ async function hashFile(path: string | Buffer, file: string, maxFileMb: number):
 		}
 		const hash = createHash('sha256');
 		let size = 0;
+		let images = 0;
+		let tail = Buffer.alloc(0);
 		for await (const chunk of createReadStream(path)) {
 			hash.update(chunk as Buffer);
 			size += (chunk as Buffer).length;
+			// The end of the previous chunk, so a name split between two chunks is seen.
+			const window = Buffer.concat([tail, chunk as Buffer]);
+			for (let at = window.indexOf(IMAGE); at >= 0; at = window.indexOf(IMAGE, at + 1)) if (at + IMAGE.length > tail.length) images++;
+			tail = window.subarray(Math.max(0, window.length - IMAGE.length + 1));
 		}
-		return { hash: hash.digest('hex'), size };
+		return { hash: hash.digest('hex'), size, images };
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
 		return {
@@ -203,6 +215,8 @@ function toOutcome(file: string, size: number, r: ReadResult | PoolFailure, limi
 			};
 		case 'failed':
 			return { file, bytes: size, kind: 'error', code: r.code, reason: r.reason };
+		case 'deferred': // the pool reads a deferred file again; it never reaches here
+			throw new Error(`${file}: deferred without being read again`);
 	}
 }
 
@@ -234,12 +248,26 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 		await mkdir(join(tmp, WORK_DIR));
 		spill = new OutcomeSpill<FileOutcome>(join(tmp, WORK_DIR, 'outcomes.bin'));
 		const store = spill;
-		await readEach(inputs, (i, o) => store.put(i, o), opts.onProgress, opts.read, { enricher: opts.enrich, municipalities: opts.municipalities });
+		// DuckDB and the Arrow writer need not sit in memory while the readers work: they are loaded
+		// as the last files are being read (the loading then overlaps the reading, not the writing).
+		let writerModule: Promise<typeof import('./parquet')> | null = null;
+		let arrived = 0;
+		const jobs = opts.read?.jobs ?? DEFAULT_LIMITS.jobs;
+		await readEach(
+			inputs,
+			(i, o) => {
+				store.put(i, o);
+				if (++arrived >= inputs.length - jobs && !writerModule) {
+					writerModule = import('./parquet');
+					writerModule.catch(() => undefined); // awaited (and thrown) below
+				}
+			},
+			opts.onProgress,
+			opts.read,
+			{ enricher: opts.enrich, municipalities: opts.municipalities }
+		);
 		const t2 = performance.now();
-
-
-		// Loaded only now: DuckDB and the Arrow writer need not sit in memory while the readers work.
-		const { DatasetWriter } = await import('./parquet');
+		const { DatasetWriter } = await (writerModule ?? import('./parquet'));
 		writer = await DatasetWriter.open(out, { ingestVersion: INGEST_VERSION, dictionary: dataDictionary(), afterTable: opts.afterTable }, tmp);
 		const mapping = opts.municipalities;
 		const fileOf = new Map<string, string>();

@@ -4,7 +4,7 @@
  * the terminal.
  */
 import { describe, expect, it } from 'vitest';
-import { nameBytes, progressLine, renderName, terminalSafe } from '../../ingest/names';
+import { errorInWords, nameBytes, progressLine, renderName, terminalSafe } from '../../ingest/names';
 
 const bytes = (...b: number[]) => Buffer.from(b);
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -63,5 +63,19 @@ describe('terminalSafe', () => {
 		expect(line.startsWith('\r\x1b[2K[')).toBe(true);
 		expect(line.slice('\r\x1b[2K'.length)).not.toMatch(/[\u0000-\u001f]/);
 		expect(line).toContain('pdfs/evil\\x1b[2K\\r\\n.pdf');
+	});
+});
+
+describe('errorInWords (the exit-3 message)', () => {
+	const errno = (code: string, path?: string) => Object.assign(new Error(`${code}: raw message`), { code, path });
+	it('says what went wrong in words, with the path, never a stack', () => {
+		expect(errorInWords(errno('ENOSPC', '/data/out/.data.versions/x'))).toBe('the disk is full (/data/out/.data.versions/x)');
+		expect(errorInWords(errno('EROFS'))).toBe('the file system is read-only');
+		// DuckDB's errors carry no code; its words are recognised.
+		expect(errorInWords(new Error('IO Error: Could not write file "/x/answers.parquet": No space left on device'))).toBe('the disk is full');
+		expect(errorInWords(new Error('Out of Memory Error: failed to allocate data of size 1.5 MiB'))).toMatch(/ran out of memory/);
+		const other = new Error('Something odd\n    at frame (file.ts:1:1)');
+		expect(errorInWords(other)).toBe('Something odd');
+		expect(errorInWords(new Error('bad \x1b[31mname'))).toBe('bad \\x1b[31mname');
 	});
 });
