@@ -10,6 +10,7 @@ import { gapMatrix, type GapRow } from '$lib/db/queries';
 import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
 import { EMPTY_FILTERS } from '$lib/state/filters';
+import { EXCEL_FI, parseCsvRecords } from '$lib/export/csv';
 import { axeViolations, launch, offOrigin, open, session, siteDatabase, waitLive } from './harness';
 
 let browser: Browser;
@@ -116,25 +117,55 @@ describe('gap matrix', () => {
 		}
 	});
 
-	it('sorts by number of gaps, worst last, in the URL', async () => {
+	it('sorts by number of gaps: the first click most gaps first, municipalities without a programme last; in the URL', async () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, '/gaps');
 			await s.page.locator('table.matrix thead th').nth(2).locator('button').click();
-			await s.page.waitForURL(/[?&]sort=gaps\b/);
-			expect(await s.page.locator('table.matrix thead th').nth(2).getAttribute('aria-sort')).toBe('ascending');
+			await s.page.waitForURL(/[?&]sort=-gaps\b/);
+			expect(await s.page.locator('table.matrix thead th').nth(2).getAttribute('aria-sort')).toBe('descending');
 			const byCode = new Map(national.map((r) => [r.code, r]));
+			// Ranked by gaps, most first; without a grade count, then without a programme, last.
 			const rank = (code: string) => {
 				const r = byCode.get(code)!;
-				return r.programme_id === null ? 1000 : (r.weak_parts ?? 999);
+				return r.programme_id === null ? -2 : (r.weak_parts ?? -1);
 			};
 			const grid = await readGrid(s.page);
 			for (const group of new Set(grid.map((r) => r.group))) {
 				const ranks = grid.filter((r) => r.group === group).map((r) => rank(r.code));
-				expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+				expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
 			}
 			await s.page.locator('table.matrix thead th').nth(2).locator('button').click();
-			await s.page.waitForURL(/[?&]sort=-gaps\b/);
+			await s.page.waitForURL(/[?&]sort=gaps\b/);
+			expect(await s.page.locator('table.matrix thead th').nth(2).getAttribute('aria-sort')).toBe('ascending');
+			const fewest = await readGrid(s.page);
+			for (const group of new Set(fewest.map((r) => r.group))) {
+				const list = fewest.filter((r) => r.group === group).map((r) => byCode.get(r.code)!);
+				const known = list.filter((r) => r.programme_id !== null && r.weak_parts !== null).length;
+				// Missing values last whatever the direction.
+				expect(list.slice(known).every((r) => r.programme_id === null || r.weak_parts === null)).toBe(true);
+			}
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('ranks the whole country worst first from one link', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/gaps');
+			await s.page.locator('a.worst-first').click();
+			await s.page.waitForURL(/[?&]group=none\b/);
+			expect(new URL(s.page.url()).searchParams.get('sort')).toBe('-gaps');
+			const grid = await readGrid(s.page);
+			expect(new Set(grid.map((r) => r.group)).size).toBe(1);
+			expect(grid).toHaveLength(national.length);
+			const weak = (code: string) => national.find((r) => r.code === code)!;
+			const graded = grid.map((r) => weak(r.code)).filter((r) => r.programme_id !== null && r.weak_parts !== null);
+			expect(graded.map((r) => r.weak_parts)).toEqual(graded.map((r) => r.weak_parts).sort((a, b) => b! - a!));
+			expect(graded[0].weak_parts).toBe(Math.max(...national.map((r) => r.weak_parts ?? 0)));
+			expect(weak(grid[grid.length - 1].code).programme_id === null || national.every((r) => r.programme_id !== null)).toBe(true);
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();
@@ -220,16 +251,24 @@ describe('gap matrix', () => {
 			await s.page.locator(`tr[data-row="${graded.code}"] td[data-part="0"]`).click();
 			await s.page.locator('dialog[open] h2').waitFor();
 			expect(await s.page.locator('dialog[open] h2').textContent()).toContain(fi.part(MATRIX_PARTS[0]));
+			// A synthetic programme's answer says so in the dialog; a real one does not.
+			expect(await s.page.locator('dialog[open] [data-synthetic-answer]').count()).toBe(graded.is_synthetic ? 1 : 0);
+			if (graded.is_synthetic) expect(await s.page.locator('dialog[open] [data-synthetic-answer]').textContent()).toContain(fi.t('gaps.syntheticAnswer'));
 			await s.page.locator('dialog[open] button').click();
-			const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('.controls button').click()]);
+			const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('.controls [data-download="csv"]').click()]);
+			expect(download.suggestedFilename()).toBe('kotokartta-gaps-matrix.csv');
 			const path = await download.path();
 			const { readFileSync } = await import('node:fs');
-			const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-			expect(lines[0].split(',').slice(-MATRIX_PARTS.length)).toEqual([...MATRIX_PARTS]);
-			expect(lines).toHaveLength(national.length + 1);
-			const row = lines.find((l) => l.split(',')[1] === graded.code)!;
+			// Finnish Excel form by default: semicolons; the about lines, an empty line, then the table.
+			const records = parseCsvRecords(readFileSync(path, 'utf8'), EXCEL_FI);
+			const start = records.findIndex((r) => r.every((c) => c === '')) + 1;
+			const [header, ...body] = records.slice(start);
+			// Parts and grades in words, in the UI language.
+			expect(header.slice(-MATRIX_PARTS.length)).toEqual(MATRIX_PARTS.map((k) => fi.part(k)));
+			expect(body).toHaveLength(national.length);
+			const row = body.find((r) => r[1] === graded.code)!;
 			const grades = new Map(graded.part_keys.map((k, i) => [k, graded.part_grades[i]]));
-			expect(row.split(',').slice(-MATRIX_PARTS.length)).toEqual(MATRIX_PARTS.map((k) => grades.get(k) ?? 'ungraded'));
+			expect(row.slice(-MATRIX_PARTS.length)).toEqual(MATRIX_PARTS.map((k) => fi.label('grade', grades.get(k) ?? 'ungraded')));
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();

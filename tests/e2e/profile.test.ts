@@ -147,10 +147,22 @@ describe('municipality profile', () => {
 					fi.number(e.with_programme, 2),
 					fi.percent(e.score),
 					fi.percent(e.median_score),
-					fi.percent(e.percentile)
+					fi.percent(e.percentile),
+					// How many of the graded peers are synthetic, and the comparison with real programmes only.
+					`${fi.number(e.synthetic_peers)}/${fi.number(e.graded_peers)}`,
+					fi.percent(e.real_median_score),
+					e.real_graded_peers === 0 && e.score !== null ? fi.t('profile.noRealPeers') : fi.percent(e.real_percentile)
 				]);
 			});
 			expect(rows[0][0]).toContain(fi.t('filter.area'));
+			// Aura, the one real programme, among synthetic peers: a visible caveat names the share.
+			const caveat = s.page.locator('[data-peers-synthetic]');
+			if (expected.some((e) => e.synthetic_peers > 0)) {
+				expect(await caveat.isVisible()).toBe(true);
+				const text = (await caveat.textContent()) ?? '';
+				const area = expected[0];
+				if (area.synthetic_peers > 0) expect(text).toContain(`${area.synthetic_peers}/${area.graded_peers}`);
+			} else expect(await caveat.count()).toBe(0);
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();

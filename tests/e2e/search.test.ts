@@ -127,6 +127,49 @@ describe('search', () => {
 		}
 	});
 
+	it('a pause before Enter keeps the earlier query in history; edits of one query share an entry', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/search');
+			await s.page.waitForSelector('p.status[data-phase="ready"]', { timeout: 120_000 });
+			await s.page.locator('#q').pressSequentially('ukrainn', { delay: 40 });
+			await s.page.waitForURL((u) => u.searchParams.get('q') === 'ukrainn');
+			// A different query, left until the page has written it to the URL, then Enter (a slow user).
+			await s.page.locator('#q').fill('Loimaan maahanmuuttokoordinaattori');
+			await s.page.waitForURL((u) => u.searchParams.get('q') === 'Loimaan maahanmuuttokoordinaattori');
+			await s.page.locator('#q').press('Enter');
+			await results(s.page, 'Loimaan maahanmuuttokoordinaattori');
+			// An edit of it (a letter deleted) replaces its entry instead of adding one.
+			await s.page.locator('#q').press('Backspace');
+			await s.page.waitForURL((u) => u.searchParams.get('q') === 'Loimaan maahanmuuttokoordinaattor');
+			await s.page.goBack();
+			await results(s.page, 'ukrainn');
+			expect(await s.page.locator('#q').inputValue()).toBe('ukrainn');
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('waits for a word of 3 characters, and shows the words as written first', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/search');
+			await s.page.waitForSelector('p.status[data-phase="ready"]', { timeout: 120_000 });
+			await s.page.locator('#q').fill('uk');
+			await s.page.waitForFunction((t) => document.querySelector('p.status')?.textContent?.trim() === t, fi.t('search.tooShort', { n: 3 }));
+			expect(await s.page.locator('#search-results li.programme').count()).toBe(0);
+			await s.page.locator('#q').fill('ukrainn');
+			await results(s.page, 'ukrainn');
+			// A typo: nothing holds it as written, so every hit is approximate and the status says so.
+			const status = (await s.page.locator('p.status').textContent()) ?? '';
+			expect(status).toContain(fi.t('search.allApproximate'));
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
 	it('is a plain GET form: without JavaScript it submits to /search?q=… and says results need JavaScript', async () => {
 		const s = await session(browser, { javaScriptEnabled: false });
 		try {

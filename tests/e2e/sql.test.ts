@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
+import { EXCEL_FI, parseCsvRecords, RFC4180 } from '$lib/export/csv';
+import ExcelJS from 'exceljs';
 import { axeViolations, BASE, launch, offOrigin, open, session, siteDatabase } from './harness';
 
 const fi = translator('fi');
@@ -112,35 +114,78 @@ FROM answers GROUP BY key ORDER BY key`;
 		}
 	});
 
-	it('says what DuckDB objected to', async () => {
+	it('says what DuckDB objected to in plain words, in the UI language, never as raw JSON', async () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, '/sql');
-			const outcome = await run(s.page, 'SELECT no_such_column FROM answers');
-			expect(outcome.state).toBe('error');
-			expect(outcome.text.startsWith(fi.t('sql.error.failed', { error: '' }))).toBe(true);
-			expect(outcome.text).toContain('no_such_column');
-			expect(outcome.text).not.toContain('LINE 1');
+			const column = await run(s.page, 'SELECT no_such_column FROM answers');
+			expect(column.state).toBe('error');
+			expect(column.text.startsWith(fi.t('sql.error.noColumn', { name: 'no_such_column' }))).toBe(true);
+			expect(column.text).not.toContain('LINE 1');
+			const syntax = await run(s.page, 'SELECT * FORM answers');
+			expect(syntax.state).toBe('error');
+			const position = /\((?:merkki) (\d+)\)/.exec(syntax.text)?.[1];
+			expect([
+				fi.t('sql.error.syntaxNear', { near: 'answers' }),
+				fi.t('sql.error.syntaxAt', { near: 'answers', position: Number(position) })
+			]).toContain(syntax.text);
+			expect(syntax.text).not.toMatch(/[{}]|exception|Parser Error/);
+			expect((await run(s.page, 'SELECT (1')).text).toBe(fi.t('sql.error.syntaxEnd'));
+			expect((await run(s.page, 'SELECT * FROM no_such_table')).text).toBe(fi.t('sql.error.noTable', { name: 'no_such_table' }));
+			// In Swedish too.
+			await open(s.page, '/sql?lang=sv');
+			expect((await run(s.page, 'SELECT (1')).text).toBe(translator('sv').t('sql.error.syntaxEnd'));
+			// The programmes table counts superseded versions too: the page says so.
+			const note = (await s.page.locator('[data-programmes-note]').textContent()) ?? '';
+			expect(note).toContain('is_current');
+			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();
 		}
 	});
 
-	it('downloads the result as CSV: RFC 4180, UTF-8 with BOM, formulas defused', async () => {
+	it('downloads the result as CSV (RFC 4180 or Finnish Excel, UTF-8 with BOM, formulas defused, the query inside) and as XLSX', async () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, '/sql');
-			const sql = `SELECT '=HYPERLINK("http://example.invalid")' AS formula, 'a,b "c"' AS quoted, 'Ukrainan kielellä' AS text, 42 AS n
-UNION ALL SELECT '-1+1', 'rivi 1' || chr(10) || 'rivi 2', 'ä', -7`;
+			const sql = `SELECT '=HYPERLINK("http://example.invalid")' AS formula, 'a,b "c"' AS quoted, 'Ukrainan kielellä' AS text, 42 AS n, 0.5::DOUBLE AS x
+UNION ALL SELECT '-1+1', 'rivi 1' || chr(10) || 'rivi 2', 'ä', -7, 1.25`;
 			expect((await run(s.page, sql)).state).toBe('done');
-			const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('[data-testid="sql-download"]').click()]);
-			expect(download.suggestedFilename()).toBe('kotokartta-sql.csv');
+			await s.page.locator('select[data-csv-format]').selectOption('rfc4180');
+			const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('[data-download="csv"]').click()]);
+			expect(download.suggestedFilename()).toMatch(/^kotokartta-sql-q-select-[a-z0-9-]*-[0-9a-f]{8}\.csv$/);
 			const csv = readFileSync((await download.path())!, 'utf8');
-			expect(csv).toBe(
-				'\uFEFFformula,quoted,text,n\r\n' +
-					`"'=HYPERLINK(""http://example.invalid"")","a,b ""c""",Ukrainan kielellä,42\r\n` +
-					`'-1+1,"rivi 1\nrivi 2",ä,-7\r\n`
+			expect(csv.startsWith('\uFEFF')).toBe(true);
+			// The about lines, an empty line, then the table exactly (RFC 4180: quotes doubled, CRLF, formulas defused).
+			const blank = '\r\n,,,,\r\n';
+			const table = csv.slice(csv.indexOf(blank) + blank.length);
+			expect(table).toBe(
+				'formula,quoted,text,n,x\r\n' +
+					`"'=HYPERLINK(""http://example.invalid"")","a,b ""c""",Ukrainan kielellä,42,0.5\r\n` +
+					`'-1+1,"rivi 1\nrivi 2",ä,-7,1.25\r\n`
 			);
+			const about = parseCsvRecords(csv, RFC4180);
+			expect(about.find((r) => r[0] === 'SQL')?.[1]).toBe(sql);
+			// Finnish Excel form: semicolons and decimal commas.
+			await s.page.locator('select[data-csv-format]').selectOption('excel');
+			const [excel] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('[data-download="csv"]').click()]);
+			const records = parseCsvRecords(readFileSync((await excel.path())!, 'utf8'), EXCEL_FI);
+			const header = records.findIndex((r) => r[0] === 'formula');
+			expect(records.slice(header)).toEqual([
+				['formula', 'quoted', 'text', 'n', 'x'],
+				[`'=HYPERLINK("http://example.invalid")`, 'a,b "c"', 'Ukrainan kielellä', '42', '0,5'],
+				["'-1+1", 'rivi 1\nrivi 2', 'ä', '-7', '1,25']
+			]);
+			const [xlsx] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('[data-download="xlsx"]').click()]);
+			expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+			const wb = new ExcelJS.Workbook();
+			const bytes = readFileSync((await xlsx.path())!);
+			await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+			const ws = wb.worksheets[0];
+			let row = 1;
+			while (ws.getCell(row, 1).value !== 'formula') row++;
+			expect((ws.getRow(row + 1).values as unknown[]).slice(1)).toEqual(['=HYPERLINK("http://example.invalid")', 'a,b "c"', 'Ukrainan kielellä', 42, 0.5]);
+			expect(ws.getCell(row + 1, 1).type).toBe(ExcelJS.ValueType.String);
 			expect(offOrigin(s.requests)).toEqual([]);
 			expect(s.errors).toEqual([]);
 		} finally {

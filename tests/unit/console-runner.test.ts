@@ -216,3 +216,49 @@ describe('console runner time limit', () => {
 		expect(cancelled).toBe(1);
 	});
 });
+
+describe('DuckDB errors in plain words', () => {
+	it('reads DuckDB-WASM JSON errors and native text errors alike', async () => {
+		const { queryProblem, plainMessage } = await import('../../src/lib/console/errors');
+		const wasm = new Error('{"exception_type":"Parser","exception_message":"syntax error at or near \\"FORM\\"","position":"9","error_subtype":"SYNTAX_ERROR"}');
+		expect(queryProblem(wasm)).toEqual({ kind: 'syntax', near: 'FORM', position: 10 });
+		expect(plainMessage(wasm)).toBe('Parser Error: syntax error at or near "FORM"');
+		const native = new Error('Parser Error: syntax error at or near "programmes"\n\nLINE 1: SELECT * FORM programmes\n                      ^');
+		expect(queryProblem(native)).toEqual({ kind: 'syntax', near: 'programmes', position: null });
+		expect(queryProblem(new Error('Parser Error: syntax error at end of input'))).toEqual({ kind: 'syntax', near: null, position: null });
+		expect(
+			queryProblem(new Error('Binder Error: Referenced column "nope" not found in FROM clause!\nCandidate bindings: "a", "b"\n\nLINE 1: SELECT nope FROM x\n ^'))
+		).toEqual({ kind: 'no-column', name: 'nope', candidates: ['a', 'b'] });
+		expect(queryProblem(new Error('{"exception_type":"Catalog","exception_message":"Table with name nosuch does not exist!\\nDid you mean \\"pg_sequences\\"?","position":"14"}'))).toEqual({
+			kind: 'no-table',
+			name: 'nosuch'
+		});
+		expect(queryProblem(new Error('Catalog Error: Scalar Function with name nofunc does not exist!'))).toEqual({ kind: 'no-function', name: 'nofunc' });
+		expect(queryProblem(new Error('Conversion Error: Could not convert string "a" to INT32\n\nLINE 1: x'))).toEqual({
+			kind: 'other',
+			message: 'Could not convert string "a" to INT32'
+		});
+	});
+
+	it('classifies the native DuckDB errors of real queries', async () => {
+		const { queryProblem } = await import('../../src/lib/console/errors');
+		const { DuckDBInstance } = await import('@duckdb/node-api');
+		const db = await DuckDBInstance.create(':memory:');
+		const c = await db.connect();
+		await c.run('CREATE TABLE programmes (programme_id VARCHAR)');
+		const fail = async (sql: string) => {
+			try {
+				await c.run(sql);
+			} catch (e) {
+				return queryProblem(e);
+			}
+			throw new Error(`no error: ${sql}`);
+		};
+		expect(await fail('SELECT * FORM programmes')).toMatchObject({ kind: 'syntax', near: 'programmes' });
+		expect(await fail('SELECT (1')).toMatchObject({ kind: 'syntax', near: null });
+		expect(await fail('SELECT nope FROM programmes')).toEqual({ kind: 'no-column', name: 'nope', candidates: ['programme_id'] });
+		expect(await fail('SELECT * FROM nosuch')).toEqual({ kind: 'no-table', name: 'nosuch' });
+		expect(await fail('SELECT nofunc(1)')).toEqual({ kind: 'no-function', name: 'nofunc' });
+		c.closeSync?.();
+	});
+});

@@ -96,16 +96,23 @@ describe('grouping and sorting', () => {
 		expect(buildMatrix(rows, opts({ locale: 'sv' }))[0].rows[0].name).toBe('Betula (sv)');
 	});
 
-	it('by score: no programme first, then ungraded, then lowest score; descending reverses, ties by name', () => {
+	it('by score: lowest first; programmes without grades and then municipalities without a programme last in either direction; ties by name', () => {
 		const asc = buildMatrix(rows, opts({ sort: { key: 'score', descending: false } }))[0].rows.map((r) => r.code);
-		expect(asc).toEqual(['003', '004', '005', '001']);
+		expect(asc).toEqual(['005', '001', '004', '003']);
 		const desc = buildMatrix(rows, opts({ sort: { key: 'score', descending: true } }))[0].rows.map((r) => r.code);
 		expect(desc).toEqual(['005', '001', '004', '003']);
 	});
 
-	it('by gaps: fewest first, no programme counts as the most', () => {
-		const asc = buildMatrix(rows, opts({ sort: { key: 'gaps', descending: false } }))[0].rows.map((r) => r.code);
-		expect(asc).toEqual(['005', '001', '004', '003']);
+	it('one national list (grouping none): worst first by gaps or score, missing values last', () => {
+		const national = buildMatrix(rows, opts({ grouping: 'none', sort: { key: 'gaps', descending: true } }));
+		expect(national).toHaveLength(1);
+		expect(national[0].rows.map((r) => r.code)).toEqual(['002', '005', '001', '004', '003']);
+		const fewest = buildMatrix(rows, opts({ grouping: 'none', sort: { key: 'gaps', descending: false } }));
+		expect(fewest[0].rows.map((r) => r.code)).toEqual(['005', '001', '002', '004', '003']);
+		const lowest = buildMatrix(rows, opts({ grouping: 'none', sort: { key: 'score', descending: false } }));
+		expect(lowest[0].rows.map((r) => r.code)).toEqual(['002', '005', '001', '004', '003']);
+		const highest = buildMatrix(rows, opts({ grouping: 'none', sort: { key: 'score', descending: true } }));
+		expect(highest[0].rows.map((r) => r.code)).toEqual(['005', '001', '002', '004', '003']);
 	});
 
 	it('can leave out municipalities without a programme, and counts per group', () => {
@@ -129,7 +136,10 @@ describe('URL values', () => {
 		expect(sortValue(DEFAULT_SORT)).toBe('');
 		expect(sortValue({ key: 'score', descending: true })).toBe('-score');
 		expect(toggleSort({ key: 'score', descending: false }, 'score')).toEqual({ key: 'score', descending: true });
-		expect(toggleSort({ key: 'score', descending: true }, 'gaps')).toEqual({ key: 'gaps', descending: false });
+		// The first click on a column sorts worst first: most gaps, lowest score.
+		expect(toggleSort({ key: 'score', descending: true }, 'gaps')).toEqual({ key: 'gaps', descending: true });
+		expect(toggleSort({ key: 'gaps', descending: true }, 'gaps')).toEqual({ key: 'gaps', descending: false });
+		expect(toggleSort({ key: 'name', descending: false }, 'score')).toEqual({ key: 'score', descending: false });
 	});
 
 	it('accepts only the three groupings', () => {

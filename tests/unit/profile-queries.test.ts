@@ -198,6 +198,23 @@ describe('peer benchmark', () => {
 				const equal = others.filter((s) => s === ownScore).length;
 				expect(r.percentile).toBeCloseTo((below + equal / 2) / others.length, 10);
 			}
+			// The synthetic share of the peers, and the same comparison among real programmes only.
+			const graded = bests.filter((b) => b.p && score(b.p.programme_id as string) !== null);
+			const realOthers = graded.filter((b) => b.code !== code && b.p!.is_synthetic !== true).map((b) => score(b.p!.programme_id as string)!);
+			expect(r.synthetic_peers).toBe(graded.filter((b) => b.code !== code && b.p!.is_synthetic === true).length);
+			expect(r.real_graded_peers).toBe(realOthers.length);
+			expect(r.synthetic_peers + r.real_graded_peers).toBe(r.graded_peers);
+			expect(r.self_synthetic).toBe(own ? own.is_synthetic === true : null);
+			const realAll = graded.filter((b) => b.p!.is_synthetic !== true).map((b) => score(b.p!.programme_id as string)!);
+			const rm = median(realAll);
+			if (rm === null) expect(r.real_median_score).toBeNull();
+			else expect(r.real_median_score).toBeCloseTo(rm, 10);
+			if (ownScore === null || !realOthers.length) expect(r.real_percentile).toBeNull();
+			else {
+				const below = realOthers.filter((x) => x < ownScore).length;
+				const equal = realOthers.filter((x) => x === ownScore).length;
+				expect(r.real_percentile).toBeCloseTo((below + equal / 2) / realOthers.length, 10);
+			}
 		}
 	});
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SearchIndex, groupByProgramme, queryTerms, requiredPieces } from '../../src/lib/search/engine';
+import { SearchIndex, groupByProgramme, queryTerms, requiredPieces, searchable } from '../../src/lib/search/engine';
 import { highlightSegments } from '../../src/lib/search/highlight';
 import type { SearchableAnswer } from '../../src/lib/search/passages';
 import { AURA_ID, HOSTILE_ID, OTHER_ID, auraAnswers, hostileAnswers, otherAnswers } from './search-fixtures';
@@ -140,7 +140,7 @@ describe('prefilter', () => {
 		const { foldText } = await import('../../src/lib/search/fold');
 		const docs = index.passages.map((p) => ({ f: foldText(p.text).text }));
 		const plain = new Fuse(docs, FUSE_OPTIONS);
-		for (const word of ['ukrainn', 'kansalaisopisto', 'loimaan', 'sosiaaliohjaja', 'palvelut', 'kieli', 'ty', 'yhteistyosopimus']) {
+		for (const word of ['ukrainn', 'kansalaisopisto', 'loimaan', 'sosiaaliohjaja', 'palvelut', 'kieli', 'tyo', 'yhteistyosopimus']) {
 			const expected = plain.search(word).map((r) => r.refIndex).sort((a, b) => a - b);
 			const got = index
 				.search(word, { limit: 100_000, perProgramme: 100_000 })
@@ -165,3 +165,37 @@ describe('grouping by programme', () => {
 		expect(groups.some((g) => g.more > 0)).toBe(true);
 	});
 });
+
+describe('as you type', () => {
+	it('waits for a word of 3 characters', () => {
+		expect(searchable('uk')).toBe(false);
+		expect(searchable('k ja')).toBe(false);
+		expect(searchable('ukr')).toBe(true);
+		expect(searchable('te ukr')).toBe(true);
+		for (const q of ['u', 'uk', 'ja', 'a b c']) {
+			const r = index.search(q);
+			expect(r, q).toMatchObject({ total: 0, programmes: 0, hits: [], exact: 0 });
+		}
+		expect(index.search('ukr').total).toBeGreaterThan(0);
+	});
+
+	it('ranks the words as written first, so the first results stay put while a word is typed', () => {
+		const prefixes = ['ukra', 'ukrai', 'ukrain', 'ukraina'];
+		let previous: Set<string> | null = null;
+		for (const q of prefixes) {
+			const r = index.search(q, { limit: 1000, perProgramme: 1000 });
+			expect(r.exact, q).toBeGreaterThan(0);
+			// Every exact hit comes before every approximate one.
+			const flags = r.hits.map((h) => /(?<![\p{L}\p{N}])ukra/u.test(h.passage.text.toLowerCase()) || h.passage.text.toLowerCase().includes(q));
+			expect(flags.slice(0, r.exact).every(Boolean), q).toBe(true);
+			const exactIds = new Set(r.hits.slice(0, r.exact).map((h) => `${h.passage.programmeId}|${h.passage.key}|${h.passage.start}`));
+			// Typing a letter more only narrows the exact hits (never brings new ones to the top).
+			if (previous) for (const id of exactIds) expect(previous.has(id), `${q}: ${id}`).toBe(true);
+			previous = exactIds;
+		}
+		// A typo is still found, after the exact hits.
+		const typo = index.search('ukrainn');
+		expect(typo.total).toBeGreaterThan(typo.exact);
+	});
+});
+

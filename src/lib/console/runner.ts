@@ -9,6 +9,9 @@
 import type { RecordBatch, Schema } from 'apache-arrow';
 import { checkReadOnly, type GuardRejected } from './guard';
 import { cellValue, columnsOf, type ConsoleCell, type ConsoleColumn } from './values';
+import { plainMessage, queryProblem, type QueryProblem } from './errors';
+
+export type { QueryProblem } from './errors';
 
 /** What the runner needs from `AsyncDuckDBConnection` (tests pass fakes or Node's DuckDB). */
 export interface ConsoleConnection {
@@ -54,7 +57,9 @@ export class ConsoleError extends Error {
 		/** For `rejected`: why the guard refused. */
 		readonly guard?: GuardRejected,
 		/** For `timeout`: the limit, in seconds. */
-		readonly seconds?: number
+		readonly seconds?: number,
+		/** For `failed`: what DuckDB objected to, as data (the page words it in the UI language). */
+		readonly problem?: QueryProblem
 	) {
 		super(message);
 		this.name = 'ConsoleError';
@@ -72,12 +77,7 @@ export interface RunOptions {
  * caret ("LINE 1: … ^"), which only line up in a terminal.
  */
 export function plainDuckDbError(error: unknown): string {
-	const text = error instanceof Error ? error.message : String(error);
-	return text
-		.replace(/^Error:\s*/, '')
-		.split(/\n\s*\n?LINE \d+:/)[0]
-		.replace(/\s+/g, ' ')
-		.trim();
+	return plainMessage(error);
 }
 
 export async function runConsoleQuery(conn: ConsoleConnection, sql: string, options: RunOptions = {}): Promise<ConsoleResult> {
@@ -106,7 +106,7 @@ export async function runConsoleQuery(conn: ConsoleConnection, sql: string, opti
 		try {
 			reader = await conn.send(check.sql, true);
 		} catch (e) {
-			throw new ConsoleError('failed', plainDuckDbError(e));
+			throw new ConsoleError('failed', plainDuckDbError(e), undefined, undefined, queryProblem(e));
 		}
 		let columns: ConsoleColumn[] | null = null;
 		const rows: ConsoleCell[][] = [];
@@ -127,7 +127,7 @@ export async function runConsoleQuery(conn: ConsoleConnection, sql: string, opti
 				if (truncated) break;
 			}
 		} catch (e) {
-			throw new ConsoleError('failed', plainDuckDbError(e));
+			throw new ConsoleError('failed', plainDuckDbError(e), undefined, undefined, queryProblem(e));
 		}
 		if (!columns) columns = reader.schema ? columnsOf(reader.schema) : [];
 		return { sql: check.sql, columns, rows, truncated, maxRows, ms: now() - started };

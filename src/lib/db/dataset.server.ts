@@ -3,6 +3,7 @@
  * $KOTOKARTTA_DATA_DIR) for the whole build, the facts about each file, and the reference
  * data for the filter options. Server-only.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseMunicipalities, type Municipality } from '$lib/reference';
@@ -51,7 +52,8 @@ async function open(): Promise<ServerDataset> {
 			files: files.map((f) => ({ ...f, version: manifestVersion(manifest, f.table) ?? f.version })),
 			programmes: summary.programmes as number,
 			syntheticProgrammes: summary.synthetic_programmes as number,
-			generated: manifestDate(manifest)
+			generated: manifestDate(manifest),
+			version: manifestHash(dir)
 		}
 	};
 }
@@ -65,6 +67,12 @@ function readManifest(dir: string): Record<string, unknown> | null {
 	} catch (e) {
 		throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
 	}
+}
+
+/** Same name as the ingest's version folder (ingest/parquet.ts): `v-` + sha256 of manifest.json, 16 hex digits. */
+function manifestHash(dir: string): string | null {
+	const path = join(dir, 'manifest.json');
+	return existsSync(path) ? `v-${createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)}` : null;
 }
 
 /** The sha256 the manifest gives for a table's file, wherever in the manifest it is. */

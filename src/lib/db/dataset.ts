@@ -4,6 +4,7 @@
  */
 import type { Municipality } from '$lib/reference';
 import { wellbeingCountyName } from '$lib/reference/wellbeing-en';
+import { regionName } from '$lib/reference/region-en';
 import type { Locale } from '$lib/i18n/locales';
 
 /** The facts about one published file the pages show (size, rows, a cache-busting version). */
@@ -29,11 +30,13 @@ export interface DatasetInfo {
 	syntheticProgrammes: number;
 	/** When the data was produced, from manifest.json if the ingest wrote one. */
 	generated: string | null;
+	/** The data version: `v-` and the first 16 hex digits of manifest.json's sha256 (the ingest's version folder name); null without a manifest. */
+	version?: string | null;
 }
 
 export interface Option {
 	value: string;
-	/** Name per UI language (Swedish from the reference data; English uses the Finnish name, as official). */
+	/** Name per UI language (Swedish from the reference data; English: the official English name of regions and wellbeing services counties, else the Finnish one). */
 	label: Record<Locale, string>;
 }
 
@@ -59,7 +62,7 @@ export function filterOptions(municipalities: readonly Municipality[]): FilterOp
 		return [...out.values()].sort((a, b) => a.label.fi.localeCompare(b.label.fi, 'fi'));
 	};
 	return {
-		region: collect((m) => m.regionCode, (m) => m.regionFi, (m) => m.regionSv),
+		region: collect((m) => m.regionCode, (m) => m.regionFi, (m) => m.regionSv, (m) => regionName('en', m)),
 		wellbeing: collect((m) => m.wellbeingCountyCode, (m) => m.wellbeingCountyFi, (m) => m.wellbeingCountySv, (m) => wellbeingCountyName('en', m)),
 		area: collect((m) => m.employmentAreaCode, (m) => m.employmentArea, (m) => m.employmentAreaSv)
 	};

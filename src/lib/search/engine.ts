@@ -35,6 +35,8 @@ export const FUSE_OPTIONS: IFuseOptions<IndexedPassage> = {
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_TERMS = 8;
 export const MIN_TERM_LENGTH = 2;
+/** A query is searched once one of its words has this many characters: two letters match thousands of passages. */
+export const MIN_QUERY_CHARS = 3;
 /** Programmes returned per query, and hits shown per programme (the rest are counted). */
 export const DEFAULT_LIMIT = 100;
 export const DEFAULT_PER_PROGRAMME = 3;
@@ -74,6 +76,12 @@ export interface SearchResult {
 	programmes: number;
 	/** For each programme returned: how many of its passages match (hits returned or not). */
 	matches: Record<string, number>;
+	/**
+	 * Of `total`, the passages holding every word as written (at the start of a word: "ukrai" in
+	 * "Ukrainan"); they rank first, the rest are approximate (a typo away). Typing more letters
+	 * only narrows this set, so the first results stay put as you type.
+	 */
+	exact: number;
 }
 
 /** Splits a query into folded words of 2+ characters; punctuation around words is dropped, inner hyphens kept. */
@@ -87,6 +95,11 @@ export function queryTerms(query: string): string[] {
 		if (terms.length === MAX_TERMS) break;
 	}
 	return terms;
+}
+
+/** True when the query has a word long enough to search (see MIN_QUERY_CHARS). */
+export function searchable(query: string): boolean {
+	return queryTerms(query).some((t) => t.length >= MIN_QUERY_CHARS);
 }
 
 function escapeRegExp(s: string): string {
@@ -167,7 +180,7 @@ export class SearchIndex {
 
 	search(query: string, options: SearchOptions = {}): SearchResult {
 		const terms = queryTerms(query);
-		if (terms.length === 0) return { query, terms, hits: [], total: 0, programmes: 0, matches: {} };
+		if (!searchable(query)) return { query, terms: [], hits: [], total: 0, programmes: 0, matches: {}, exact: 0 };
 		const allowed = options.programmeIds == null ? null : new Set(options.programmeIds);
 		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
 		const perProgramme = Math.max(1, options.perProgramme ?? DEFAULT_PER_PROGRAMME);
@@ -190,6 +203,7 @@ export class SearchIndex {
 			if (candidates.length === 0) break;
 		}
 		const phrase = terms.length > 1 ? new RegExp(terms.map(escapeRegExp).join('[\\s\\-–—/]+'), 'g') : null;
+		const asWritten = terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}`, 'u'));
 
 		// Score every match, then build highlights only for the hits returned.
 		const scored = candidates.map((record) => {
@@ -201,13 +215,19 @@ export class SearchIndex {
 				phrase.lastIndex = 0;
 				isPhrase = phrase.test(this.folds[i].text);
 			}
-			return { i, score: score / terms.length, phrase: isPhrase, synthetic: this.passages[i].synthetic };
+			const exact = asWritten.every((re) => re.test(this.folds[i].text));
+			return { i, score: score / terms.length, phrase: isPhrase, exact, synthetic: this.passages[i].synthetic };
 		});
-		// Passages holding the words as a phrase first, then by score; on equal terms a real
+		// Passages holding every word as written first (so the top stays put while a word is being
+		// typed), then those holding the words as a phrase, then by score; on equal terms a real
 		// programme before a synthetic one. Candidates are in index order and the sort is stable:
 		// remaining ties stay in programme, then form order.
 		scored.sort(
-			(a, b) => Number(b.phrase) - Number(a.phrase) || a.score - b.score || Number(a.synthetic) - Number(b.synthetic)
+			(a, b) =>
+				Number(b.exact) - Number(a.exact) ||
+				Number(b.phrase) - Number(a.phrase) ||
+				a.score - b.score ||
+				Number(a.synthetic) - Number(b.synthetic)
 		);
 
 		// The best `limit` programmes, each with its best `perProgramme` passages.
@@ -246,7 +266,7 @@ export class SearchIndex {
 			);
 			return { passage, score, ranges, phrase: isPhrase };
 		});
-		return { query, terms, hits, total: scored.length, programmes: all.size, matches };
+		return { query, terms, hits, total: scored.length, programmes: all.size, matches, exact: scored.filter((h) => h.exact).length };
 	}
 }
 

@@ -10,7 +10,8 @@ import type { GapRow } from '$lib/db/queries';
 /** The columns: every mandatory part (KotoL 13 §), in form order. */
 export const MATRIX_PARTS: readonly string[] = MANDATORY_KEYS;
 
-export const GROUPINGS = ['area', 'region', 'wellbeing'] as const;
+/** `none`: the whole country as one list, so a sort ranks every municipality nationally. */
+export const GROUPINGS = ['area', 'region', 'wellbeing', 'none'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 export const DEFAULT_GROUPING: Grouping = 'area';
 /** The page's own URL parameters (the shared ones, filters and `sort`, are in src/lib/state). */
@@ -47,10 +48,13 @@ export function sortValue(sort: MatrixSort): string {
 	return `${sort.descending ? '-' : ''}${sort.key}`;
 }
 
-/** Clicking a column: first ascending, again descending. */
+/** Clicking a column: first worst first (most gaps, lowest score; names A–Ö), again the other way. */
 export function toggleSort(current: MatrixSort, key: SortKey): MatrixSort {
-	return current.key === key ? { key, descending: !current.descending } : { key, descending: false };
+	return current.key === key ? { key, descending: !current.descending } : { key, descending: key === 'gaps' };
 }
+
+/** The national worst-first view: one list, most gaps first. */
+export const WORST_FIRST: { group: Grouping; sort: MatrixSort } = { group: 'none', sort: { key: 'gaps', descending: true } };
 
 export interface MatrixRow {
 	code: string;
@@ -102,23 +106,33 @@ export function rowGrades(row: Pick<GapRow, 'part_keys' | 'part_grades'>, column
 }
 
 const groupCode = (row: GapRow, grouping: Grouping) =>
-	grouping === 'area' ? row.employment_area_code : grouping === 'region' ? row.region_code : row.wellbeing_county_code;
+	grouping === 'area'
+		? row.employment_area_code
+		: grouping === 'region'
+			? row.region_code
+			: grouping === 'wellbeing'
+				? row.wellbeing_county_code
+				: 'all';
 
 /**
- * Sort value where "worse" is lower for score and higher for gaps: a municipality without a
- * programme is the worst of all, a programme without grades sits between it and the graded ones.
+ * Rows without the sorted value come after every row that has one, whichever the direction: a
+ * programme without grades, then a municipality without a programme (it has no score or gap
+ * count to rank; the matrix and the legend show it as "no programme").
  */
-function sortNumber(row: MatrixRow, key: 'score' | 'gaps', columns: number): number {
-	if (key === 'score') return row.programmeId === null ? -2 : (row.score ?? -1);
-	return row.programmeId === null ? columns + 2 : (row.gaps ?? columns + 1);
+function missingRank(row: MatrixRow, key: 'score' | 'gaps'): number {
+	if (row.programmeId === null) return 2;
+	return (key === 'score' ? row.score : row.gaps) === null ? 1 : 0;
 }
 
-export function compareRows(sort: MatrixSort, collator: Intl.Collator, columns: number) {
+export function compareRows(sort: MatrixSort, collator: Intl.Collator) {
 	return (a: MatrixRow, b: MatrixRow): number => {
 		const byName = collator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 		if (sort.key === 'name') return sort.descending ? -byName : byName;
-		const d = sortNumber(a, sort.key, columns) - sortNumber(b, sort.key, columns);
-		return (sort.descending ? -d : d) || byName;
+		const missing = missingRank(a, sort.key) - missingRank(b, sort.key);
+		if (missing) return missing;
+		const x = (sort.key === 'score' ? a.score : a.gaps) ?? 0;
+		const y = (sort.key === 'score' ? b.score : b.gaps) ?? 0;
+		return (sort.descending ? y - x : x - y) || byName;
 	};
 }
 
@@ -158,7 +172,7 @@ export function buildMatrix(rows: readonly GapRow[], opts: BuildOptions): Matrix
 		if (!g) groups.set(code, (g = { code, label: opts.groupLabel(opts.grouping, code), rows: [], withProgramme: 0, meanScore: null }));
 		g.rows.push(matrixRow(r, opts.locale, columns));
 	}
-	const compare = compareRows(opts.sort, collator, columns.length);
+	const compare = compareRows(opts.sort, collator);
 	for (const g of groups.values()) {
 		g.rows.sort(compare);
 		g.withProgramme = g.rows.filter((r) => r.programmeId !== null).length;
@@ -191,12 +205,17 @@ export interface CsvLabels {
 	synthetic: string;
 	/** Written in every part column of a row without a programme. */
 	noProgramme: string;
+	/** A part column's header (default: its canonical key). */
+	part?: (key: string) => string;
+	/** A grade in words (default: its code). */
+	grade?: (grade: CellGrade) => string;
 }
 
 /**
- * The matrix as CSV columns (for src/lib/export/csv.ts `toCsv`): one row per municipality,
- * in the order shown; part columns are headed by their canonical key and hold the grade code,
- * so a spreadsheet can filter on them.
+ * The matrix as download columns (for src/lib/export/csv.ts `toCsv` or the page's downloads):
+ * one row per municipality, in the order shown; part columns are headed by `labels.part` and hold
+ * `labels.grade` (the page passes the UI language's names; the codes by default), one word per
+ * grade, so a spreadsheet can filter on them.
  */
 export function matrixCsvColumns(labels: CsvLabels, columns: readonly string[] = MATRIX_PARTS) {
 	type Line = { group: MatrixGroup; row: MatrixRow };
@@ -210,7 +229,10 @@ export function matrixCsvColumns(labels: CsvLabels, columns: readonly string[] =
 		{ label: labels.gaps, value: (l: Line) => l.row.gaps },
 		{ label: labels.thin, value: (l: Line) => l.row.thin },
 		{ label: labels.synthetic, value: (l: Line) => (l.row.programmeId === null ? null : l.row.synthetic) },
-		...columns.map((key, i) => ({ label: key, value: (l: Line) => (l.row.grades ? l.row.grades[i] : labels.noProgramme) }))
+		...columns.map((key, i) => ({
+			label: labels.part ? labels.part(key) : key,
+			value: (l: Line) => (l.row.grades ? (labels.grade ? labels.grade(l.row.grades[i]) : l.row.grades[i]) : labels.noProgramme)
+		}))
 	];
 }
 

@@ -169,7 +169,7 @@ peers AS (
 ),
 peer_programmes AS (
 	SELECT p.peer_group, p.group_code, p.code, p.code = (SELECT code FROM self) AS is_self,
-		b.programme_id, b.mandatory_score
+		b.programme_id, b.mandatory_score, coalesce(b.is_synthetic, false) AS is_synthetic
 	FROM peers p LEFT JOIN best_programme b USING (code)
 )`;
 
@@ -191,6 +191,14 @@ export interface PeerSummary extends Row {
 	 * counting half (mid-rank percentile); null without its own score or without graded peers.
 	 */
 	percentile: number | null;
+	/** Of the graded peers (itself excluded), how many are judged by a synthetic demo programme. */
+	synthetic_peers: number;
+	/** Whether the municipality's own programme is synthetic (null without one). */
+	self_synthetic: boolean | null;
+	/** The same comparison with real programmes only: graded real peers, their median (itself included when real) and the percentile among them. */
+	real_graded_peers: number;
+	real_median_score: number | null;
+	real_percentile: number | null;
 }
 
 /**
@@ -211,9 +219,21 @@ export function peerSummary(code: string): Query<PeerSummary> {
 		ELSE (count(*) FILTER (WHERE NOT pp.is_self AND pp.mandatory_score < mine.score)
 			+ 0.5 * count(*) FILTER (WHERE NOT pp.is_self AND pp.mandatory_score = mine.score))
 			/ count(pp.mandatory_score) FILTER (WHERE NOT pp.is_self)
-	END AS percentile
+	END AS percentile,
+	count(pp.mandatory_score) FILTER (WHERE NOT pp.is_self AND pp.is_synthetic)::INTEGER AS synthetic_peers,
+	any_value(mine.synthetic) AS self_synthetic,
+	count(pp.mandatory_score) FILTER (WHERE NOT pp.is_self AND NOT pp.is_synthetic)::INTEGER AS real_graded_peers,
+	median(pp.mandatory_score) FILTER (WHERE NOT pp.is_synthetic) AS real_median_score,
+	CASE WHEN any_value(mine.score) IS NULL OR count(pp.mandatory_score) FILTER (WHERE NOT pp.is_self AND NOT pp.is_synthetic) = 0 THEN NULL
+		ELSE (count(*) FILTER (WHERE NOT pp.is_self AND NOT pp.is_synthetic AND pp.mandatory_score < mine.score)
+			+ 0.5 * count(*) FILTER (WHERE NOT pp.is_self AND NOT pp.is_synthetic AND pp.mandatory_score = mine.score))
+			/ count(pp.mandatory_score) FILTER (WHERE NOT pp.is_self AND NOT pp.is_synthetic)
+	END AS real_percentile
 FROM peer_programmes pp
-CROSS JOIN (SELECT any_value(mandatory_score) AS score FROM peer_programmes WHERE is_self) mine
+CROSS JOIN (
+	SELECT any_value(mandatory_score) AS score, any_value(CASE WHEN programme_id IS NOT NULL THEN is_synthetic END) AS synthetic
+	FROM peer_programmes WHERE is_self
+) mine
 GROUP BY pp.peer_group
 ORDER BY CASE pp.peer_group WHEN 'area' THEN 1 WHEN 'region' THEN 2 ELSE 3 END`,
 		// The code is the only parameter, bound in PEERS_CTE (the scope has none without filters).
