@@ -13,7 +13,7 @@
  * Plain JavaScript (no tsx needed to load it).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -131,8 +131,10 @@ async function build(entry) {
 		}
 		writeFileSync(join(CACHE, `${name}.json`) + tmp, JSON.stringify({ key, esbuild: esbuild.version, inputs }));
 		renameSync(join(CACHE, `${name}.json`) + tmp, join(CACHE, `${name}.json`));
+		// Older bundles of this entry go after a day (not at once: a run still going may load a chunk of its own).
 		for (const f of readdirSync(CACHE)) {
-			if (f.startsWith(`${name}-`) && join(CACHE, f) !== dir && !f.endsWith('.tmp')) rmSync(join(CACHE, f), { recursive: true, force: true });
+			const old = join(CACHE, f);
+			if (f.startsWith(`${name}-`) && old !== dir && Date.now() - statSync(old).mtimeMs > 86_400_000) rmSync(old, { recursive: true, force: true });
 		}
 		return bundlePath(name, key);
 	} catch {

@@ -38,10 +38,13 @@ Usage: npm run ingest -- [paths…] [options]
   --report FILE  Write the same JSON report to FILE.
   -h, --help     Show this help.
 
-Every input file gets ingest_log rows: ok, warning (e.g. unmapped field, duplicate content)
-or error (not-pdf, empty, truncated, encrypted, no-form-fields, foreign-form, unreadable, not-found, limit-size, limit-pages, limit-time, limit-memory, worker-crashed,
-dangling-symlink, symlink-loop, not-a-regular-file, unreadable-folder).
-One bad file never stops the batch.
+Every path given or found gets one verdict in ingest_log: ok, warning (e.g. unmapped field,
+duplicate content, empty-folder) or error (not-pdf, empty, truncated, encrypted, no-form-fields,
+foreign-form, unreadable, not-found, limit-size, limit-pages, limit-time, limit-memory,
+worker-crashed, dangling-symlink, symlink-loop, not-a-regular-file, unreadable-folder).
+One bad file never stops the batch. A file name that is not valid UTF-8 is read like any
+other and written \\xHH for each such byte (a backslash as \\\\); control characters in names
+and reasons are escaped on the terminal.
 
 Exit codes:
   0  every file was read (possibly with warnings); the dataset was written
@@ -49,8 +52,10 @@ Exit codes:
      the dataset was still written
   2  usage error (a bad option, an --out that is not a dataset directory, an input path
      that does not exist), or no input files found; nothing written
-  3  the dataset could not be written (e.g. the disk is full); the previous dataset is left intact
-  130  interrupted (SIGINT or SIGTERM); the previous dataset is left intact
+  3  the dataset could not be written (e.g. the disk is full; the reason in words); the
+     previous dataset is left intact
+  130  interrupted (SIGINT or SIGTERM): the readers and their OCR are stopped, nothing is
+     written, the previous dataset is left intact
 `;
 
 function parse(argv: string[]) {

@@ -155,7 +155,7 @@ export class ReaderPool {
 	private closed = false;
 	private readonly onExit = () => this.killAll();
 
-	/** `bundle`: the worker as JavaScript (./worker-bundle.ts), or null to run its TypeScript under tsx. */
+	/** `bundle`: the worker as JavaScript (./bundle.mjs), or null to run its TypeScript under tsx. */
 	private constructor(
 		private readonly limits: ReadLimits,
 		private readonly init: WorkerInit,
