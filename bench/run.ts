@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- --n 200 --runs 3 --ingest-only]
+ * npm run bench [-- --n 200 --runs 3 --corpus-runs 3 --x10-runs 1 --ingest-only]
  *
- * Times the ingest (the CLI, as a user runs it: start-up, reading every PDF, writing Parquet)
- * over a folder of N filled forms, against `qpdf --json` over the same files (one qpdf process
- * per file, as qpdf takes one file) and pdf.js alone reading them in one process, and prints
- * each and the ratios. Not a test: numbers
- * depend on the machine. Everything it writes stays under bench/out/ (gitignored).
+ * Times the ingest (the CLI, as `npm run ingest` runs it: start-up, reading every PDF, writing
+ * Parquet) over a folder of N filled forms, against `qpdf --json` over the same files (one qpdf
+ * process per file, as qpdf takes one file) and pdf.js alone reading them in one process, and
+ * prints each and the ratios; then the same against pdf.js over the demo corpus and a corpus ten
+ * times larger, with the peak memory of the whole process tree (bench/ingest-corpus.ts). Not a
+ * test: numbers depend on the machine. Everything it writes stays under bench/out/ (gitignored).
  *
  * The forms are Aura's programme in our fillable form with varied values (sentences moved
  * between answers, some answers left empty, a number per document), generated once per N.
@@ -21,6 +22,8 @@ import { runCheckBench } from './check';
 import { runDashboardBench } from './dashboard';
 import { runEnrichScalingBench } from './enrich-scaling';
 import { runOcrBench } from './ocr';
+import { runCorpusBench } from './ingest-corpus';
+import { bundle } from '../ingest/bundle.mjs';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -86,17 +89,18 @@ async function generateForms(n: number): Promise<string> {
 async function timeIngest(dir: string): Promise<{ ms: number; report: { counts: Record<string, number>; timings: Record<string, number> } }> {
 	const started = performance.now();
 	const { stdout } = await run(
-		join(ROOT, 'node_modules/.bin/tsx'),
-		[join(ROOT, 'ingest/cli.ts'), dir, '--out', join(OUT, 'data'), '--root', OUT, '--json'],
+		process.execPath,
+		['--max-semi-space-size=1', join(ROOT, 'ingest/ingest.mjs'), dir, '--out', join(OUT, 'data'), '--root', OUT, '--json'],
 		{ cwd: ROOT, maxBuffer: 256 * 1024 * 1024 }
 	);
 	return { ms: performance.now() - started, report: JSON.parse(stdout) };
 }
 
-/** pdf.js alone reading the same files in one process (bench/pdfjs-peer.ts), start-up included like the ingest's. */
+/** pdf.js alone reading the same files in one process (bench/pdfjs-peer.ts as plain node, like the ingest), start-up included. */
 async function timePdfjs(files: string[]): Promise<number> {
+	const peer = await bundle('bench/pdfjs-peer.ts');
 	const started = performance.now();
-	await run(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench/pdfjs-peer.ts'), ...files], { cwd: ROOT, maxBuffer: 1 << 20 });
+	await run(process.execPath, [peer ?? join(ROOT, 'bench/pdfjs-peer.ts'), ...files], { cwd: ROOT, maxBuffer: 1 << 20 });
 	return performance.now() - started;
 }
 
@@ -110,7 +114,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
 	const { values } = parseArgs({
-		options: { n: { type: 'string', default: '200' }, runs: { type: 'string', default: '3' }, 'ingest-only': { type: 'boolean', default: false } }
+		options: {
+			n: { type: 'string', default: '200' },
+			runs: { type: 'string', default: '3' },
+			'corpus-runs': { type: 'string' },
+			'x10-runs': { type: 'string', default: '1' },
+			'ingest-only': { type: 'boolean', default: false }
+		}
 	});
 	const n = Number(values.n);
 	const runs = Number(values.runs);
@@ -171,6 +181,12 @@ async function main(): Promise<void> {
 			''
 		].join('\n')
 	);
+
+	// The demo corpus and a corpus ten times larger, against pdf.js, with the process tree's peak memory.
+	const corpusRuns = Number(values['corpus-runs'] ?? runs);
+	const x10Runs = Number(values['x10-runs']);
+	if (!Number.isInteger(corpusRuns) || corpusRuns < 1 || !Number.isInteger(x10Runs) || x10Runs < 0) throw new Error('--corpus-runs must be ≥ 1 and --x10-runs ≥ 0');
+	await runCorpusBench({ runs: corpusRuns, x10Runs });
 
 	if (values['ingest-only']) return;
 

@@ -5,7 +5,8 @@
  * to stderr, a machine-readable report to stdout with --json, and the exit code says how it went.
  */
 import { parseArgs } from 'node:util';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { errorInWords, progressLine, terminalSafe } from './names';
 import { OutputRefusedError, pendingPaths } from './output';
 import { INGEST_VERSION, NoInputsError, ingestEnricher, runIngest, type IngestReport } from './run';
 
@@ -38,16 +39,20 @@ Usage: npm run ingest -- [paths…] [options]
   --max-file-mb F   File size (default 100), checked before reading: limit-size.
   --max-stream-mb S What one stream may decompress to (default 256), checked before
                  reading: limit-stream (decompression bombs).
-  --json         Print a machine-readable report to stdout (logs stay on stderr). npm prints
-                 a banner on stdout first: use npm run --silent, or --report.
+  --json         Print a machine-readable report to stdout (logs stay on stderr). Through
+                 npm too: the project's .npmrc keeps npm's banner off stdout.
   --report FILE  Write the same JSON report to FILE.
   -h, --help     Show this help.
 
-Every input file gets ingest_log rows: ok, warning (e.g. unmapped field, duplicate or
-duplicate-content, unparseable-date, date-in-future, date-before-2024, implausible-coverage)
-or error (not-pdf, empty, truncated, encrypted, no-form-fields, xfa-only, foreign-form, unreadable, not-found, limit-size, limit-pages, limit-stream, limit-time, limit-memory, worker-crashed,
-dangling-symlink, symlink-loop, not-a-regular-file, unreadable-folder).
-One bad file never stops the batch.
+Every path given or found gets one verdict in ingest_log: ok, warning (e.g. unmapped field,
+duplicate or duplicate-content, unparseable-date, date-in-future, date-before-2024,
+implausible-coverage, empty-folder) or error (not-pdf, empty, truncated, encrypted,
+no-form-fields, xfa-only, foreign-form, unreadable, not-found, limit-size, limit-pages,
+limit-stream, limit-time, limit-memory, worker-crashed, dangling-symlink, symlink-loop,
+not-a-regular-file, unreadable-folder).
+One bad file never stops the batch. A file name that is not valid UTF-8 is read like any
+other and written \\xHH for each such byte (a backslash as \\\\); control characters in names
+and reasons are escaped on the terminal.
 
 Exit codes:
   0  every file was read (possibly with warnings); the dataset was written
@@ -55,14 +60,17 @@ Exit codes:
      the dataset was still written
   2  usage error (a bad option, an --out that is not a dataset directory, an input path
      that does not exist), or no input files found; nothing written
-  3  the dataset could not be written (e.g. the disk is full); the previous dataset is left intact
-  130  interrupted (SIGINT or SIGTERM); the previous dataset is left intact
+  3  the dataset could not be written (e.g. the disk is full; the reason in words); the
+     previous dataset is left intact
+  130  interrupted (SIGINT or SIGTERM): the readers and their OCR are stopped, nothing is
+     written, the previous dataset is left intact
 `;
 
 function parse(argv: string[]) {
 	return parseArgs({
 		args: argv,
 		allowPositionals: true,
+		tokens: true,
 		options: {
 			out: { type: 'string', default: 'static/data' },
 			root: { type: 'string', default: '.' },
@@ -83,11 +91,7 @@ function parse(argv: string[]) {
 }
 
 function progressBar(done: number, total: number, file: string): void {
-	const width = 28;
-	const filled = total === 0 ? width : Math.round((done / total) * width);
-	const name = file.length > 48 ? '…' + file.slice(-47) : file;
-	process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${name}`);
-	if (done === total) process.stderr.write('\r\x1b[2K');
+	process.stderr.write(progressLine(done, total, file));
 }
 
 function summary(report: IngestReport): string {
@@ -98,7 +102,7 @@ function summary(report: IngestReport): string {
 	}
 	const lines = [
 		'',
-		`Ingested ${report.counts.files} file(s) → ${report.counts.programmes} programme(s) in ${report.out}`,
+		`Ingested ${report.counts.files} file(s) → ${report.counts.programmes} programme(s) in ${terminalSafe(report.out)}`,
 		'',
 		'  outcome                      files',
 		'  ---------------------------  -----',
@@ -116,21 +120,21 @@ function summary(report: IngestReport): string {
 	return lines.join('\n');
 }
 
-/** An error in words: the system's message for file-system errors, without a stack. */
-function plainError(e: unknown): string {
-	const err = e as NodeJS.ErrnoException;
-	const words: Record<string, string> = {
-		ENOSPC: 'the disk is full',
-		EACCES: 'permission denied',
-		EPERM: 'operation not permitted',
-		EROFS: 'the file system is read-only',
-		EDQUOT: 'the disk quota is exceeded',
-		EMFILE: 'too many open files',
-		ENOTDIR: 'not a directory',
-		ENOENT: 'no such file or directory'
-	};
-	if (err?.code && words[err.code]) return `${words[err.code]}${err.path ? ` (${err.path})` : ''}`;
-	return err?.message ?? String(e);
+/**
+ * A path argument as typed. Node decodes the command line as UTF-8 and replaces invalid bytes
+ * with U+FFFD, so a file name that is not UTF-8 would be looked for under another name; on Linux
+ * the bytes are still in /proc/self/cmdline (the last arguments of it are ours, in order).
+ */
+function argBytes(index: number, value: string): string | Buffer {
+	if (!value.includes('\uFFFD')) return value;
+	try {
+		const raw = readFileSync('/proc/self/cmdline').toString('latin1').split('\0').slice(0, -1);
+		const ours = process.argv.length - 2;
+		const bytes = Buffer.from(raw[raw.length - ours + index] ?? '', 'latin1');
+		return bytes.toString('utf8') === value ? bytes : value;
+	} catch {
+		return value;
+	}
 }
 
 async function main(): Promise<number> {
@@ -138,26 +142,27 @@ async function main(): Promise<number> {
 	try {
 		args = parse(process.argv.slice(2));
 	} catch (e) {
-		process.stderr.write(`ingest: ${(e as Error).message}\nRun with --help for usage.\n`);
+		process.stderr.write(`ingest: ${terminalSafe((e as Error).message)}\nRun with --help for usage.\n`);
 		return 2;
 	}
 	if (args.values.help) {
 		process.stdout.write(HELP);
 		return 0;
 	}
-	const inputs = args.positionals.length > 0 ? args.positionals : ['data/pdfs'];
+	const given = args.tokens.filter((t) => t.kind === 'positional').map((t) => argBytes(t.index, t.value));
+	const inputs = given.length > 0 ? given : ['data/pdfs'];
 	const mapping = new Map<string, string[]>();
 	for (const m of args.values.municipality ?? []) {
 		const eq = /^(.+)=(\d{3}(?:,\d{3})*)$/.exec(m);
 		if (!eq) {
-			process.stderr.write(`ingest: --municipality "${m}": expected FILE=CODE (3-digit municipality code, several separated by commas)\n`);
+			process.stderr.write(`ingest: --municipality "${terminalSafe(m)}": expected FILE=CODE (3-digit municipality code, several separated by commas)\n`);
 			return 2;
 		}
 		mapping.set(eq[1], eq[2].split(','));
 	}
 	const today = args.values.today;
 	if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-		process.stderr.write(`ingest: --today "${today}": expected a date YYYY-MM-DD\n`);
+		process.stderr.write(`ingest: --today "${terminalSafe(today)}": expected a date YYYY-MM-DD\n`);
 		return 2;
 	}
 	const todayTime = today === undefined ? 0 : new Date(`${today}T00:00:00Z`).getTime();
@@ -171,7 +176,7 @@ async function main(): Promise<number> {
 		if (raw === undefined) continue;
 		const n = Number(raw);
 		if (!(Number.isFinite(n) && n > 0) || (flag === 'jobs' && !Number.isInteger(n))) {
-			process.stderr.write(`ingest: --${flag} "${raw}": expected a positive number\n`);
+			process.stderr.write(`ingest: --${flag} "${terminalSafe(raw)}": expected a positive number\n`);
 			return 2;
 		}
 		read[key] = n;
@@ -188,7 +193,7 @@ async function main(): Promise<number> {
 		});
 	}
 	if (args.values.json && process.env.npm_lifecycle_event && process.env.npm_config_loglevel !== 'silent')
-		process.stderr.write('ingest: note: npm prints its own banner on stdout before the report; use `npm run --silent ingest -- --json` or `--report FILE` for JSON alone.\n');
+		process.stderr.write('ingest: note: npm is not silent here (the project\'s .npmrc sets loglevel=silent), so its banner came before the report on stdout; use `npm run --silent ingest -- --json` or `--report FILE` for JSON alone.\n');
 
 	let report: IngestReport;
 	try {
@@ -207,18 +212,18 @@ async function main(): Promise<number> {
 		cleanup();
 		const err = e as Error;
 		if (err instanceof NoInputsError || err instanceof OutputRefusedError) {
-			process.stderr.write(`ingest: ${err.message}\n`);
+			process.stderr.write(`ingest: ${terminalSafe(err.message)}\n`);
 			return 2;
 		}
 		process.stderr.write(
-			`ingest: the dataset could not be written to ${args.values.out}: ${plainError(err)}\nThe previous dataset is unchanged.\n` +
+			`ingest: the dataset could not be written to ${terminalSafe(args.values.out!)}: ${errorInWords(err)}\nThe previous dataset is unchanged.\n` +
 				(process.env.KOTOKARTTA_DEBUG ? `${err.stack}\n` : 'Set KOTOKARTTA_DEBUG=1 to see where it failed.\n')
 		);
 		return 3;
 	}
 
 	for (const f of report.files) {
-		if (f.status === 'error') process.stderr.write(`ingest: ${f.file}: ${f.code}: ${f.reason}\n`);
+		if (f.status === 'error') process.stderr.write(`ingest: ${terminalSafe(f.file)}: ${f.code}: ${terminalSafe(f.reason)}\n`);
 	}
 	process.stderr.write(summary(report));
 	const json = JSON.stringify(report, null, 2) + '\n';
@@ -232,7 +237,7 @@ main().then(
 		process.exitCode = code;
 	},
 	(e) => {
-		process.stderr.write(`ingest: failed unexpectedly: ${plainError(e)}\n${process.env.KOTOKARTTA_DEBUG ? `${(e as Error)?.stack}\n` : ''}`);
+		process.stderr.write(`ingest: failed unexpectedly: ${errorInWords(e)}\n${process.env.KOTOKARTTA_DEBUG ? `${(e as Error)?.stack}\n` : ''}`);
 		process.exitCode = 3;
 	}
 );

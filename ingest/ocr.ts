@@ -19,6 +19,11 @@ export interface TesseractOptions {
 	languages?: string;
 	/** Progress lines (default: stderr); null for none. */
 	log?: ((line: string) => void) | null;
+	/**
+	 * Called once before a document's first page is read; it may throw to stop (the ingest's pool
+	 * shares a few OCR turns among its readers, as each tesseract takes ~70 MB).
+	 */
+	turn?: () => Promise<void>;
 }
 
 /** Runs a program; ENOENT becomes `unavailable`, a time-out `timeout`. */
@@ -119,6 +124,7 @@ export function tesseractOcr(opts: TesseractOptions = {}): OcrFn {
 	const log = opts.log === undefined ? (line: string) => process.stderr.write(line + '\n') : opts.log;
 	return async (bytes, pages) => {
 		await checkInstalled(languages);
+		await opts.turn?.();
 		const dir = await mkdtemp(join(tmpdir(), 'kotokartta-ocr-'));
 		const pdf = join(dir, 'in.pdf');
 		// The next page is rendered while tesseract reads this one. The render settles to a value (never

@@ -25,6 +25,9 @@ export class OutputRefusedError extends Error {}
 /** Temporary directories and links of writes in progress, removed on SIGINT/SIGTERM by the CLI. */
 export const pendingPaths = new Set<string>();
 
+/** The working directory inside a version being written (the ingest's spill and DuckDB files), removed before it is published. */
+export const WORK_DIR = '.work';
+
 export const storeOf = (outDir: string) => join(dirname(outDir), `.${basename(outDir)}.versions`);
 
 /** What a directory holds: our dataset (by its manifest), nothing, or something else. */

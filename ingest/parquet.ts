@@ -8,7 +8,7 @@
  * timestamps, so the same dataset always gives the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
 	DuckDBInstance,
@@ -19,10 +19,10 @@ import {
 	type DuckDBAppender,
 	type DuckDBConnection
 } from '@duckdb/node-api';
-import type { Cell, Dataset, Row } from '../src/lib/dataset/rows';
+import { validateRows, type Cell, type Dataset, type Row } from '../src/lib/dataset/rows';
 import { TABLES, type ColumnDef, type TableDef } from '../src/lib/dataset/tables';
 import { writeDerived } from './derived';
-import { newVersionDir, pendingPaths, publishVersion, pruneStore } from './output';
+import { WORK_DIR, newVersionDir, pendingPaths, publishVersion, pruneStore } from './output';
 
 export interface ManifestTable {
 	name: string;
@@ -56,11 +56,119 @@ export interface WriteOptions {
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** Writes a whole in-memory dataset (see DatasetWriter for one written as it is built). */
 export async function writeDataset(data: Dataset, outDir: string, opts: WriteOptions): Promise<Manifest> {
-	await pruneStore(outDir); // repairs a run killed mid-migration, removes leftovers of dead runs
-	const tmp = await newVersionDir(outDir);
+	const writer = await DatasetWriter.open(outDir, opts);
 	try {
-		const tables = await writeTables(data, tmp, opts);
+		for (const table of TABLES) {
+			const rows = data[table.name];
+			if (!rows) throw new Error(`dataset has no rows array for table "${table.name}"`);
+			await writer.append(table.name, rows);
+		}
+		return await writer.finish();
+	} finally {
+		await writer.abort();
+	}
+}
+
+/** Rows per appender between flushes: keeps DuckDB's transaction-local buffer small. */
+const FLUSH_ROWS = 5000;
+
+/**
+ * DuckDB's memory limit while writing: sorts and tables past it go to disk, so the ingest's
+ * memory stays flat as the corpus grows (128 MB sorted 1.3 M answer rows, 100× the demo corpus,
+ * in ~300 MB of process memory; 64 MB was too little for 130 k). Should one table still need
+ * more (a few enormous values), its copy is retried with the next limit.
+ */
+const MEMORY_LIMITS_MB = [128, 512, 2048];
+
+/**
+ * Rows per Parquet row group. The demo corpus's largest table has ~14 k rows, so each file is
+ * one group (as with DuckDB's default); a larger corpus gets several, and its Arrow copies are
+ * decoded and written a group at a time (./derived.ts), so that memory stays flat too.
+ */
+const ROW_GROUP_SIZE = 16_384;
+
+/**
+ * A dataset written as it is built: rows are appended (in any order) to tables of a DuckDB
+ * database in the new version's working directory, which spills to disk past a small memory
+ * limit, so a corpus ten times larger does not take ten times the memory. `finish` writes each
+ * table sorted by every column (the same bytes whatever order the rows came in), the derived
+ * files and the manifest, then swaps the version in; `abort` (also after `finish`) removes
+ * whatever is left.
+ */
+export class DatasetWriter {
+	private readonly appenders = new Map<string, { appender: DuckDBAppender; table: TableDef; pending: number; rows: number }>();
+	private done = false;
+
+	private constructor(
+		private readonly outDir: string,
+		private readonly opts: WriteOptions,
+		private readonly tmp: string,
+		private readonly instance: DuckDBInstance,
+		private readonly connection: DuckDBConnection
+	) {}
+
+	/** `tmp`: a version directory from newVersionDir to write into (default: a new one); the writer owns it from here. */
+	static async open(outDir: string, opts: WriteOptions, tmp?: string): Promise<DatasetWriter> {
+		if (!tmp) {
+			await pruneStore(outDir); // repairs a run killed mid-migration, removes leftovers of dead runs
+			tmp = await newVersionDir(outDir);
+		}
+		const work = join(tmp, WORK_DIR);
+		try {
+			await mkdir(work, { recursive: true });
+			const instance = await DuckDBInstance.create(join(work, 'rows.duckdb'), {
+				threads: '1',
+				memory_limit: `${MEMORY_LIMITS_MB[0]}MB`,
+				temp_directory: join(work, 'duckdb-tmp')
+			});
+			const connection = await instance.connect();
+			const writer = new DatasetWriter(outDir, opts, tmp, instance, connection);
+			for (const table of TABLES) {
+				const columns = table.columns.map((c) => `${quote(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`).join(', ');
+				await connection.run(`CREATE TABLE ${quote(table.name)} (${columns})`);
+				writer.appenders.set(table.name, { appender: await connection.createAppender(table.name), table, pending: 0, rows: 0 });
+			}
+			return writer;
+		} catch (e) {
+			await rm(tmp, { recursive: true, force: true });
+			pendingPaths.delete(tmp);
+			throw e;
+		}
+	}
+
+	/** Checks the rows against the table's columns (validateRows) and appends them. */
+	async append(tableName: string, rows: readonly Row[]): Promise<void> {
+		const a = this.appenders.get(tableName);
+		if (!a) throw new Error(`no table "${tableName}" in tables.ts`);
+		validateRows(a.table, rows);
+		for (const row of rows) {
+			for (const c of a.table.columns) append(a.appender, c, row[c.name] ?? null);
+			a.appender.endRow();
+			if (++a.pending >= FLUSH_ROWS) {
+				a.appender.flushSync();
+				a.pending = 0;
+			}
+		}
+		a.rows += rows.length;
+	}
+
+	async finish(): Promise<Manifest> {
+		const { tmp, opts } = this;
+		const tables: ManifestTable[] = [];
+		for (const a of this.appenders.values()) a.appender.closeSync();
+		this.appenders.clear();
+		for (const table of TABLES) {
+			const file = `${table.name}.parquet`;
+			await copyTable(this.connection, table, join(tmp, file));
+			const bytes = await readFile(join(tmp, file));
+			const [{ n }] = (await this.connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${quote(table.name)}`)).getRowObjectsJS() as { n: number }[];
+			tables.push({ name: table.name, file, rows: n, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+			await opts.afterTable?.(table.name);
+		}
+		this.close();
+		await rm(join(tmp, WORK_DIR), { recursive: true, force: true });
 		await writeDerived(tmp); // summary tables and Arrow copies for the browser (ingest/derived.ts)
 		await writeFile(join(tmp, 'data-dictionary.md'), opts.dictionary);
 		const manifest: Manifest = {
@@ -74,54 +182,46 @@ export async function writeDataset(data: Dataset, outDir: string, opts: WriteOpt
 		const manifestText = JSON.stringify(manifest, null, '\t') + '\n';
 		await writeFile(join(tmp, 'manifest.json'), manifestText);
 		// Same dataset, same version name: a re-ingest of unchanged inputs relinks the same directory.
-		await publishVersion(tmp, outDir, `v-${createHash('sha256').update(manifestText).digest('hex').slice(0, 16)}`);
+		await publishVersion(tmp, this.outDir, `v-${createHash('sha256').update(manifestText).digest('hex').slice(0, 16)}`);
+		this.done = true;
 		return manifest;
-	} finally {
-		await rm(tmp, { recursive: true, force: true });
-		pendingPaths.delete(tmp);
+	}
+
+	/** Removes the working files and the unpublished version (a no-op after a successful finish). */
+	async abort(): Promise<void> {
+		this.close();
+		await rm(this.tmp, { recursive: true, force: true });
+		pendingPaths.delete(this.tmp);
+	}
+
+	private closed = false;
+	private close(): void {
+		if (this.closed) return;
+		this.closed = true;
+		for (const a of this.appenders.values()) {
+			try {
+				a.appender.closeSync();
+			} catch {
+				// closing after a failure: the database is thrown away anyway
+			}
+		}
+		this.appenders.clear();
+		this.connection.closeSync();
+		this.instance.closeSync();
 	}
 }
 
-async function writeTables(data: Dataset, dir: string, opts: WriteOptions): Promise<ManifestTable[]> {
-	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-	const connection = await instance.connect();
-	try {
-		const out: ManifestTable[] = [];
-		for (const table of TABLES) {
-			const rows = data[table.name];
-			if (!rows) throw new Error(`dataset has no rows array for table "${table.name}"`);
-			const file = `${table.name}.parquet`;
-			await writeTable(connection, table, rows, join(dir, file));
-			const bytes = await readFile(join(dir, file));
-			out.push({ name: table.name, file, rows: rows.length, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
-			await opts.afterTable?.(table.name);
-		}
-		return out;
-	} finally {
-		connection.closeSync();
-		instance.closeSync();
-	}
-}
-
-async function writeTable(connection: DuckDBConnection, table: TableDef, rows: readonly Row[], path: string): Promise<void> {
-	const columns = table.columns.map((c) => `${quote(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`).join(', ');
-	await connection.run(`CREATE OR REPLACE TABLE ${quote(table.name)} (${columns})`);
-	const appender = await connection.createAppender(table.name);
-	try {
-		for (const row of rows) {
-			for (const c of table.columns) append(appender, c, row[c.name] ?? null);
-			appender.endRow();
-		}
-		appender.flushSync();
-	} finally {
-		appender.closeSync();
-	}
+async function copyTable(connection: DuckDBConnection, table: TableDef, path: string): Promise<void> {
 	const order = [...table.orderBy, ...table.columns.map((c) => c.name).filter((n) => !table.orderBy.includes(n))];
-	await connection.run(
-		`COPY (SELECT * FROM ${quote(table.name)} ORDER BY ${order.map(quote).join(', ')}) ` +
-			`TO ${literal(path)} (FORMAT parquet, COMPRESSION snappy)`
-	);
-	await connection.run(`DROP TABLE ${quote(table.name)}`);
+	const copy = `COPY (SELECT * FROM ${quote(table.name)} ORDER BY ${order.map(quote).join(', ')}) TO ${literal(path)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`;
+	for (let i = 0; i < MEMORY_LIMITS_MB.length; i++) {
+		try {
+			return void (await connection.run(copy));
+		} catch (e) {
+			if (i === MEMORY_LIMITS_MB.length - 1 || !/out of memory/i.test((e as Error)?.message ?? '')) throw e;
+			await connection.run(`SET memory_limit = '${MEMORY_LIMITS_MB[i + 1]}MB'`);
+		}
+	}
 }
 
 function append(appender: DuckDBAppender, c: ColumnDef, v: Cell): void {

@@ -19,7 +19,8 @@ function envNumber(name: string, fallback: number): number {
 	return n;
 }
 
-export function nodeExtractDeps(): Promise<ExtractDeps> {
+/** `ocrTurn`: see TesseractOptions.turn (the ingest's readers pass one; the first call's is kept). */
+export function nodeExtractDeps(ocrTurn?: () => Promise<void>): Promise<ExtractDeps> {
 	cached ??= (async () => {
 		const nativePush = Array.prototype.push;
 		const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -35,7 +36,7 @@ export function nodeExtractDeps(): Promise<ExtractDeps> {
 		return {
 			pdfjs,
 			standardFontDataUrl,
-			ocr: ocrOff ? undefined : tesseractOcr({ dpi: envNumber('KOTOKARTTA_OCR_DPI', 200), pageSeconds: envNumber('KOTOKARTTA_OCR_PAGE_SECONDS', 60) }),
+			ocr: ocrOff ? undefined : tesseractOcr({ dpi: envNumber('KOTOKARTTA_OCR_DPI', 200), pageSeconds: envNumber('KOTOKARTTA_OCR_PAGE_SECONDS', 60), turn: ocrTurn }),
 			imagePages: ocrOff ? undefined : (bytes: Uint8Array) => listImagePages(bytes),
 			ocrMaxPages: envNumber('KOTOKARTTA_OCR_MAX_PAGES', 60)
 		};

@@ -1,10 +1,12 @@
 /**
  * One reader process of the ingest's pool (ingest/pool.ts): reads one PDF at a time with pdf.js
- * (and OCR via tesseract child processes), derives its facts (ingest/enrich.ts) when asked, and
- * sends the outcome back over IPC. Started by the
- * pool with `node --import tsx`, reused across files, killed by the pool when a file breaks a
- * limit. Anything that escapes a read (an unhandled rejection, an uncaught exception) is charged
- * to the file being read: the worker reports it and exits, and the pool starts a fresh one.
+ * (and OCR via tesseract child processes), derives its facts (ingest/enrich.ts) when the pool
+ * asks it to (WorkerInit), so a pathological answer costs this file's time and memory limits,
+ * never the batch's, and sends its outcome back over IPC. Started by the pool as a plain
+ * JavaScript bundle (ingest/bundle.mjs), reused across files, killed by the pool when a file
+ * breaks a limit. Anything that escapes a read (an unhandled rejection, an uncaught exception)
+ * is charged to the file being read: the worker reports it and exits, and the pool starts a
+ * fresh one.
  *
  * Test hook: KOTOKARTTA_TEST_CRASH_MARKER=<text>: a file whose bytes contain <text> makes the
  * worker leave a rejected promise nobody handles (as pdf.js does on some damaged files);
@@ -14,15 +16,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extractProgramme, type ExtractDeps, type PdfjsModule } from '../src/lib/programme/extract';
-import { ProgrammeReadError } from '../src/lib/programme/types';
-import { capFacts } from '../src/lib/dataset/rows';
+import { capFacts, type Enrichment } from '../src/lib/dataset/rows';
+import { ProgrammeReadError, type Programme } from '../src/lib/programme/types';
 import { readerEnricher } from './enrich';
 import { nodeExtractDeps } from './pdfjs';
 import { largestInflated } from './streams';
-import type { ReadRequest, WorkerMessage } from './pool';
+import type { ReadRequest, WorkerInit, WorkerMessage } from './pool';
 
 let current: ReadRequest | null = null;
 let depsPromise: Promise<ExtractDeps> | null = null;
+let init: WorkerInit = { enrich: null };
 
 function send(message: WorkerMessage): Promise<void> {
 	return new Promise((ok) => {
@@ -65,10 +68,51 @@ function cappedPdfjs(pdfjs: PdfjsModule, maxPages: number, hit: { pages: number 
 	};
 }
 
+/**
+ * The dataset's part of the enrichment (the rest, e.g. evidence of the municipality, stays here),
+ * capped here already (rows.ts capFacts) so that 100,000s of facts from a hostile answer never
+ * reach the parent; none when the parent enriches.
+ */
+function enrich(programme: Programme, job: ReadRequest): Enrichment | undefined {
+	if (!init.enrich) return undefined;
+	const e = capFacts(readerEnricher(init.enrich)(programme, [], job.municipalityCodes ? { municipalityCodes: job.municipalityCodes } : undefined));
+	return {
+		municipalityCodes: e.municipalityCodes,
+		municipalityConfidence: e.municipalityConfidence,
+		completeness: e.completeness,
+		responsibilities: e.responsibilities,
+		languages: e.languages,
+		cooperation: e.cooperation,
+		warnings: e.warnings
+	};
+}
+
+/**
+ * The file's OCR turn (see ReaderPool: OCR turns), asked for once per file before its first OCR
+ * page. Refused, the read ends early: `deferred` tells the pool to read the file again later.
+ */
+let turn: { id: number; state: 'granted' | 'refused' } | null = null;
+const answers = new Map<number, (granted: boolean) => void>();
+class OcrDeferred extends Error {}
+const refused = (job: ReadRequest) => turn?.id === job.id && turn.state === 'refused';
+async function ocrTurn(): Promise<void> {
+	const job = current;
+	if (!job) throw new OcrDeferred('no file');
+	if (turn?.id !== job.id) {
+		const granted = await new Promise<boolean>((ok) => {
+			answers.set(job.id, ok);
+			void send({ type: 'ocr-turn', id: job.id });
+		});
+		turn = { id: job.id, state: granted ? 'granted' : 'refused' };
+	}
+	if (turn.state === 'refused') throw new OcrDeferred('no OCR turn free');
+}
+
 async function read(job: ReadRequest): Promise<WorkerMessage> {
-	depsPromise ??= nodeExtractDeps();
+	depsPromise ??= nodeExtractDeps(ocrTurn);
 	const deps = await depsPromise;
-	const bytes = new Uint8Array(await readFile(job.path));
+	// A path in bytes arrives over IPC as a Uint8Array: the file system wants a Buffer.
+	const bytes = new Uint8Array(await readFile(typeof job.path === 'string' ? job.path : Buffer.from(job.path)));
 	const marker = process.env.KOTOKARTTA_TEST_CRASH_MARKER;
 	if (marker && Buffer.from(bytes).includes(marker)) void Promise.reject(new Error('test hook: a rejected promise nobody handles'));
 	const [ballastMarker, ballastMb] = (process.env.KOTOKARTTA_TEST_BALLAST ?? '').split(':');
@@ -93,35 +137,46 @@ async function read(job: ReadRequest): Promise<WorkerMessage> {
 		};
 	}
 	ballast = null;
-	if (!job.enrich) return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme } };
+	// No OCR turn was free: the file is read again (see below), so its facts need not be derived now.
+	if (refused(job)) return { type: 'done', id: job.id, result: { kind: 'deferred' } };
+	let enrichment;
 	try {
-		// Capped here already, so that 100,000s of facts from a hostile answer never reach the parent.
-		const enrichment = capFacts(readerEnricher(job.enrich.config)(programme, [], job.enrich.municipalityCodes ? { municipalityCodes: job.enrich.municipalityCodes } : undefined));
-		return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme, enrichment } };
+		enrichment = enrich(programme, job);
 	} catch (e) {
-		return {
-			type: 'done',
-			id: job.id,
-			result: { kind: 'error', bytes: bytes.length, code: 'unreadable', reason: `The programme was read, but deriving its facts failed unexpectedly (${(e as Error)?.message ?? e}).` }
-		};
+		const reason = `The programme was read, but deriving its facts failed unexpectedly (${(e as Error)?.message ?? e}); this is a bug, please report it with the file.`;
+		return { type: 'done', id: job.id, result: { kind: 'error', bytes: bytes.length, code: 'unreadable', reason } };
 	}
+	return { type: 'done', id: job.id, result: { kind: 'programme', bytes: bytes.length, programme, enrichment } };
 }
 
-process.on('message', async (job: ReadRequest) => {
+process.on('message', async (message: ReadRequest | WorkerInit | { type: 'ocr-turn'; id: number; granted: boolean }) => {
+	if ('type' in message) {
+		answers.get(message.id)?.(message.granted);
+		answers.delete(message.id);
+		return;
+	}
+	if (!('id' in message)) {
+		init = message;
+		return;
+	}
+	const job = message;
 	current = job;
-	let message: WorkerMessage;
+	turn = null;
+	let reply: WorkerMessage;
 	try {
-		message = await read(job);
+		reply = await read(job);
 	} catch (e) {
 		// Not a PDF problem: the file could not be read from disk (e.g. removed since it was hashed).
-		message = { type: 'done', id: job.id, result: { kind: 'error', bytes: null, code: 'unreadable-file', reason: `The file could not be read (${(e as Error).message}).` } };
+		reply = { type: 'done', id: job.id, result: { kind: 'error', bytes: null, code: 'unreadable-file', reason: `The file could not be read (${(e as Error).message}).` } };
 	}
 	// Let rejections the read left behind surface while this file is still the current one.
 	await new Promise((ok) => setImmediate(ok));
 	await new Promise((ok) => setTimeout(ok, 0));
 	if (current !== job) return; // escaped() already reported it
 	current = null;
-	await send(message);
+	// No OCR turn was free: whatever the read gave without OCR is dropped, the pool reads the file again.
+	if (refused(job)) reply = { type: 'done', id: job.id, result: { kind: 'deferred' } };
+	await send(reply);
 });
 
 void send({ type: 'ready' });

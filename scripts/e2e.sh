@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The synthetic demo corpus (gitignored) gives every page data to show; generated only when missing.
-if npm run | grep -q '^  corpus$'; then
+if npm run --loglevel=notice | grep -q '^  corpus$'; then
 	npm run --silent corpus
 fi
 

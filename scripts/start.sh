@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 log() { printf '\n== %s\n' "$*" >&2; }
 
 log "Installing dependencies (npm ci)"
-npm ci --no-audit --no-fund
+npm ci --no-audit --no-fund --loglevel=warn
 
-if npm run | grep -q '^  corpus$'; then
+if npm run --loglevel=notice | grep -q '^  corpus$'; then
 	log "Synthetic demo corpus (generated only when missing)"
 	npm run --silent corpus
 fi

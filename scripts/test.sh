@@ -19,7 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 	echo "Installing ${missing[*]} (apt-get)" >&2
 	apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
 fi
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=warn
 
 npx vitest run
 if [ -d tests/e2e ]; then

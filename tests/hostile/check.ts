@@ -9,7 +9,7 @@
  *   the good files are ingested alone;
  * - the peak resident memory of the process tree stayed under the budget.
  * Problems with file names that are not UTF-8 and with control characters reaching the terminal
- * are kept apart (`nonUtf8`, `terminal`): issue 9 item 4 and 8, fixed on another branch.
+ * are listed apart (`nonUtf8`, `terminal`: issue 9 items 4 and 8), so a failure names its kind.
  */
 import { TABLES } from '../../src/lib/dataset/tables';
 import type { FileReport, IngestReport } from '../../ingest/run';

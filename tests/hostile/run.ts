@@ -1,5 +1,6 @@
 /**
- * Runs the ingest CLI as a user does (a child process: `node --import tsx ingest/cli.ts …`) and
+ * Runs the ingest CLI as a user does (a child process: what `npm run ingest` runs, the CLI's bundle
+ * under plain node, `node --max-semi-space-size=1 ingest/ingest.mjs …`) and
  * watches its whole process tree: the peak resident memory is the largest sum, over one sample,
  * of the RSS of the CLI, its reader processes and their tesseract/pdftoppm children, read from
  * /proc every `sampleMs` (Node's own process.memoryUsage sees only itself). A run that does
@@ -7,12 +8,9 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const PAGE = 4096;
 
 export interface CliRun {
@@ -80,7 +78,7 @@ export function treeOf(root: number, procs: Map<number, Proc>): number[] {
 export function runCli(args: readonly string[], opts: { deadlineMs: number; sampleMs?: number; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
 	const started = performance.now();
 	// Its own process group, so its group is not ours (treeOf follows groups).
-	const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'ingest/cli.ts'), ...args], {
+	const child = spawn(process.execPath, ['--max-semi-space-size=1', join(ROOT, 'ingest/ingest.mjs'), ...args], {
 		cwd: ROOT,
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,14 +4,20 @@
  *   current version (programmes.is_current, programme_versions.is_latest), and gives one change
  *   record pair, for it, whose word diff holds the words that changed;
  * - a copy of a programme re-saved by qpdf (other bytes, same answers) is a duplicate by content;
- * - the reference date is recorded in the manifest, and the same inputs and date give the same bytes.
+ * - the reference date is recorded in the manifest, and the same inputs and date give the same bytes;
+ * - the ingest, which writes rows file by file and the changes pair by pair without holding the
+ *   programmes, gives the same tables as buildDataset over the same outcomes in memory.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestEnricher, runIngest, type IngestReport } from '../../ingest/run';
+import { writeDataset } from '../../ingest/parquet';
+import { findInputs, INGEST_VERSION, ingestEnricher, readInputs, REPO_ROOT, runIngest, type IngestReport } from '../../ingest/run';
+import { dataDictionary } from '../../src/lib/dataset/dictionary';
+import { buildDataset } from '../../src/lib/dataset/rows';
+import { parseMunicipalities } from '../../src/lib/reference';
 import { ANSWER_FIELDS } from '../../src/lib/programme/form-tem-2024';
 import { parquet, query, type JsonRow } from '../helpers/duckdb';
 import { AURA_FIXTURE, auraSeed, fillablePdf } from '../helpers/programme-pdfs';
@@ -133,6 +139,21 @@ describe('the reference date', () => {
 		expect(m1.referenceDate).toBe(TODAY);
 		expect(m2).toEqual(m1);
 	});
+});
+
+describe('the streamed ingest', () => {
+	it('gives the same tables, byte for byte, as buildDataset over the same outcomes (versions, changes and a content duplicate included)', async () => {
+		const enricher = ingestEnricher();
+		const { inputs, verdicts } = await findInputs([join(dir, 'pdfs')], dir);
+		const files = [...(await readInputs(inputs, undefined, {}, { enricher })), ...verdicts];
+		const municipalities = parseMunicipalities(readFileSync(join(REPO_ROOT, 'data/reference/municipalities.csv'), 'utf8'));
+		const data = buildDataset({ files, municipalities, enrich: enricher, referenceDate: TODAY });
+		expect(data.programme_changes.length).toBeGreaterThan(0);
+		expect(data.ingest_log.some((r) => r.code === 'duplicate-content')).toBe(true);
+		const inMemory = await writeDataset(data, join(dir, 'in-memory'), { ingestVersion: INGEST_VERSION, referenceDate: TODAY, dictionary: dataDictionary() });
+		const streamed = JSON.parse(readFileSync(join(after, 'manifest.json'), 'utf8'));
+		expect(inMemory.tables).toEqual(streamed.tables);
+	}, 120_000);
 });
 
 describe('--today', () => {

@@ -108,110 +108,124 @@ export function versionPairs(versions: readonly Row[]): { from: string; to: stri
 	return [...pairs.values()].map((p) => ({ ...p, codes: [...new Set(p.codes)].sort() }));
 }
 
+/** One programme's rows that a change compares (as in the dataset's tables). */
+export type ChangeSource = Pick<Dataset, 'answers' | 'completeness' | 'responsibilities' | 'languages' | 'cooperation'>;
+
 export function changeRows(data: Dataset): Row[] {
-	const answers = byProgramme(data.answers);
-	const grades = byProgramme(data.completeness);
+	const tables = ['answers', 'completeness', 'responsibilities', 'languages', 'cooperation'] as const;
+	const by = Object.fromEntries(tables.map((t) => [t, byProgramme(data[t])])) as Record<(typeof tables)[number], Map<string, Row[]>>;
+	const source = (id: string): ChangeSource => Object.fromEntries(tables.map((t) => [t, by[t].get(id) ?? []])) as ChangeSource;
+	const out: Row[] = [];
+	// A loop, not push(...rows): the rows of one pair can be many.
+	for (const pair of versionPairs(data.programme_versions ?? [])) for (const row of pairChangeRows(pair, source(pair.from), source(pair.to))) out.push(row);
+	return out;
+}
+
+/**
+ * The changes of one pair of versionPairs, from the rows of its two programmes (the ingest loads
+ * them pair by pair instead of holding every programme's rows).
+ */
+export function pairChangeRows(pair: { from: string; to: string; codes: string[] }, fromRows: ChangeSource, toRows: ChangeSource): Row[] {
+	const rowsOf = (id: string) => (id === pair.from ? fromRows : toRows);
 	const facts = {
-		provider: byProgramme(data.responsibilities),
-		language: byProgramme(data.languages),
-		arrangement: byProgramme(data.cooperation)
+		provider: (id: string) => rowsOf(id).responsibilities,
+		language: (id: string) => rowsOf(id).languages,
+		arrangement: (id: string) => rowsOf(id).cooperation
 	};
 	const out: Row[] = [];
-	for (const pair of versionPairs(data.programme_versions ?? [])) {
-		const base = { from_programme_id: pair.from, to_programme_id: pair.to, municipality_codes: pair.codes };
-		const text = (id: string) => new Map((answers.get(id) ?? []).filter((a) => a.key !== 'unmapped').map((a) => [a.key as string, a.text as string]));
-		const before = text(pair.from);
-		const after = text(pair.to);
+	const base = { from_programme_id: pair.from, to_programme_id: pair.to, municipality_codes: pair.codes };
+	const text = (id: string) => new Map(rowsOf(id).answers.filter((a) => a.key !== 'unmapped').map((a) => [a.key as string, a.text as string]));
+	const before = text(pair.from);
+	const after = text(pair.to);
 
-		// Text: every part either version wrote something in.
-		const spans = new Map<string, { from: Side | null; to: Side | null }>();
-		for (const key of [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => ordinalOf(a) - ordinalOf(b) || (a < b ? -1 : 1))) {
-			const x = before.get(key) ?? '';
-			const y = after.get(key) ?? '';
-			if (norm(x) === norm(y)) continue;
-			const where = changedSpans(x, y)!;
-			const side = (has: boolean, t: string, s: [number, number]): Side | null => (has ? { key, span_start: s[0], span_end: s[1], snippet: t.slice(s[0], s[1]) } : null);
-			const from = side(before.has(key), x, where.before);
-			const to = side(after.has(key), y, where.after);
-			spans.set(key, { from, to });
-			const ops = wordDiff(x, y, { whitespace: 'ignore' });
-			out.push({
-				...base,
-				change: 'text',
-				direction: norm(x) === '' ? 'added' : norm(y) === '' ? 'removed' : 'changed',
-				key,
-				ordinal: ordinalOf(key),
-				...EMPTY_FACT,
-				words_added: countWords(ops, 'added'),
-				words_removed: countWords(ops, 'removed'),
-				diff: JSON.stringify(ops.map((o) => [o.op === 'same' ? '=' : o.op === 'added' ? '+' : '-', o.text])),
-				...evidence('from', from),
-				...evidence('to', to)
-			});
-		}
+	// Text: every part either version wrote something in.
+	const spans = new Map<string, { from: Side | null; to: Side | null }>();
+	for (const key of [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => ordinalOf(a) - ordinalOf(b) || (a < b ? -1 : 1))) {
+		const x = before.get(key) ?? '';
+		const y = after.get(key) ?? '';
+		if (norm(x) === norm(y)) continue;
+		const where = changedSpans(x, y)!;
+		const side = (has: boolean, t: string, s: [number, number]): Side | null => (has ? { key, span_start: s[0], span_end: s[1], snippet: t.slice(s[0], s[1]) } : null);
+		const from = side(before.has(key), x, where.before);
+		const to = side(after.has(key), y, where.after);
+		spans.set(key, { from, to });
+		const ops = wordDiff(x, y, { whitespace: 'ignore' });
+		out.push({
+			...base,
+			change: 'text',
+			direction: norm(x) === '' ? 'added' : norm(y) === '' ? 'removed' : 'changed',
+			key,
+			ordinal: ordinalOf(key),
+			...EMPTY_FACT,
+			words_added: countWords(ops, 'added'),
+			words_removed: countWords(ops, 'removed'),
+			diff: JSON.stringify(ops.map((o) => [o.op === 'same' ? '=' : o.op === 'added' ? '+' : '-', o.text])),
+			...evidence('from', from),
+			...evidence('to', to)
+		});
+	}
 
-		// Grades: parts graded differently (the evidence is the changed text, else the whole answer).
-		const gradeOf = (id: string) => new Map((grades.get(id) ?? []).map((c) => [c.key as string, c.grade as string]));
-		const g0 = gradeOf(pair.from);
-		const g1 = gradeOf(pair.to);
-		for (const key of [...new Set([...g0.keys(), ...g1.keys()])]) {
-			const a = g0.get(key) ?? null;
-			const b = g1.get(key) ?? null;
-			if (a === b || a === null || b === null) continue;
-			const whole = (m: Map<string, string>): Side | null => {
-				const t = m.get(key);
-				if (t === undefined) return null;
-				const start = t.length - t.trimStart().length;
-				const end = t.trimEnd().length;
-				return { key, span_start: start, span_end: Math.max(start, end), snippet: t.slice(start, Math.max(start, end)) };
-			};
-			const changed = spans.get(key);
-			out.push({
-				...base,
-				change: 'grade',
-				direction: 'changed',
-				key,
-				ordinal: ordinalOf(key),
-				...EMPTY_FACT,
-				grade_before: a,
-				grade_after: b,
-				...evidence('from', changed ? changed.from : whole(before)),
-				...evidence('to', changed ? changed.to : whole(after))
-			});
-		}
-
-		// Facts found in only one of the two versions.
-		const identity: Record<'provider' | 'language' | 'arrangement', (r: Row) => string> = {
-			provider: (r) => JSON.stringify([r.service, r.client_group, organisation(r.provider_kind as string, r.provider_municipality_code as string | null, r.provider as string)]),
-			language: (r) => JSON.stringify([r.language_code, r.context]),
-			arrangement: (r) =>
-				JSON.stringify([r.arrangement_type, r.role, organisation(r.partner_kind as string, r.partner_municipality_code as string | null, r.partner as string)])
+	// Grades: parts graded differently (the evidence is the changed text, else the whole answer).
+	const gradeOf = (id: string) => new Map(rowsOf(id).completeness.map((c) => [c.key as string, c.grade as string]));
+	const g0 = gradeOf(pair.from);
+	const g1 = gradeOf(pair.to);
+	for (const key of [...new Set([...g0.keys(), ...g1.keys()])]) {
+		const a = g0.get(key) ?? null;
+		const b = g1.get(key) ?? null;
+		if (a === b || a === null || b === null) continue;
+		const whole = (m: Map<string, string>): Side | null => {
+			const t = m.get(key);
+			if (t === undefined) return null;
+			const start = t.length - t.trimStart().length;
+			const end = t.trimEnd().length;
+			return { key, span_start: start, span_end: Math.max(start, end), snippet: t.slice(start, Math.max(start, end)) };
 		};
-		const describe: Record<'provider' | 'language' | 'arrangement', (r: Row) => Row> = {
-			provider: (r) => ({ service: r.service, client_group: r.client_group, provider: r.provider, provider_kind: r.provider_kind }),
-			language: (r) => ({ language_code: r.language_code, context: r.context }),
-			arrangement: (r) => ({ arrangement_type: r.arrangement_type, partner: r.partner, role: r.role })
+		const changed = spans.get(key);
+		out.push({
+			...base,
+			change: 'grade',
+			direction: 'changed',
+			key,
+			ordinal: ordinalOf(key),
+			...EMPTY_FACT,
+			grade_before: a,
+			grade_after: b,
+			...evidence('from', changed ? changed.from : whole(before)),
+			...evidence('to', changed ? changed.to : whole(after))
+		});
+	}
+
+	// Facts found in only one of the two versions.
+	const identity: Record<'provider' | 'language' | 'arrangement', (r: Row) => string> = {
+		provider: (r) => JSON.stringify([r.service, r.client_group, organisation(r.provider_kind as string, r.provider_municipality_code as string | null, r.provider as string)]),
+		language: (r) => JSON.stringify([r.language_code, r.context]),
+		arrangement: (r) =>
+			JSON.stringify([r.arrangement_type, r.role, organisation(r.partner_kind as string, r.partner_municipality_code as string | null, r.partner as string)])
+	};
+	const describe: Record<'provider' | 'language' | 'arrangement', (r: Row) => Row> = {
+		provider: (r) => ({ service: r.service, client_group: r.client_group, provider: r.provider, provider_kind: r.provider_kind }),
+		language: (r) => ({ language_code: r.language_code, context: r.context }),
+		arrangement: (r) => ({ arrangement_type: r.arrangement_type, partner: r.partner, role: r.role })
+	};
+	for (const kind of ['provider', 'language', 'arrangement'] as const) {
+		const firstMentions = (id: string) => {
+			const m = new Map<string, Row>();
+			const rows = [...facts[kind](id)].sort(
+				(a, b) => ordinalOf(a.key as string) - ordinalOf(b.key as string) || (a.span_start as number) - (b.span_start as number)
+			);
+			for (const r of rows) if (!m.has(identity[kind](r))) m.set(identity[kind](r), r);
+			return m;
 		};
-		for (const kind of ['provider', 'language', 'arrangement'] as const) {
-			const firstMentions = (id: string) => {
-				const m = new Map<string, Row>();
-				const rows = [...(facts[kind].get(id) ?? [])].sort(
-					(a, b) => ordinalOf(a.key as string) - ordinalOf(b.key as string) || (a.span_start as number) - (b.span_start as number)
-				);
-				for (const r of rows) if (!m.has(identity[kind](r))) m.set(identity[kind](r), r);
-				return m;
-			};
-			const f0 = firstMentions(pair.from);
-			const f1 = firstMentions(pair.to);
-			const side = (r: Row): Side => ({ key: r.key as string, span_start: r.span_start as number, span_end: r.span_end as number, snippet: r.snippet as string });
-			for (const [id, r] of f0) {
-				if (f1.has(id)) continue;
-				out.push({ ...base, change: kind, direction: 'removed', key: r.key, ordinal: ordinalOf(r.key as string), ...EMPTY_FACT, ...describe[kind](r), ...evidence('from', side(r)), ...evidence('to', null) });
-			}
-			for (const [id, r] of f1) {
-				if (f0.has(id)) continue;
-				out.push({ ...base, change: kind, direction: 'added', key: r.key, ordinal: ordinalOf(r.key as string), ...EMPTY_FACT, ...describe[kind](r), ...evidence('from', null), ...evidence('to', side(r)) });
-			}
+		const f0 = firstMentions(pair.from);
+		const f1 = firstMentions(pair.to);
+		const side = (r: Row): Side => ({ key: r.key as string, span_start: r.span_start as number, span_end: r.span_end as number, snippet: r.snippet as string });
+		for (const [id, r] of f0) {
+			if (f1.has(id)) continue;
+			out.push({ ...base, change: kind, direction: 'removed', key: r.key, ordinal: ordinalOf(r.key as string), ...EMPTY_FACT, ...describe[kind](r), ...evidence('from', side(r)), ...evidence('to', null) });
+		}
+		for (const [id, r] of f1) {
+			if (f0.has(id)) continue;
+			out.push({ ...base, change: kind, direction: 'added', key: r.key, ordinal: ordinalOf(r.key as string), ...EMPTY_FACT, ...describe[kind](r), ...evidence('from', null), ...evidence('to', side(r)) });
 		}
 	}
 	return out;

@@ -16,6 +16,7 @@ export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning'
 	{ code: 'dangling-symlink', status: 'error', meaning: 'A symbolic link whose target does not exist.' },
 	{ code: 'symlink-loop', status: 'error', meaning: 'A symbolic link that leads back into itself or into a folder already walked.' },
 	{ code: 'unreadable-folder', status: 'error', meaning: 'A folder that could not be listed (permissions, I/O error).' },
+	{ code: 'empty-folder', status: 'warning', meaning: 'A folder named on the command line holds no *.pdf files, its subfolders included.' },
 	{ code: 'empty', status: 'error', meaning: 'The file has 0 bytes.' },
 	{ code: 'not-pdf', status: 'error', meaning: 'The file is not a PDF (the reason says what it looks like: Office document, image, web page…).' },
 	{ code: 'truncated', status: 'error', meaning: 'The PDF has no end-of-file marker: it was cut off.' },

@@ -2,15 +2,17 @@
  * Programmes + reference data → the rows of every table in `tables.ts`. Isomorphic (the ingest
  * writes these rows to Parquet; a browser page could build them for a draft just the same).
  *
- * What each input file gave is a `FileOutcome` (a programme, a duplicate of one, or an error);
- * `buildDataset` turns the outcomes into rows, sorted by each table's `orderBy` and checked
- * against the table's columns. Derived facts (completeness, responsibilities, languages,
+ * What each input file gave is a `FileOutcome` (a programme, a duplicate of one, an error or a
+ * notice); `buildDataset` turns the outcomes into rows, sorted by each table's `orderBy` and
+ * checked against the table's columns. It is built of the steps the ingest runs one at a time to
+ * keep no programme in memory: `outcomeRows` per file in input order, `finishRows` for what needs
+ * every programme row, then `changeRows` (per version pair: ./changes.ts `pairChangeRows`). Derived facts (completeness, responsibilities, languages,
  * cooperation, the municipalities a programme covers) come from an `Enricher`, a function
  * of one programme and the reference data; without one those tables are empty and the
  * municipalities are resolved from the header by exact name.
  */
 import { readingAccount } from '../programme/account';
-import { changeRows } from './changes';
+import { changeRows, type ChangeSource } from './changes';
 import { readUpdated, versionDate } from './dates';
 import { computeIsCurrent } from '../programme/enrich/current';
 import { IMPLAUSIBLE_COVERAGE } from '../programme/enrich/municipality';
@@ -37,7 +39,9 @@ export type FileOutcome =
 	 * `by`: the same bytes (default), or the same answers in different bytes (a re-saved copy).
 	 */
 	| { file: string; bytes: number; kind: 'duplicate'; programmeId: string; duplicateOf: string; by?: 'bytes' | 'content' }
-	| { file: string; bytes: number | null; kind: 'error'; code: string; reason: string };
+	| { file: string; bytes: number | null; kind: 'error'; code: string; reason: string }
+	/** A path that gave nothing to read, worth a warning (e.g. a folder named on the command line without PDFs). */
+	| { file: string; bytes: null; kind: 'notice'; code: string; reason: string };
 
 /** What enrichment derives from one programme. Rows follow tables.ts (`programme_id` included). */
 export interface Enrichment {
@@ -95,40 +99,16 @@ const ENRICHED_TABLES = ['completeness', 'responsibilities', 'languages', 'coope
 
 export function buildDataset(input: DatasetInput): Dataset {
 	const data: Dataset = Object.fromEntries(TABLES.map((t) => [t.name, [] as Row[]]));
-	const seen = new Set<string>();
-	const enrichment = new Map<string, Enrichment>();
-	const warningsById = new Map<string, ProgrammeWarning[]>();
-
-	for (const f of input.files) {
-		if (f.kind !== 'programme') continue;
-		const { programme, enrichment: given } = f;
-		if (seen.has(programme.id)) throw new Error(`programme ${programme.id} given twice: pass later copies as duplicates`);
-		seen.add(programme.id);
-		const e = capFacts(given ?? (input.enrich ? input.enrich(programme, input.municipalities) : simpleEnrichment(programme, input.municipalities)));
-		enrichment.set(programme.id, e);
-	}
-	// Re-saved copies (same answers, other bytes) become duplicates of the first, like identical files.
-	const files = collapseContentDuplicates(input.files, enrichment);
-	const programmes = files.filter((f): f is Extract<FileOutcome, { kind: 'programme' }> => f.kind === 'programme');
-
+	const context = rowsContext(input);
 	const programmeRows: Row[] = [];
-	for (const { file, bytes, programme } of programmes) {
-		const e = enrichment.get(programme.id)!;
-		// A loop, not push(...rows): a hostile answer can hold 100,000s of mentions, more arguments than the stack takes.
-		for (const t of ENRICHED_TABLES) for (const row of e[t] ?? []) data[t].push(row);
-		const updated = programme.answers.find((a) => a.key === 'header.updated');
-		const date = readUpdated(updated?.status === 'filled' ? updated.text : null, input.referenceDate);
-		warningsById.set(programme.id, [...programme.warnings, ...(e.warnings ?? []), ...(date.problem ? [date.problem] : [])]);
-		programmeRows.push(programmeRow(file, bytes, programme, e, date));
+	for (const f of input.files) {
+		const r = outcomeRows(f, context);
+		if (r.programme) programmeRows.push(r.programme);
+		// A loop, not push(...rows): a hostile answer can give more rows than the call stack holds arguments.
+		for (const [table, rows] of Object.entries(r.rows)) for (const row of rows) data[table].push(row);
 	}
-	markCurrent(programmeRows);
-	data.programmes = programmeRows;
-	data.programme_versions = versionRows(programmeRows);
-	data.answers = programmes.flatMap(({ programme }) => answerRows(programme));
+	Object.assign(data, finishRows(programmeRows, input.municipalities));
 	data.programme_changes = changeRows(data);
-	data.municipalities = input.municipalities.map(municipalityRow);
-	data.ingest_log = files.flatMap((f) => logRows(f, f.kind === 'programme' ? warningsById.get(f.programme.id)! : []));
-
 	for (const table of TABLES) data[table.name] = sortRows(table, validateRows(table, data[table.name]));
 	return data;
 }
@@ -147,20 +127,87 @@ export function contentKey(p: Programme, municipalityCodes: readonly string[]): 
 	return JSON.stringify([p.isSynthetic, [...new Set(municipalityCodes)].sort(), answers, unmapped]);
 }
 
-/** Later programmes whose content key equals an earlier one's (input order) become duplicates of it. */
-function collapseContentDuplicates(files: readonly FileOutcome[], enrichment: ReadonlyMap<string, Enrichment>): FileOutcome[] {
-	const first = new Map<string, { id: string; file: string }>();
-	return files.map((f) => {
-		if (f.kind !== 'programme') return f;
-		const key = contentKey(f.programme, enrichment.get(f.programme.id)?.municipalityCodes ?? []);
-		if (key === null) return f;
-		const earlier = first.get(key);
-		if (!earlier) {
-			first.set(key, { id: f.programme.id, file: f.file });
-			return f;
+/**
+ * What outcomeRows needs besides the outcome, and what it remembers of the files before (in
+ * input order): the programme ids seen, and the first programme of each content (re-saved copies
+ * of it become duplicates, like identical files). `digest`: how content keys are kept (the
+ * ingest keeps a hash, not every programme's text; default the key itself).
+ */
+export interface RowsContext {
+	municipalities: readonly Municipality[];
+	enrich?: Enricher;
+	referenceDate?: string;
+	digest?: (key: string) => string;
+	readonly seen: Set<string>;
+	readonly firstByContent: Map<string, { id: string; file: string }>;
+}
+
+export function rowsContext(input: Pick<DatasetInput, 'municipalities' | 'enrich' | 'referenceDate'> & { digest?: (key: string) => string }): RowsContext {
+	return { municipalities: input.municipalities, enrich: input.enrich, referenceDate: input.referenceDate, digest: input.digest, seen: new Set(), firstByContent: new Map() };
+}
+
+/** What one file's outcome contributes: its programme row (`is_current` not yet decided) and its rows in the other tables. */
+export interface OutcomeRows {
+	/** The outcome as it counts: a re-saved copy of an earlier programme becomes a duplicate of it. */
+	outcome: FileOutcome;
+	programme: Row | null;
+	/** By table name: answers, the enriched tables and ingest_log. */
+	rows: Record<string, Row[]>;
+}
+
+/** The enrichment of a programme outcome (given by the reader, else derived here), capped (capFacts). */
+function enrichmentOf(f: Extract<FileOutcome, { kind: 'programme' }>, context: Pick<RowsContext, 'municipalities' | 'enrich'>): Enrichment {
+	const { programme, enrichment } = f;
+	return capFacts(enrichment ?? (context.enrich ? context.enrich(programme, context.municipalities) : simpleEnrichment(programme, context.municipalities)));
+}
+
+/**
+ * The rows of one file's outcome, given in input order: they depend on that file and on which
+ * contents came before (duplicates), so the ingest can write them as files are read and keep no
+ * programme in memory (`finishRows` and `changeRows` add what needs them all).
+ */
+export function outcomeRows(f: FileOutcome, context: RowsContext): OutcomeRows {
+	if (f.kind !== 'programme') return { outcome: f, programme: null, rows: { ingest_log: logRows(f, []) } };
+	const { programme } = f;
+	if (context.seen.has(programme.id)) throw new Error(`programme ${programme.id} given twice: pass later copies as duplicates`);
+	context.seen.add(programme.id);
+	const e = enrichmentOf(f, context);
+	const key = contentKey(programme, e.municipalityCodes ?? []);
+	if (key !== null) {
+		const digest = context.digest ? context.digest(key) : key;
+		const earlier = context.firstByContent.get(digest);
+		if (earlier) {
+			const duplicate: FileOutcome = { file: f.file, bytes: f.bytes, kind: 'duplicate', programmeId: earlier.id, duplicateOf: earlier.file, by: 'content' };
+			return { outcome: duplicate, programme: null, rows: { ingest_log: logRows(duplicate, []) } };
 		}
-		return { file: f.file, bytes: f.bytes, kind: 'duplicate', programmeId: earlier.id, duplicateOf: earlier.file, by: 'content' };
-	});
+		context.firstByContent.set(digest, { id: programme.id, file: f.file });
+	}
+	const updated = programme.answers.find((a) => a.key === 'header.updated');
+	const date = readUpdated(updated?.status === 'filled' ? updated.text : null, context.referenceDate);
+	const rows: Record<string, Row[]> = { ...programmeFactRows(programme, e), ingest_log: logRows(f, [...programme.warnings, ...(e.warnings ?? []), ...(date.problem ? [date.problem] : [])]) };
+	return { outcome: f, programme: programmeRow(f.file, f.bytes, programme, e, date), rows };
+}
+
+/** A programme's answers and enriched rows: what changeRows compares between versions. */
+function programmeFactRows(programme: Programme, e: Enrichment): ChangeSource {
+	const rows: Record<string, Row[]> = { answers: answerRows(programme) };
+	for (const t of ENRICHED_TABLES) rows[t] = [...(e[t] ?? [])];
+	return rows as ChangeSource;
+}
+
+/** The rows changeRows needs of one programme outcome (as outcomeRows gives them, without its context's memory). */
+export function changeSource(f: Extract<FileOutcome, { kind: 'programme' }>, context: Pick<RowsContext, 'municipalities' | 'enrich'>): ChangeSource {
+	return programmeFactRows(f.programme, enrichmentOf(f, context));
+}
+
+/**
+ * The rows that need every programme: `is_current` (set on `programmeRows`), the versions, and
+ * the reference municipalities. The changes between versions (changeRows / pairChangeRows) come
+ * after, from programme_versions.
+ */
+export function finishRows(programmeRows: Row[], municipalities: readonly Municipality[]): Pick<Dataset, 'programmes' | 'programme_versions' | 'municipalities'> {
+	markCurrent(programmeRows);
+	return { programmes: programmeRows, programme_versions: versionRows(programmeRows), municipalities: municipalities.map(municipalityRow) };
 }
 
 function programmeRow(file: string, bytes: number, p: Programme, e: Enrichment, date: ReturnType<typeof readUpdated>): Row {
@@ -300,6 +347,7 @@ function logRows(f: FileOutcome, warnings: readonly ProgrammeWarning[]): Row[] {
 		reason
 	});
 	if (f.kind === 'error') return [row(0, null, 'error', f.code, f.reason)];
+	if (f.kind === 'notice') return [row(0, null, 'warning', f.code, f.reason)];
 	if (f.kind === 'duplicate' && f.by === 'content') {
 		return [
 			row(0, f.programmeId, 'warning', 'duplicate-content', `Same answers as ${f.duplicateOf}, in a file with other bytes (a re-saved or re-exported copy): ingested once, under that file; not a second programme or version.`)

@@ -69,6 +69,29 @@ function coerce(value: unknown, type: ColumnType, where: string): unknown {
  * @param label names the file in error messages
  */
 export async function parquetToArrow(bytes: ArrayBuffer, table: TableDef, label: string): Promise<DecodedTable> {
+	const { metadata, columns, present } = readLayout(bytes, table, label);
+	const rowCount = Number(metadata.num_rows);
+	if (rowCount === 0 || columns.length === 0) return { present, rows: 0, arrow: null };
+	const arrow = await decodeRows(bytes, metadata, columns, label, 0, rowCount);
+	return { present, rows: rowCount, arrow };
+}
+
+/**
+ * The same, one Arrow table per Parquet row group, for a file too large to hold decoded at
+ * once (the ingest writes its Arrow copies this way when a table has several row groups).
+ */
+export async function* parquetRowGroupsToArrow(bytes: ArrayBuffer, table: TableDef, label: string): AsyncGenerator<Table> {
+	const { metadata, columns } = readLayout(bytes, table, label);
+	if (Number(metadata.num_rows) === 0 || columns.length === 0) return;
+	let start = 0;
+	for (const group of metadata.row_groups) {
+		const end = start + Number(group.num_rows);
+		if (end > start) yield await decodeRows(bytes, metadata, columns, label, start, end);
+		start = end;
+	}
+}
+
+function readLayout(bytes: ArrayBuffer, table: TableDef, label: string) {
 	let metadata;
 	try {
 		metadata = parquetMetadata(bytes);
@@ -77,24 +100,32 @@ export async function parquetToArrow(bytes: ArrayBuffer, table: TableDef, label:
 	}
 	const fileColumns = new Set(parquetSchema(metadata).children.map((c) => c.element.name));
 	const columns = table.columns.filter((c) => fileColumns.has(c.name));
-	const present = new Set(columns.map((c) => c.name));
-	const rowCount = Number(metadata.num_rows);
-	if (rowCount === 0 || columns.length === 0) return { present, rows: 0, arrow: null };
+	return { metadata, columns, present: new Set(columns.map((c) => c.name)) };
+}
 
+async function decodeRows(
+	bytes: ArrayBuffer,
+	metadata: ReturnType<typeof parquetMetadata>,
+	columns: TableDef['columns'],
+	label: string,
+	rowStart: number,
+	rowEnd: number
+): Promise<Table> {
 	const rows = await new Promise<unknown[][]>((resolve, reject) => {
 		parquetRead({
 			file: bytes,
 			metadata,
 			columns: columns.map((c) => c.name),
+			rowStart,
+			rowEnd,
 			parsers: { dateFromDays: (days: number) => isoDay(new Date(days * 86_400_000)) },
 			onComplete: (r: unknown[][]) => resolve(r)
 		}).catch(reject);
 	});
-
 	const vectors: Record<string, Vector> = {};
 	columns.forEach((col, i) => {
-		const values = rows.map((r, n) => coerce(r[i], col.type, `${label} row ${n + 1} column ${col.name}`));
+		const values = rows.map((r, n) => coerce(r[i], col.type, `${label} row ${rowStart + n + 1} column ${col.name}`));
 		vectors[col.name] = vectorFromArray(values, arrowType(col.type));
 	});
-	return { present, rows: rows.length, arrow: new Table(vectors) };
+	return new Table(vectors);
 }
