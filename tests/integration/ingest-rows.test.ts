@@ -1,18 +1,21 @@
 /**
- * Programmes → dataset rows: header facts, ingest_log, the enrichment plug-in point, row
+ * Programmes → dataset rows: header facts, ingest_log, the enrichment plug-in point (required), row
  * validation; and the committed data dictionary being up to date.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataDictionary } from '../../src/lib/dataset/dictionary';
-import { buildDataset, capFacts, MAX_FACTS_PER_TABLE, parseDate, resolveMunicipalityNames, validateRows, type FileOutcome } from '../../src/lib/dataset/rows';
+import { buildDataset, capFacts, MAX_FACTS_PER_TABLE, parseDate, validateRows, type FileOutcome } from '../../src/lib/dataset/rows';
 import { COMPLETENESS, PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
 import { FIELD_BY_KEY } from '../../src/lib/programme/form-tem-2024';
 import type { Programme } from '../../src/lib/programme/types';
 import { parseMunicipalities } from '../../src/lib/reference';
 import { ROOT } from '../helpers/programme-pdfs';
+import { ingestEnricher } from '../../ingest/enrich';
 
+/** The ingest's enrichment: the one municipality resolver. */
+const enrich = ingestEnricher();
 const municipalities = parseMunicipalities(readFileSync(join(ROOT, 'data/reference/municipalities.csv'), 'utf8'));
 
 function programme(id: string, header: Record<string, string>, extra: Partial<Programme> = {}): Programme {
@@ -45,13 +48,6 @@ describe('header facts', () => {
 		expect(parseDate('syksy 2024')).toBeNull();
 	});
 
-	it('resolves municipality names by exact name, also genitive before kunta/kaupunki; the rest unresolved', () => {
-		expect(resolveMunicipalityNames('Auran kunta', municipalities)).toEqual({ codes: ['019'], unresolved: [] });
-		expect(resolveMunicipalityNames('Loimaa, Oripää ja Pöytyä', municipalities).codes).toEqual(['430', '561', '636']);
-		expect(resolveMunicipalityNames('Närpes stad', municipalities).codes).toEqual(['545']);
-		expect(resolveMunicipalityNames('Auran kunta\nLoimaan seutu', municipalities)).toEqual({ codes: ['019'], unresolved: ['Loimaan seutu'] });
-	});
-
 	it('an older programme of the same municipalities is not current; unrelated and undated ones are', () => {
 		const data = buildDataset({
 			files: [
@@ -60,6 +56,7 @@ describe('header facts', () => {
 				file(programme('c', { 'header.municipalities': 'Pöytyä', 'header.updated': 'tulossa' }), 'c.pdf'),
 				file(programme('d', { 'header.municipalities': 'Loimaa', 'header.updated': '1.1.2024' }), 'd.pdf')
 			],
+			enrich,
 			municipalities
 		});
 		expect(data.programmes.map((r) => [r.programme_id, r.municipality_codes, r.updated, r.is_current])).toEqual([
@@ -74,7 +71,7 @@ describe('header facts', () => {
 describe('ingest_log rows', () => {
 	it('an ok row, then one warning row per programme warning and enrichment warning', () => {
 		const p = programme('x', { 'header.municipalities': 'Aura, Atlantis' }, { warnings: [{ code: 'unmapped-field', message: 'Field "Liite" …' }] });
-		const data = buildDataset({ files: [file(p, 'x.pdf'), { file: 'y.pdf', bytes: 0, kind: 'error', code: 'empty', reason: 'The file is empty.' }], municipalities });
+		const data = buildDataset({ files: [file(p, 'x.pdf'), { file: 'y.pdf', bytes: 0, kind: 'error', code: 'empty', reason: 'The file is empty.' }], municipalities, enrich });
 		expect(data.ingest_log.map((r) => [r.file, r.seq, r.status, r.code])).toEqual([
 			['x.pdf', 0, 'ok', 'ok'],
 			['x.pdf', 1, 'warning', 'unmapped-field'],
@@ -139,6 +136,10 @@ describe('the enrichment plug-in point', () => {
 		).toThrow(/completeness row 0, column section: missing/);
 		expect(() => validateRows(PROGRAMMES, [{ programme_id: 1 }])).toThrow(/unknown column|expected a string/);
 		expect(() => validateRows(COMPLETENESS, [{ bogus: 1 }])).toThrow(/unknown column "bogus"/);
+	});
+
+	it('a programme with neither a reader\'s enrichment nor an enricher is an error naming its file (no second, weaker resolver)', () => {
+		expect(() => buildDataset({ files: [file(programme('p1', { 'header.municipalities': 'Aura' }), 'aura.pdf')], municipalities })).toThrow(/aura\.pdf: programme p1 has no enrichment/);
 	});
 
 	it('builds every table of tables.ts, empty where there is nothing', () => {

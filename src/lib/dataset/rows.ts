@@ -15,7 +15,6 @@ import { readingAccount } from '../programme/account';
 import { changeRows, type ChangeSource } from './changes';
 import { readUpdated, versionDate } from './dates';
 import { computeIsCurrent } from '../programme/enrich/current';
-import { IMPLAUSIBLE_COVERAGE } from '../programme/enrich/municipality';
 import { versionHistory } from '../programme/enrich/versions';
 import { ALL_FIELDS } from '../programme/form-tem-2024';
 import { detectDocumentLanguage } from '../programme/language';
@@ -45,7 +44,7 @@ export type FileOutcome =
 
 /** What enrichment derives from one programme. Rows follow tables.ts (`programme_id` included). */
 export interface Enrichment {
-	/** Municipality codes the programme covers (replaces the exact-name resolution). */
+	/** Municipality codes the programme covers. */
 	municipalityCodes?: readonly string[];
 	/** How sure those codes are, 0–1 (programmes.municipality_confidence); null when none. */
 	municipalityConfidence?: number | null;
@@ -158,7 +157,10 @@ export interface OutcomeRows {
 /** The enrichment of a programme outcome (given by the reader, else derived here), capped (capFacts). */
 function enrichmentOf(f: Extract<FileOutcome, { kind: 'programme' }>, context: Pick<RowsContext, 'municipalities' | 'enrich'>): Enrichment {
 	const { programme, enrichment } = f;
-	return capFacts(enrichment ?? (context.enrich ? context.enrich(programme, context.municipalities) : simpleEnrichment(programme, context.municipalities)));
+	if (enrichment) return capFacts(enrichment);
+	// One municipality resolver (src/lib/programme/enrich): no fallback that would read fewer names.
+	if (!context.enrich) throw new Error(`${f.file}: programme ${programme.id} has no enrichment: the reader gives it, or pass \`enrich\``);
+	return capFacts(context.enrich(programme, context.municipalities));
 }
 
 /**
@@ -359,55 +361,6 @@ function logRows(f: FileOutcome, warnings: readonly ProgrammeWarning[]): Row[] {
 	const p = f.programme;
 	const summary = readingAccount(p);
 	return [row(0, p.id, 'ok', 'ok', summary), ...warnings.map((w, i) => row(i + 1, p.id, w.level ?? 'warning', w.code, w.message))];
-}
-
-/**
- * Until enrichment is plugged in: the municipalities of the header "Kunta tai kunnat" by exact
- * Finnish or Swedish name, also in the genitive before "kunta"/"kaupunki" ("Auran kunta").
- */
-export function simpleEnrichment(p: Programme, reference: readonly Municipality[]): Enrichment {
-	const header = p.answers.find((a) => a.key === 'header.municipalities');
-	if (!header || header.status === 'empty') return { municipalityCodes: [] };
-	const { codes, unresolved } = resolveMunicipalityNames(header.text, reference);
-	if (codes.length > IMPLAUSIBLE_COVERAGE) {
-		return {
-			municipalityCodes: [],
-			warnings: [{ code: 'implausible-coverage', message: `"Kunta tai kunnat" names ${codes.length} municipalities, (nearly) the whole country: the list is not taken as the programme's coverage.` }]
-		};
-	}
-	return {
-		municipalityCodes: codes,
-		municipalityConfidence: codes.length > 0 ? 0.95 : null,
-		warnings: unresolved.map((name) => ({
-			code: 'unresolved-municipality',
-			message: `"${name}" in "Kunta tai kunnat" is not a municipality name the reference knows; it was not resolved.`
-		}))
-	};
-}
-
-export function resolveMunicipalityNames(
-	text: string,
-	reference: readonly Municipality[]
-): { codes: string[]; unresolved: string[] } {
-	const byName = new Map<string, string>();
-	for (const m of reference) {
-		byName.set(m.nameFi.toLocaleLowerCase('fi'), m.code);
-		byName.set(m.nameSv.toLocaleLowerCase('sv'), m.code);
-	}
-	const codes = new Set<string>();
-	const unresolved: string[] = [];
-	const parts = text
-		.split(/[,;\n/&]|\s+(?:ja|sekä|och|samt)\s+/i)
-		.map((s) => s.trim().replace(/[.:]+$/, ''))
-		.filter((s) => s !== '');
-	for (const part of parts) {
-		const words = part.replace(/\s+(kunta|kunnat|kaupunki|kaupungit|kommun|kommuner|stad|städer)$/i, '').trim();
-		const name = words.toLocaleLowerCase('fi');
-		const code = byName.get(name) ?? (/(kunta|kaupunki|kommun|stad)$/i.test(part) && name.endsWith('n') ? byName.get(name.slice(0, -1)) : undefined);
-		if (code) codes.add(code);
-		else unresolved.push(part);
-	}
-	return { codes: [...codes].sort(), unresolved };
 }
 
 /** Check rows against the table's columns: exact column set, types, nullability. Throws on the first problem. */
