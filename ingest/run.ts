@@ -38,6 +38,7 @@ export interface IngestOptions {
 	root?: string;
 	/** Reference municipalities CSV (default: data/reference/municipalities.csv of the repository). */
 	referenceCsv?: string;
+	/** Default: the ingest's own (ingestEnricher), run in the readers. */
 	enrich?: Enricher;
 	/** The user's municipality for files the document does not name one in: dataset path or file name → codes. */
 	municipalities?: ReadonlyMap<string, readonly string[]>;
@@ -269,6 +270,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 		const store = spill;
 		// DuckDB and the Arrow writer need not sit in memory while the readers work: they are loaded
 		// as the last files are being read (the loading then overlaps the reading, not the writing).
+		// Every programme is enriched: the ingest's enricher unless the caller gives one (one resolver, no fallback).
+		const enricher: Enricher = opts.enrich ?? ingestEnricher(opts.referenceCsv);
 		let writerModule: Promise<typeof import('./parquet')> | null = null;
 		let arrived = 0;
 		const jobs = opts.read?.jobs ?? DEFAULT_LIMITS.jobs;
@@ -283,7 +286,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 			},
 			opts.onProgress,
 			opts.read,
-			{ enricher: opts.enrich, municipalities: opts.municipalities }
+			{ enricher, municipalities: opts.municipalities }
 		);
 		const t2 = performance.now();
 		const { DatasetWriter } = await (writerModule ?? import('./parquet'));
@@ -291,10 +294,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestReport> {
 		writer = await DatasetWriter.open(out, { ingestVersion: INGEST_VERSION, referenceDate, dictionary: dataDictionary(), afterTable: opts.afterTable }, tmp);
 		const mapping = opts.municipalities;
 		const fileOf = new Map<string, string>();
-		const enrich: Enricher | undefined =
-			opts.enrich && mapping && mapping.size > 0
-				? (programme, reference, options) => opts.enrich!(programme, reference, { ...options, municipalityCodes: mappedCodes(mapping, fileOf.get(programme.id)) ?? options?.municipalityCodes })
-				: opts.enrich;
+		const enrich: Enricher =
+			mapping && mapping.size > 0
+				? (programme, reference, options) => enricher(programme, reference, { ...options, municipalityCodes: mappedCodes(mapping, fileOf.get(programme.id)) ?? options?.municipalityCodes })
+				: enricher;
 		// Content keys kept as hashes: the parent holds no programme's text.
 		const context = rowsContext({ municipalities, enrich, referenceDate, digest: (key) => createHash('sha256').update(key).digest('base64') });
 		const programmeRows: Row[] = [];

@@ -8,7 +8,13 @@ import { TABLES, type TableDef } from './tables';
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Every `ingest_log.code`, with its status and what it means (the reason column says it for each file). */
-export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning' | 'error'; meaning: string }[] = [
+export const INGEST_LOG_CODES: readonly {
+	code: string;
+	status: 'ok' | 'warning' | 'error';
+	/** A second status the code has in a case its meaning names (e.g. `no-municipality` for an unread scan). */
+	alsoStatus?: 'warning';
+	meaning: string;
+}[] = [
 	{ code: 'ok', status: 'ok', meaning: 'The file gave a programme; the reason says how it was read and how many parts are filled.' },
 	{ code: 'not-found', status: 'error', meaning: 'A file named on the command line does not exist.' },
 	{ code: 'unreadable-file', status: 'error', meaning: 'The file could not be read from disk (permissions, I/O error).' },
@@ -56,7 +62,7 @@ export const INGEST_LOG_CODES: readonly { code: string; status: 'ok' | 'warning'
 	{ code: 'municipality-from-other-evidence', status: 'warning', meaning: 'The header names no municipality; the municipality was read from other evidence (PDF title, the first lines of page 1, contact e-mail, coordinator, PDF subject/keywords/author, or the municipality the answers name most often).' },
 	{ code: 'municipality-from-mapping', status: 'warning', meaning: 'The municipality was given to the ingest (`--municipality FILE=CODE`), not read from the document.' },
 	{ code: 'unknown-municipality-mapping', status: 'error', meaning: 'The ingest mapping gives a code that is no municipality; it was ignored.' },
-	{ code: 'no-municipality', status: 'error', meaning: 'No municipality could be read for the programme: it is kept but drops out of maps and comparisons until one is given with `npm run ingest -- --municipality FILE=CODE`. Listed on the Data page as "needs a municipality". A warning, not an error, for a scan whose text could not be read (it has its own `scan` warning).' },
+	{ code: 'no-municipality', status: 'error', alsoStatus: 'warning', meaning: 'No municipality could be read for the programme: it is kept but drops out of maps and comparisons until one is given with `npm run ingest -- --municipality FILE=CODE`. Listed on the Data page as "needs a municipality". A warning, not an error, for a scan whose text could not be read (it has its own `scan` warning).' },
 	{ code: 'long-answer', status: 'warning', meaning: 'An answer longer than 200,000 characters (real answers are far shorter): its facts were read from its first 200,000 characters; the answer itself is kept whole.' },
 	{ code: 'too-many-facts', status: 'warning', meaning: 'The programme yields more than 1000 facts for one table (real programmes have under 100; an answer probably repeats itself): only the first 1000 are kept.' },
 	{ code: 'enrichment-span-error', status: 'warning', meaning: 'A derived fact whose evidence did not match the answer text was left out.' }
