@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { REFERENCE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
 import { facetData } from '../../src/lib/db/dataset.server';
-import { countScope, decodeFacets, explainEmpty, optionCounts, withFacet, type Facets } from '../../src/lib/db/facets';
+import { countScope, decodeFacets, explainEmpty, optionCounts, scopeSummaryOf, withFacet, type Facets } from '../../src/lib/db/facets';
 import { scoped, scopeSummary } from '../../src/lib/db/queries';
 import { EMPTY_FILTERS, type Filters } from '../../src/lib/state/filters';
 
@@ -58,6 +58,11 @@ const CASES: [string, Filters][] = [
 describe('counts', () => {
 	it.each(CASES)('%s: the same municipalities and programmes as the SQL scope', async (_name, filters) => {
 		expect(countScope(facets, filters)).toEqual(await sqlScope(filters));
+	});
+
+	it.each(CASES)('%s: the programmes and synthetic programmes the SQL scope summary gives (the banner\'s count)', async (_name, filters) => {
+		const [row] = await db.run(scopeSummary(filters));
+		expect(scopeSummaryOf(facets, filters)).toEqual({ programmes: row.programmes, synthetic_programmes: row.synthetic_programmes });
 	});
 
 	it('an option count is the scope with that value chosen and the other filters kept', async () => {

@@ -135,6 +135,17 @@ export function countScope(facets: Facets, f: Filters): ScopeCount {
 	return { municipalities: inScope.filter(Boolean).length, programmes };
 }
 
+/**
+ * What the SQL `scopeSummary` (./queries/scope.ts) gives, without the engine: current programmes in
+ * scope and how many of them are synthetic. The banner and the downloads' synthetic share use it,
+ * so they follow a filter change at once instead of after a query.
+ */
+export function scopeSummaryOf(facets: Facets, f: Filters): { programmes: number; synthetic_programmes: number } {
+	const programmes = countScope(facets, f).programmes;
+	const synthetic = f.synthetic === 'real' ? 0 : f.synthetic === 'synthetic' ? programmes : countScope(facets, { ...f, synthetic: 'synthetic' }).programmes;
+	return { programmes, synthetic_programmes: synthetic };
+}
+
 /** The filters with one list filter replaced. */
 export function withFacet(f: Filters, key: ListFacet, values: readonly string[]): Filters {
 	return { ...f, [key]: [...values] } as Filters;
