@@ -44,6 +44,15 @@ afterAll(async () => {
 });
 
 /** Waits until the results on the page are those of `query`. */
+/** /search with its index built. */
+async function openReady(page: Page): Promise<void> {
+	await open(page, '/search');
+	await page.waitForSelector('p.status[data-phase="ready"]', { timeout: 120_000 });
+}
+
+/** Until the page has written `query` to the URL. */
+const queryInUrl = (page: Page, query: string) => page.waitForURL((u) => u.searchParams.get('q') === query);
+
 async function results(page: Page, query: string): Promise<void> {
 	await page.waitForFunction((q) => document.querySelector('#search-results')?.getAttribute('data-results-for') === q, query, {
 		timeout: 120_000
@@ -107,15 +116,14 @@ describe('search', () => {
 	it('searches as you type, keeps the query in the URL, and the form submits with Enter', async () => {
 		const s = await session(browser);
 		try {
-			await open(s.page, '/search');
-			await s.page.waitForSelector('p.status[data-phase="ready"]', { timeout: 120_000 });
+			await openReady(s.page);
 			await s.page.locator('#q').pressSequentially('ukrainn', { delay: 40 });
 			await results(s.page, 'ukrainn');
 			expect(await auraGroup(s.page).count()).toBe(1);
-			await s.page.waitForURL((u) => u.searchParams.get('q') === 'ukrainn');
+			await queryInUrl(s.page, 'ukrainn');
 			await s.page.locator('#q').fill('Loimaan maahanmuuttokoordinaattori');
 			await s.page.locator('#q').press('Enter');
-			await s.page.waitForURL((u) => u.searchParams.get('q') === 'Loimaan maahanmuuttokoordinaattori');
+			await queryInUrl(s.page, 'Loimaan maahanmuuttokoordinaattori');
 			await results(s.page, 'Loimaan maahanmuuttokoordinaattori');
 			// Back restores the earlier query and its results.
 			await s.page.goBack();
@@ -130,18 +138,17 @@ describe('search', () => {
 	it('a pause before Enter keeps the earlier query in history; edits of one query share an entry', async () => {
 		const s = await session(browser);
 		try {
-			await open(s.page, '/search');
-			await s.page.waitForSelector('p.status[data-phase="ready"]', { timeout: 120_000 });
+			await openReady(s.page);
 			await s.page.locator('#q').pressSequentially('ukrainn', { delay: 40 });
-			await s.page.waitForURL((u) => u.searchParams.get('q') === 'ukrainn');
+			await queryInUrl(s.page, 'ukrainn');
 			// A different query, left until the page has written it to the URL, then Enter (a slow user).
 			await s.page.locator('#q').fill('Loimaan maahanmuuttokoordinaattori');
-			await s.page.waitForURL((u) => u.searchParams.get('q') === 'Loimaan maahanmuuttokoordinaattori');
+			await queryInUrl(s.page, 'Loimaan maahanmuuttokoordinaattori');
 			await s.page.locator('#q').press('Enter');
 			await results(s.page, 'Loimaan maahanmuuttokoordinaattori');
 			// An edit of it (a letter deleted) replaces its entry instead of adding one.
 			await s.page.locator('#q').press('Backspace');
-			await s.page.waitForURL((u) => u.searchParams.get('q') === 'Loimaan maahanmuuttokoordinaattor');
+			await queryInUrl(s.page, 'Loimaan maahanmuuttokoordinaattor');
 			await s.page.goBack();
 			await results(s.page, 'ukrainn');
 			expect(await s.page.locator('#q').inputValue()).toBe('ukrainn');
@@ -154,8 +161,7 @@ describe('search', () => {
 	it('waits for a word of 3 characters, and shows the words as written first', async () => {
 		const s = await session(browser);
 		try {
-			await open(s.page, '/search');
-			await s.page.waitForSelector('p.status[data-phase="ready"]', { timeout: 120_000 });
+			await openReady(s.page);
 			await s.page.locator('#q').fill('uk');
 			await s.page.waitForFunction((t) => document.querySelector('p.status')?.textContent?.trim() === t, fi.t('search.tooShort', { n: 3 }));
 			expect(await s.page.locator('#search-results li.programme').count()).toBe(0);

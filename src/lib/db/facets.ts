@@ -75,7 +75,16 @@ export function encodeFacets(
 	};
 }
 
+// The layout and the filter bar decode the same prerendered table: once per table object.
+const decoded = new WeakMap<FacetData, Facets>();
+
 export function decodeFacets(data: FacetData): Facets {
+	let facets = decoded.get(data);
+	if (!facets) decoded.set(data, (facets = decodeFacetData(data)));
+	return facets;
+}
+
+function decodeFacetData(data: FacetData): Facets {
 	return {
 		municipalities: data.municipalities.map((s) => ({
 			region: s.slice(0, 2),
