@@ -96,27 +96,13 @@ export const PROGRAMMES: TableDef = {
 		col('input_kind', 'VARCHAR', '`fillable-form`, `flattened-form`, `own-template`, `scan` or `unknown`.'),
 		col('template', 'VARCHAR', 'Form template the document follows (`tem-2024-09-03`), null if none.', true),
 		col('page_count', 'INTEGER', 'Number of pages.'),
-		col(
-			'municipality_confidence',
-			'DOUBLE',
-			'How sure municipality_codes are, 0–1: each code by its best evidence — the ingest mapping 1, "Kunta tai kunnat" 0.95, the PDF title or the first page\'s title 0.8, the contact e-mail or the coordinator 0.76, the PDF subject/keywords/author 0.6, only the municipality the answers name most often 0.57 (×the OCR factor of confidence when read by OCR) — and the programme by its weakest code; null when no municipality. Below 0.6 the programme is listed for review.',
-			true
-		),
+		col('municipality_confidence', 'DOUBLE', 'How sure municipality_codes are, 0–1: each code by its best evidence — the ingest mapping 1, "Kunta tai kunnat" 0.95, the PDF title or the first page\'s title 0.8, the contact e-mail or the coordinator 0.76, the PDF subject/keywords/author 0.6, only the municipality the answers name most often 0.57 (×the OCR factor of confidence when read by OCR) — and the programme by its weakest code; null when no municipality. Below 0.6 the programme is listed for review.', true),
 		col('ocr_confidence', 'DOUBLE', 'Scanned pages read by OCR: mean word confidence 0–1 over those pages (their text may have recognition errors); null when no page was read by OCR.', true),
 		col('municipalities_text', 'VARCHAR', 'The header answer "Kunta tai kunnat" as written.', true),
 		col('municipality_codes', 'VARCHAR[]', 'Municipality codes (3 digits) the programme covers, resolved from the header and other evidence.'),
-		col(
-			'updated',
-			'DATE',
-			'Date the programme was drawn up or updated (header "laadittu tai päivitetty"), as read: a day, or the first day of the month when only a month is written (`updated_status` `month`); kept even when not plausible (see `updated_status`); null when none could be read.',
-			true
-		),
+		col('updated', 'DATE', 'Date the programme was drawn up or updated (header "laadittu tai päivitetty"), as read: a day, or the first day of the month when only a month is written (`updated_status` `month`); kept even when not plausible (see `updated_status`); null when none could be read.', true),
 		col('updated_text', 'VARCHAR', 'That date as written.', true),
-		col(
-			'updated_status',
-			'VARCHAR',
-			'How the date was read (src/lib/dataset/dates.ts): `ok` (a day), `month` (only a month and year), `missing` (nothing written), `unparseable` (written but no single date could be read), `future` (after the ingest\'s reference date, manifest.json `referenceDate`), `before-2024` (before the Act and its form existed). Only `ok` and `month` dates order versions and count for "updated since"; the others are flagged in ingest_log and never supersede another programme.'
-		),
+		col('updated_status', 'VARCHAR', 'How the date was read (src/lib/dataset/dates.ts): `ok` (a day), `month` (only a month and year), `missing` (nothing written), `unparseable` (written but no single date could be read), `future` (after the ingest\'s reference date, manifest.json `referenceDate`), `before-2024` (before the Act and its form existed). Only `ok` and `month` dates order versions and count for "updated since"; the others are flagged in ingest_log and never supersede another programme.'),
 		col('document_language', 'VARCHAR', 'Main language of the answers: `fi`, `sv` or `und` (undetermined).'),
 		col('is_synthetic', 'BOOLEAN', 'True for generated demo documents (marked in their PDF metadata). Never mix with real data silently.'),
 		col('is_current', 'BOOLEAN', 'False when a later programme covers the same municipalities (an older version).'),
@@ -227,17 +213,8 @@ export const COOPERATION: TableDef = {
 		col('partner', 'VARCHAR', 'The partner as named (nominative where known); empty when the arrangement names none.'),
 		col('partner_kind', 'VARCHAR', 'Same vocabulary as responsibilities.provider_kind.'),
 		col('partner_municipality_code', 'VARCHAR', 'Municipality code of the partner, if it is a municipality.', true),
-		col(
-			'partner_area_code',
-			'VARCHAR',
-			'Area the partner stands for: the employment area code (municipalities.employment_area_code) for `employment_area` and employment-authority partners, the wellbeing services county code (municipalities.wellbeing_county_code) for wellbeing-county partners; null otherwise.',
-			true
-		),
-		col(
-			'role',
-			'VARCHAR',
-			'`kuntalaki_54`: `host` (the municipality that runs the services under the agreement) or `member` (a municipality that belongs to the agreement, the programme\'s own included; a member is not hosted by the programme\'s municipality, it shares the host); `joint_programme`: `member`; `employment_area`: `host` for the area\'s host municipality (vastuukunta); `municipal_cooperation`: `partner` (never the programme\'s own municipality, never one already host or member of a 54 § agreement); otherwise `partner`.'
-		),
+		col('partner_area_code', 'VARCHAR', 'Area the partner stands for: the employment area code (municipalities.employment_area_code) for `employment_area` and employment-authority partners, the wellbeing services county code (municipalities.wellbeing_county_code) for wellbeing-county partners; null otherwise.', true),
+		col('role', 'VARCHAR', '`kuntalaki_54`: `host` (the municipality that runs the services under the agreement) or `member` (a municipality that belongs to the agreement, the programme\'s own included; a member is not hosted by the programme\'s municipality, it shares the host); `joint_programme`: `member`; `employment_area`: `host` for the area\'s host municipality (vastuukunta); `municipal_cooperation`: `partner` (never the programme\'s own municipality, never one already host or member of a 54 § agreement); otherwise `partner`.'),
 		confidence()
 	]
 };
