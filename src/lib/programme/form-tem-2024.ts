@@ -174,92 +174,35 @@ function field(
 export const ANSWER_FIELDS: readonly FormField[] = [
 	field('header.municipalities', 'Kunta tai kunnat: ', 'Kunta tai kunnat:', { singleLine: true }),
 	field('header.coordinator', 'Kunnassa/kunnissa kotoutumisohjelmaa koordinoiva taho:', 'Kunnassa/kunnissa kotoutumisohjelmaa koordinoiva taho:'),
-	field(
-		'header.contact',
-		'Kotoutumisohjelmaa kuvaavan asiakirjan yhteyshenkilö ja yhteystiedot:',
-		'Kotoutumisohjelmaa kuvaavan asiakirjan yhteyshenkilö ja yhteystiedot:'
-	),
-	field(
-		'header.partners',
-		'Kotoutumisohjelman ja/tai sitä kuvaavan asiakirjan laatimiseen osallistuvat yhteistyö-kumppanit: \n',
-		'Kotoutumisohjelman ja/tai sitä kuvaavan asiakirjan laatimiseen osallistuvat yhteistyökumppanit:',
-		{
-			help:
-				'Kunta voi asettaa työryhmän, jonka tehtävänä on seurata kotoutumisohjelman toteutumista, ja ehdottaa siihen muutoksia tarvittaessa.'
-		}
-	),
-	field('header.updated', 'Kotoutumisohjelma on laadittu tai päivitetty (päivämäärä:', 'Kotoutumisohjelma on laadittu tai päivitetty (päivämäärä):', {
-		singleLine: true
-	}),
-	field(
-		'header.process',
-		'Kotoutumisohjelman laadinnan prosessi ja viestintä kunnassa: \n',
-		'Kotoutumisohjelman laadinnan prosessi ja viestintä kunnassa: Miten kotoutumisohjelma on kunnassa laadittu? ' +
-			'Millaista asiakasviestintää kotoutumisohjelmasta tehdään? Miten sen toteutumista seurataan jatkossa?'
-	),
-	field(
-		'header.approval',
-		'Kotoutumisohjelmaa kuvaavan asiakirjan käsittely- ja hyväksymis- prosessi kunnassa:\n',
-		'Kotoutumisohjelmaa kuvaavan asiakirjan käsittely- ja hyväksymisprosessi kunnassa: (ei pakollinen)',
-		{ mandatory: false }
-	),
+	field('header.contact', 'Kotoutumisohjelmaa kuvaavan asiakirjan yhteyshenkilö ja yhteystiedot:', 'Kotoutumisohjelmaa kuvaavan asiakirjan yhteyshenkilö ja yhteystiedot:'),
+	field('header.partners', 'Kotoutumisohjelman ja/tai sitä kuvaavan asiakirjan laatimiseen osallistuvat yhteistyö-kumppanit: \n', 'Kotoutumisohjelman ja/tai sitä kuvaavan asiakirjan laatimiseen osallistuvat yhteistyökumppanit:', { help: 'Kunta voi asettaa työryhmän, jonka tehtävänä on seurata kotoutumisohjelman toteutumista, ja ehdottaa siihen muutoksia tarvittaessa.' }),
+	field('header.updated', 'Kotoutumisohjelma on laadittu tai päivitetty (päivämäärä:', 'Kotoutumisohjelma on laadittu tai päivitetty (päivämäärä):', { singleLine: true }),
+	field('header.process', 'Kotoutumisohjelman laadinnan prosessi ja viestintä kunnassa: \n', 'Kotoutumisohjelman laadinnan prosessi ja viestintä kunnassa: Miten kotoutumisohjelma on kunnassa laadittu? Millaista asiakasviestintää kotoutumisohjelmasta tehdään? Miten sen toteutumista seurataan jatkossa?'),
+	field('header.approval', 'Kotoutumisohjelmaa kuvaavan asiakirjan käsittely- ja hyväksymis- prosessi kunnassa:\n', 'Kotoutumisohjelmaa kuvaavan asiakirjan käsittely- ja hyväksymisprosessi kunnassa: (ei pakollinen)', { mandatory: false }),
 
 	field('s1.a', '1A: \n\t Kuvaus palvelusta:\n', 'A. Kuvaus palvelusta: Miten palvelut järjestetään kunnassa?'),
-	field(
-		's1.b1',
-		'1B Miten kunnassanne järjestetään kotoutumiskoulutus muille kuin työnhakijana oleville kotoutujille?',
-		'B. Vastuutaho: Mitkä tahot/yksiköt tekevät osaamisen ja kotoutumisen palvelutarpeen arvioinnin ja miten?'
-	),
-	field(
-		's1.b2',
-		'1B Mitkä tahot/yksiköt tekevät monialaisen osaamisen ja kotoutumisen palvelutarpeen arvioinnin kunna',
-		'Mitkä tahot/yksiköt tekevät monialaisen osaamisen ja kotoutumisen palvelutarpeen arvioinnin kunnassa ja hyvinvointialueella ja miten?'
-	),
+	field('s1.b1', '1B Miten kunnassanne järjestetään kotoutumiskoulutus muille kuin työnhakijana oleville kotoutujille?', 'B. Vastuutaho: Mitkä tahot/yksiköt tekevät osaamisen ja kotoutumisen palvelutarpeen arvioinnin ja miten?'),
+	field('s1.b2', '1B Mitkä tahot/yksiköt tekevät monialaisen osaamisen ja kotoutumisen palvelutarpeen arvioinnin kunna', 'Mitkä tahot/yksiköt tekevät monialaisen osaamisen ja kotoutumisen palvelutarpeen arvioinnin kunnassa ja hyvinvointialueella ja miten?'),
 	field('s1.c', '1C: \n\t Yhteistyö \n', COOPERATION_Q),
 
-	field(
-		's2.a',
-		'2A: \n\t Kuvaus palvelusta: \n',
-		'A. Kuvaus palvelusta: Miten palvelu järjestetään kunnassa? Miten kotoutumissuunnitelma laaditaan? Miten monialainen kotoutumissuunnitelma laaditaan?'
-	),
+	field('s2.a', '2A: \n\t Kuvaus palvelusta: \n', 'A. Kuvaus palvelusta: Miten palvelu järjestetään kunnassa? Miten kotoutumissuunnitelma laaditaan? Miten monialainen kotoutumissuunnitelma laaditaan?'),
 	field('s2.b1', '2B vastuutaho', 'B. Vastuutaho: Mitkä tahot/yksiköt vastaavat kotoutumissuunnitelmien laatimisesta?'),
-	field(
-		's2.b2',
-		'2B Mitkä tahot/yksiköt vastaavat monialaisten kotoutumis-suunnitelmien laatimisesta kunnassa ja hyvi',
-		'Mitkä tahot/yksiköt vastaavat monialaisten kotoutumissuunnitelmien laatimisesta kunnassa ja hyvinvointialueella?'
-	),
+	field('s2.b2', '2B Mitkä tahot/yksiköt vastaavat monialaisten kotoutumis-suunnitelmien laatimisesta kunnassa ja hyvi', 'Mitkä tahot/yksiköt vastaavat monialaisten kotoutumissuunnitelmien laatimisesta kunnassa ja hyvinvointialueella?'),
 	field('s2.c', '2C Yhteistyö', COOPERATION_Q),
 
-	field(
-		's3.a1',
-		'3A Kuvaus palvelusta\n',
-		'A. Kuvaus palvelusta: Miten kunta toteuttaa monikielisen yhteiskuntaorientaation? Mitä yhteiskuntaorientaation kohderyhmiä kunnassa on?'
-	),
+	field('s3.a1', '3A Kuvaus palvelusta\n', 'A. Kuvaus palvelusta: Miten kunta toteuttaa monikielisen yhteiskuntaorientaation? Mitä yhteiskuntaorientaation kohderyhmiä kunnassa on?'),
 	field('s3.a2', '3A kuvaus 2', 'Millä kielillä kunnassa on tarve järjestää yhteiskuntaorientaatio?'),
 	field('s3.a3', '3A kuvaus 3', 'Missä asiakaspalveluprosessin vaiheessa monikielistä yhteiskuntaorientaatiota tarjotaan asiakkaille?'),
 	field('s3.b', '3B vastuutaho', 'B. Vastuutaho: Mitkä tahot/yksiköt vastaavat yhteiskuntaorientaation järjestämisestä?'),
-	field(
-		's3.c',
-		'3C yhteistyö',
-		COOPERATION_Q +
-			' Toteuttaako kunta monikielisen yhteiskuntaorientaation osittain tai kokonaan itsenäisesti, vai osittain tai kokonaan yhteistyössä jonkun muun tahon kanssa? Nimeä yhteistyötahot.'
-	),
+	field('s3.c', '3C yhteistyö', COOPERATION_Q + ' Toteuttaako kunta monikielisen yhteiskuntaorientaation osittain tai kokonaan itsenäisesti, vai osittain tai kokonaan yhteistyössä jonkun muun tahon kanssa? Nimeä yhteistyötahot.'),
 
 	field('s4.a1', '4A Kuvaus palvelusta\n', 'A. Kuvaus palvelusta: Miten kunnassanne järjestetään kotoutumiskoulutus työnhakijana oleville kotoutujille?'),
 	field('s4.a2', '4A', 'Miten kunnassanne järjestetään kotoutumiskoulutus muille kuin työnhakijana oleville kotoutujille?'),
-	field('s4.a3', '4A Kielitaidon päättötestaus ', 'Kielitaidon päättötestaus (KotoL 26 §): Miten päättötestauksen järjestäminen toteutetaan?', {
-		help:
-			'Kielitaidon päättötestaus liittyy ainoastaan niihin kotoutumiskoulutuksiin, joissa noudatetaan Opetushallituksen ' +
-			'opetussuunnitelman perusteita. Päättötestaus järjestetään osana kotoutumislain mukaista kotoutumiskoulutusta.'
-	}),
+	field('s4.a3', '4A Kielitaidon päättötestaus ', 'Kielitaidon päättötestaus (KotoL 26 §): Miten päättötestauksen järjestäminen toteutetaan?', { help: 'Kielitaidon päättötestaus liittyy ainoastaan niihin kotoutumiskoulutuksiin, joissa noudatetaan Opetushallituksen opetussuunnitelman perusteita. Päättötestaus järjestetään osana kotoutumislain mukaista kotoutumiskoulutusta.' }),
 	field('s4.b', '4B vastuutaho', 'B. Vastuutaho: Mitkä tahot/yksiköt vastaavat palveluiden järjestämisestä?'),
 	field('s4.c', '4C yhteistyö', COOPERATION_Q),
 
-	field(
-		's5.a1',
-		'5A Kuvaus palvelusta\n',
-		'A. Kuvaus palvelusta: Miten kunnassanne järjestetään luku- ja kirjoitustaidon koulutus? Jos luku- ja kirjoitustaidon koulutukselle ei ole tarvetta, esitä perustelut.'
-	),
+	field('s5.a1', '5A Kuvaus palvelusta\n', 'A. Kuvaus palvelusta: Miten kunnassanne järjestetään luku- ja kirjoitustaidon koulutus? Jos luku- ja kirjoitustaidon koulutukselle ei ole tarvetta, esitä perustelut.'),
 	field('s5.a2', '5A kuvaus', 'Mitä muita em. teemoja sisältäviä koulutuksia tai palveluita kunnassanne on tarjolla?'),
 	field('s5.b', '5B Vastuutaho', 'B. Vastuutaho: Mitkä tahot/yksiköt vastaavat palveluiden järjestämisestä?'),
 	field('s5.c', '5C yhteistyö', COOPERATION_Q),
@@ -268,20 +211,9 @@ export const ANSWER_FIELDS: readonly FormField[] = [
 	field('s6.b', '6B vastuutaho', 'B. Vastuutaho: Mitkä tahot/yksiköt vastaavat palveluiden järjestämisestä?'),
 	field('s6.c', '6C yhteistyö', COOPERATION_Q),
 
-	field(
-		's7.a1',
-		'7A Kuvaus palvelusta\n',
-		'A. Kuvaus palvelusta: Mitä muita kunnan järjestämisvastuulla olevia palveluita on tarjolla tai suunnitteilla kotoutuja-asiakkaan kotoutumisen tueksi?'
-	),
-	field('s7.a2', '7A kuvaus', 'Mitä muita palveluita ja toimintaa kunnassa on tarjolla tai suunnitteilla kotoutuja-asiakkaan kotoutumisen tueksi?', {
-		help:
-			'(Esimerkiksi järjestö-, yhdistys- tai yhteisötoimintaan tai muuhun yhteiskunnan tai kulttuuri- ja vapaa-ajan toimintaan tutustumista ja siihen osallistumista.)'
-	}),
-	field(
-		's7.a3',
-		'7A kuvaus 3',
-		'Mitä muita palveluita kunnassa on tarjolla tai suunnitteilla yhteiskunta- ja työelämävalmiuksien sekä työllistymisen ja yrittäjyyden tukemiseksi/edistämiseksi?'
-	),
+	field('s7.a1', '7A Kuvaus palvelusta\n', 'A. Kuvaus palvelusta: Mitä muita kunnan järjestämisvastuulla olevia palveluita on tarjolla tai suunnitteilla kotoutuja-asiakkaan kotoutumisen tueksi?'),
+	field('s7.a2', '7A kuvaus', 'Mitä muita palveluita ja toimintaa kunnassa on tarjolla tai suunnitteilla kotoutuja-asiakkaan kotoutumisen tueksi?', { help: '(Esimerkiksi järjestö-, yhdistys- tai yhteisötoimintaan tai muuhun yhteiskunnan tai kulttuuri- ja vapaa-ajan toimintaan tutustumista ja siihen osallistumista.)' }),
+	field('s7.a3', '7A kuvaus 3', 'Mitä muita palveluita kunnassa on tarjolla tai suunnitteilla yhteiskunta- ja työelämävalmiuksien sekä työllistymisen ja yrittäjyyden tukemiseksi/edistämiseksi?'),
 	field('s7.b', '7B vastuutaho', 'B. Vastuutaho: Mitkä tahot/yksiköt vastaavat palveluiden järjestämisestä?'),
 	field('s7.c', '7C yhteistyö', COOPERATION_Q)
 ];
