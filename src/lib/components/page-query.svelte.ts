@@ -11,6 +11,9 @@ import type { QueryRunner } from '$lib/db/types';
 import { EMPTY_FILTERS, filtersKey, type Filters } from '$lib/state/filters';
 import { view } from '$lib/state/view.svelte';
 
+/** At most this many evidence rows a page's drill-down lists (the panel says when there are more). */
+export const EVIDENCE_LIMIT = 300;
+
 /** What a filtered query reads besides the filters. */
 export interface FilteredQueryOptions<T, I> {
 	/** Inputs besides the filters (a selection, a grouping, a language); part of the cache key. */
