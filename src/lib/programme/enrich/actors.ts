@@ -70,38 +70,28 @@ export function findActors(
 	const ownArea = uniqueOf(ctx.ownCodes.map((c) => ctx.municipalitiesByCode.get(c)?.employmentAreaCode));
 	const ownCounty = uniqueOf(ctx.ownCodes.map((c) => ctx.municipalitiesByCode.get(c)?.wellbeingCountyCode));
 
-	// 1. Companies: capitalised words + Oy/Oyj/Ab/Ltd…
+	// 1. Companies: capitalised words + Oy/Oyj/Ab/Ltd…; 1b. registered associations: "Monika-Naiset liitto ry", "Kotona Suomessa ry:n".
 	const company = /(?<![\p{L}\p{N}])((?:[\p{Lu}\d][\p{L}\d&.'’-]*[ \t]+){1,5})(Oy|Oyj|Ab|Abp|Ltd|Ky|Tmi|Ay|AB|OY|Oy Ab)(?::\p{L}+)?(?![\p{L}])/gu;
-	for (const m of a.text.matchAll(company)) {
-		let start = m.index ?? 0;
-		const words = m[1].trim().split(/[ \t]+/);
-		// Drop leading words that are not part of a name ("Lisäksi Arffman Finland Oy").
-		while (words.length > 1 && NAME_STOPWORDS.has(words[0].toLowerCase())) {
-			start = a.text.indexOf(words[1], start + words[0].length);
-			words.shift();
-		}
-		if (words.length === 1 && NAME_STOPWORDS.has(words[0].toLowerCase())) continue;
-		const end = (m.index ?? 0) + m[0].length;
-		const tok = tokenAt(a, start);
-		const name = `${words.join(' ')} ${m[2]}`;
-		out.push(base('private_company', name, start, end, tok?.sentence ?? 0, { via: 'company' }));
-		taken.push([start, end]);
-	}
-
-	// 1b. Registered associations: "Monika-Naiset liitto ry", "Kotona Suomessa ry:n".
 	const association =
 		/(?<![\p{L}\p{N}])((?:[\p{Lu}\d][\p{L}\d&.'’-]*[ \t]+){1,5}(?:(?:liitto|yhdistys|seura|kerho|keskus|verkosto|förbund|förening)[ \t]+)?)(ry|r\.y\.|rf|r\.f\.)(?::\p{L}+)?(?![\p{L}])/gu;
-	for (const m of a.text.matchAll(association)) {
-		let start = m.index ?? 0;
-		const words = m[1].trim().split(/[ \t]+/);
-		while (words.length > 1 && NAME_STOPWORDS.has(words[0].toLowerCase())) {
-			start = a.text.indexOf(words[1], start + words[0].length);
-			words.shift();
+	for (const [pattern, kind] of [
+		[company, 'private_company'],
+		[association, 'ngo_parish']
+	] as const) {
+		for (const m of a.text.matchAll(pattern)) {
+			let start = m.index ?? 0;
+			const words = m[1].trim().split(/[ \t]+/);
+			// Drop leading words that are not part of a name ("Lisäksi Arffman Finland Oy").
+			while (words.length > 1 && NAME_STOPWORDS.has(words[0].toLowerCase())) {
+				start = a.text.indexOf(words[1], start + words[0].length);
+				words.shift();
+			}
+			const end = (m.index ?? 0) + m[0].length;
+			// (Companies never overlap: the matches of one pattern do not, and they come first.)
+			if (overlaps(start, end) || (words.length === 1 && NAME_STOPWORDS.has(words[0].toLowerCase()))) continue;
+			out.push(base(kind, `${words.join(' ')} ${m[2]}`, start, end, tokenAt(a, start)?.sentence ?? 0, { via: 'company' }));
+			taken.push([start, end]);
 		}
-		const end = (m.index ?? 0) + m[0].length;
-		if (overlaps(start, end) || (words.length === 1 && NAME_STOPWORDS.has(words[0].toLowerCase()))) continue;
-		out.push(base('ngo_parish', `${words.join(' ')} ${m[2]}`, start, end, tokenAt(a, start)?.sentence ?? 0, { via: 'company' }));
-		taken.push([start, end]);
 	}
 
 	// 2. Organisation terms.
