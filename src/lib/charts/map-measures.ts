@@ -69,6 +69,12 @@ export function measureMap(
 	const countLabel = (lo: number, hi: number | null) =>
 		hi === null ? `≥ ${i18n.number(lo)}` : hi === lo ? i18n.number(lo) : `${i18n.number(lo)}–${i18n.number(hi)}`;
 
+	/** A count per municipality (languages named, parts missing) in classes of counts: [from, to] (null: and more). */
+	const counts = (of: (r: MunicipalityMeasures) => number | null, bounds: [number, number | null][]) => ({
+		data: rows.map((r) => special(r, of(r)) ?? datum(r, of(r) ?? 0, i18n.number(of(r)))),
+		scale: ranges(bounds, countLabel)
+	});
+
 	let data: MapDatum[];
 	let scale: MapPiece[];
 	switch (measure) {
@@ -90,19 +96,9 @@ export function measureMap(
 			);
 			break;
 		}
-		case 'languages': {
-			data = rows.map((r) => special(r, r.orientation_languages) ?? datum(r, r.orientation_languages ?? 0, i18n.number(r.orientation_languages)));
-			scale = ranges(
-				[
-					[0, 0],
-					[1, 2],
-					[3, 5],
-					[6, null]
-				],
-				countLabel
-			);
+		case 'languages':
+			({ data, scale } = counts((r) => r.orientation_languages, [[0, 0], [1, 2], [3, 5], [6, null]]));
 			break;
-		}
 		case 'updated': {
 			// Has the municipality's programme been drawn up or updated since the date? Read without the
 			// "updated since" filter itself, so the map shows who has and who has not.
@@ -121,19 +117,9 @@ export function measureMap(
 			const used = new Set(data.map((d) => d.value));
 			return { data, pieces: [...scale, ...[none, noDate, outside].filter((p) => used.has(p.value!))] };
 		}
-		case 'missing': {
-			data = rows.map((r) => special(r, r.missing_parts) ?? datum(r, r.missing_parts ?? 0, i18n.number(r.missing_parts)));
-			scale = ranges(
-				[
-					[0, 0],
-					[1, 3],
-					[4, 10],
-					[11, null]
-				],
-				countLabel
-			);
+		case 'missing':
+			({ data, scale } = counts((r) => r.missing_parts, [[0, 0], [1, 3], [4, 10], [11, null]]));
 			break;
-		}
 	}
 	const used = new Set(data.map((d) => d.value));
 	const pieces = [...scale, ...[none, notGraded, outside].filter((p) => used.has(p.value!))];
