@@ -106,7 +106,7 @@ function serve(tenfold: { on: boolean }): Promise<{ server: Server; base: string
 			req.url = req.url.slice('/__bare'.length);
 			return bare(req, res, notFound);
 		}
-		if (tenfold.on && big && /^\/data\/[^/]+\.parquet(\?|$)/.test(req.url ?? '')) {
+		if (tenfold.on && big && /^\/data\/[^/]+\.(parquet|arrow)(\?|$)/.test(req.url ?? '')) {
 			req.url = req.url!.slice('/data'.length);
 			return big(req, res, notFound);
 		}

@@ -2,7 +2,7 @@
  * The one place ECharts is loaded and attached to the page.
  *
  * `echart` is a Svelte action: `<div use:echart={{ option, onclick }}>`. ECharts (tree-shaken
- * to the parts we use) is imported lazily in the browser, never during prerender; the chart
+ * to the parts we use, ./echarts-parts.ts) is imported lazily in the browser, never during prerender; the chart
  * resizes with its box and is disposed with the element. Charts are components on top of
  * `Chart.svelte`, which uses this action and adds the title, downloads and table alternative.
  */
@@ -18,30 +18,7 @@ let loading: Promise<EChartsModule> | null = null;
 
 /** Loads and registers the ECharts parts the site uses, once. */
 export function loadECharts(): Promise<EChartsModule> {
-	loading ??= Promise.all([
-		import('echarts/core'),
-		import('echarts/charts'),
-		import('echarts/components'),
-		import('echarts/renderers'),
-		import('echarts/features')
-	]).then(([core, charts, components, renderers, features]) => {
-		core.use([
-			charts.BarChart,
-			charts.MapChart,
-			charts.LineChart,
-			charts.GraphChart,
-			charts.HeatmapChart,
-			components.GridComponent,
-			components.TooltipComponent,
-			components.VisualMapComponent,
-			components.AriaComponent,
-			components.LegendComponent,
-			components.DatasetComponent,
-			renderers.CanvasRenderer,
-			features.LabelLayout
-		]);
-		return core;
-	});
+	loading ??= import('./echarts-parts').then((m) => m.echarts);
 	return loading;
 }
 

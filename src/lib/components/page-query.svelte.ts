@@ -3,7 +3,6 @@
  * share about their data: live queries over the filters (and a selection or grouping) that start
  * from the prerendered value, whether one is busy, and whether the dataset has a chart's table.
  */
-import { onMount } from 'svelte';
 import { page } from '$app/state';
 import { database, LiveQuery } from '$lib/db/client.svelte';
 import type { DatasetFile } from '$lib/db/dataset';
@@ -35,7 +34,8 @@ export function filteredQuery<T, I = null>(
 	load: (db: QueryRunner, filters: Filters, inputs: I) => Promise<T>,
 	{ inputs = () => null as I, prerendered, when = () => true }: FilteredQueryOptions<T, I> = {}
 ): LiveQuery<T, { filters: Filters; inputs: I }> {
-	if (prerendered) onMount(() => database.preload());
+	// At initialisation, not on mount: the engine then starts as soon as the page has loaded, not after the whole page has hydrated.
+	if (prerendered) database.preload();
 	return new LiveQuery<T, { filters: Filters; inputs: I }>({
 		name,
 		deps: () => ({ filters: view.filters, inputs: inputs() }),

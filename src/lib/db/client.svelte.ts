@@ -69,26 +69,25 @@ class DatabaseClient {
 	}
 
 	/**
-	 * Starts opening once the page has loaded and is idle (content first: the prerendered view
-	 * never waits for the engine's download), so a first filter change is quick. The wasm
-	 * compiles in DuckDB's worker, off the main thread; with the server's immutable caching the
-	 * browser keeps the compiled module, so a second visit starts it fast.
+	 * Starts opening once the page has loaded (content first: the prerendered view never shares the
+	 * link with the engine's download), so a first filter change is quick. Call it during component
+	 * initialisation: on mount would wait for the whole page to hydrate, and an idle callback
+	 * besides cost 300–600 ms of engine start (bench/dashboard.ts); the wasm compiles in DuckDB's
+	 * worker, off the main thread.
 	 */
 	preload() {
 		if (!browser || this.#opening) return;
 		const start = () => {
 			if (this.#opening) return;
-			const go = () => {
-				void this.open().catch(() => undefined);
-				// Then load what filtered views read, so the first filter change finds its tables in
-				// place (the answers, for search and profiles only, load when first asked for).
-				void this.#opening?.then((db) => db.loadTables(PREWARM)).catch(() => undefined);
-			};
-			if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: 300 });
-			else setTimeout(go, 0);
+			this.#prewarm(this.open());
 		};
 		if (document.readyState === 'complete') start();
 		else window.addEventListener('load', start, { once: true });
+	}
+
+	/** Loads what filtered views read, so the first filter change finds its tables in place (the answers, for search and profiles only, load when first asked for). */
+	#prewarm(opening: Promise<QueryRunner>) {
+		void opening.then((db) => (db as BrowserDatabase).loadTables(PREWARM)).catch(() => undefined);
 	}
 }
 
