@@ -25,7 +25,8 @@ const CACHE = join(ROOT, 'node_modules/.cache/kotokartta');
  * @param {readonly string[]} inputs paths relative to the repository
  */
 function keyOf(esbuildVersion, inputs) {
-	const h = createHash('sha256').update(`esbuild ${esbuildVersion}\nnode20 esm\n${ROOT}\n`);
+	// `meta 2`: bundles from before the import.meta fix (see META) are not reused.
+	const h = createHash('sha256').update(`esbuild ${esbuildVersion}\nnode20 esm meta 2\n${ROOT}\n`);
 	for (const input of [...inputs].sort()) h.update(`${input}\n`).update(readFileSync(join(ROOT, input))).update('\n');
 	return h.digest('hex').slice(0, 20);
 }
@@ -53,6 +54,13 @@ function cached(name) {
 	}
 }
 
+/**
+ * Spelled in two parts: this file is bundled too (into the CLI, which builds the readers' bundle),
+ * and the plugin would otherwise rewrite its own search strings into this file's path, leaving the
+ * readers' `import.meta.dirname` unreplaced (they then looked for data under node_modules/.cache).
+ */
+const META = ['import', 'meta'].join('.');
+
 /** Gives each TypeScript file its own import.meta.url and import.meta.dirname (a bundle has one of each). */
 const keepImportMeta = {
 	name: 'keep-import-meta',
@@ -62,8 +70,8 @@ const keepImportMeta = {
 			const source = readFileSync(args.path, 'utf8');
 			if (!source.includes('import.meta')) return undefined;
 			const contents = source
-				.replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
-				.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+				.replaceAll(`${META}.dirname`, JSON.stringify(dirname(args.path)))
+				.replaceAll(`${META}.url`, JSON.stringify(pathToFileURL(args.path).href));
 			return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
 		});
 	}
