@@ -57,6 +57,33 @@ ORDER BY programme_id`
 		select: `SELECT DISTINCT programme_id, code
 FROM (SELECT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current)
 ORDER BY programme_id, code`
+	},
+	{
+		// Each current programme × each mainland municipality it covers, with every attribute a filter
+		// reads (the municipality's and the programme's): the filter scope's coverage is then one scan
+		// of one small table, no join (the Mosaic way: keyed by the filter dimensions). Codes missing
+		// from the reference, and Åland, are left out, as every filter scope leaves them out.
+		name: 'coverage_facts',
+		from: ['programmes', 'municipalities'],
+		columns: [
+			{ name: 'programme_id', type: 'VARCHAR' },
+			{ name: 'code', type: 'VARCHAR' },
+			{ name: 'region_code', type: 'VARCHAR' },
+			{ name: 'wellbeing_county_code', type: 'VARCHAR' },
+			{ name: 'employment_area_code', type: 'VARCHAR' },
+			{ name: 'language_status', type: 'VARCHAR' },
+			{ name: 'population_class', type: 'VARCHAR' },
+			{ name: 'input_kind', type: 'VARCHAR' },
+			{ name: 'is_synthetic', type: 'BOOLEAN' },
+			{ name: 'updated', type: 'DATE' },
+			{ name: 'updated_status', type: 'VARCHAR' }
+		],
+		select: `SELECT pc.programme_id, pc.code, m.region_code, m.wellbeing_county_code, m.employment_area_code,
+	m.language_status, m.population_class, p.input_kind, p.is_synthetic, p.updated, p.updated_status
+FROM (SELECT DISTINCT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current) pc
+JOIN programmes p ON p.programme_id = pc.programme_id AND p.is_current
+JOIN municipalities m ON m.code = pc.code AND NOT m.aland
+ORDER BY pc.programme_id, pc.code`
 	}
 ];
 
