@@ -23,19 +23,21 @@ export interface SummaryDef {
 	select: string;
 }
 
+/** Columns from `'name name:TYPE …'` (VARCHAR when no type is given). */
+function cols(spec: string): SummaryDef['columns'] {
+	return spec.split(/\s+/).map((c) => {
+		const [name, type = 'VARCHAR'] = c.split(':');
+		return { name, type: type as ColumnType };
+	});
+}
+
 export const SUMMARIES: readonly SummaryDef[] = [
 	{
 		// Completeness of the mandatory parts per programme: score 0–1 = mean of the parts' rubric
 		// scores; weak = missing, empty or placeholder.
 		name: 'programme_scores',
 		from: ['completeness'],
-		columns: [
-			{ name: 'programme_id', type: 'VARCHAR' },
-			{ name: 'mandatory_score', type: 'DOUBLE' },
-			{ name: 'weak_parts', type: 'INTEGER' },
-			{ name: 'thin_parts', type: 'INTEGER' },
-			{ name: 'mandatory_parts', type: 'INTEGER' }
-		],
+		columns: cols('programme_id mandatory_score:DOUBLE weak_parts:INTEGER thin_parts:INTEGER mandatory_parts:INTEGER'),
 		select: `SELECT programme_id,
 	avg(score) AS mandatory_score,
 	count(*) FILTER (WHERE grade IN ('${WEAK_GRADES.join("', '")}'))::INTEGER AS weak_parts,
@@ -50,10 +52,7 @@ ORDER BY programme_id`
 		// Each current programme × each municipality it covers (the list unnested once).
 		name: 'programme_coverage',
 		from: ['programmes'],
-		columns: [
-			{ name: 'programme_id', type: 'VARCHAR' },
-			{ name: 'code', type: 'VARCHAR' }
-		],
+		columns: cols('programme_id code'),
 		select: `SELECT DISTINCT programme_id, code
 FROM (SELECT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current)
 ORDER BY programme_id, code`
@@ -65,19 +64,7 @@ ORDER BY programme_id, code`
 		// from the reference, and Åland, are left out, as every filter scope leaves them out.
 		name: 'coverage_facts',
 		from: ['programmes', 'municipalities'],
-		columns: [
-			{ name: 'programme_id', type: 'VARCHAR' },
-			{ name: 'code', type: 'VARCHAR' },
-			{ name: 'region_code', type: 'VARCHAR' },
-			{ name: 'wellbeing_county_code', type: 'VARCHAR' },
-			{ name: 'employment_area_code', type: 'VARCHAR' },
-			{ name: 'language_status', type: 'VARCHAR' },
-			{ name: 'population_class', type: 'VARCHAR' },
-			{ name: 'input_kind', type: 'VARCHAR' },
-			{ name: 'is_synthetic', type: 'BOOLEAN' },
-			{ name: 'updated', type: 'DATE' },
-			{ name: 'updated_status', type: 'VARCHAR' }
-		],
+		columns: cols('programme_id code region_code wellbeing_county_code employment_area_code language_status population_class input_kind is_synthetic:BOOLEAN updated:DATE updated_status'),
 		select: `SELECT pc.programme_id, pc.code, m.region_code, m.wellbeing_county_code, m.employment_area_code,
 	m.language_status, m.population_class, p.input_kind, p.is_synthetic, p.updated, p.updated_status
 FROM (SELECT DISTINCT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current) pc
