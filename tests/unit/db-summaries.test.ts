@@ -117,7 +117,7 @@ describe('cancellation', () => {
 	});
 });
 
-describe('coverage_facts: the filter scope without joins', () => {
+describe('the filter scope', () => {
 	// Computed here in plain JavaScript from the fixture: current programme × mainland municipality it
 	// covers, both matching the filters (the scope rules of src/lib/db/queries/scope.ts).
 	const cases = ['', 'region=02', 'region=01&region=02', 'pop=ge100k', 'langstatus=sv-fi', 'area=08&region=01', 'input=fillable-form', 'synthetic=real', 'since=2024-12-01', 'wellbeing=02&synthetic=synthetic'];

@@ -16,7 +16,7 @@ import { tableFileName } from '$lib/dataset/files';
 export type DatabaseStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Tables (and summary tables) loaded right after the engine starts on pages that filter, in this order. */
-const PREWARM = ['coverage_facts', 'programme_coverage', 'programme_scores', 'programmes', 'municipalities', 'completeness', 'languages', 'cooperation', 'responsibilities'];
+const PREWARM = ['programme_coverage', 'programme_scores', 'programmes', 'municipalities', 'completeness', 'languages', 'cooperation', 'responsibilities'];
 
 const mark = (name: string) => {
 	if (browser && typeof performance !== 'undefined') performance.mark(name);

@@ -23,21 +23,19 @@ export interface SummaryDef {
 	select: string;
 }
 
-/** Columns from `'name name:TYPE …'` (VARCHAR when no type is given). */
-function cols(spec: string): SummaryDef['columns'] {
-	return spec.split(/\s+/).map((c) => {
-		const [name, type = 'VARCHAR'] = c.split(':');
-		return { name, type: type as ColumnType };
-	});
-}
-
 export const SUMMARIES: readonly SummaryDef[] = [
 	{
 		// Completeness of the mandatory parts per programme: score 0–1 = mean of the parts' rubric
 		// scores; weak = missing, empty or placeholder.
 		name: 'programme_scores',
 		from: ['completeness'],
-		columns: cols('programme_id mandatory_score:DOUBLE weak_parts:INTEGER thin_parts:INTEGER mandatory_parts:INTEGER'),
+		columns: [
+			{ name: 'programme_id', type: 'VARCHAR' },
+			{ name: 'mandatory_score', type: 'DOUBLE' },
+			{ name: 'weak_parts', type: 'INTEGER' },
+			{ name: 'thin_parts', type: 'INTEGER' },
+			{ name: 'mandatory_parts', type: 'INTEGER' }
+		],
 		select: `SELECT programme_id,
 	avg(score) AS mandatory_score,
 	count(*) FILTER (WHERE grade IN ('${WEAK_GRADES.join("', '")}'))::INTEGER AS weak_parts,
@@ -52,25 +50,13 @@ ORDER BY programme_id`
 		// Each current programme × each municipality it covers (the list unnested once).
 		name: 'programme_coverage',
 		from: ['programmes'],
-		columns: cols('programme_id code'),
+		columns: [
+			{ name: 'programme_id', type: 'VARCHAR' },
+			{ name: 'code', type: 'VARCHAR' }
+		],
 		select: `SELECT DISTINCT programme_id, code
 FROM (SELECT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current)
 ORDER BY programme_id, code`
-	},
-	{
-		// Each current programme × each mainland municipality it covers, with every attribute a filter
-		// reads (the municipality's and the programme's): the filter scope's coverage is then one scan
-		// of one small table, no join (the Mosaic way: keyed by the filter dimensions). Codes missing
-		// from the reference, and Åland, are left out, as every filter scope leaves them out.
-		name: 'coverage_facts',
-		from: ['programmes', 'municipalities'],
-		columns: cols('programme_id code region_code wellbeing_county_code employment_area_code language_status population_class input_kind is_synthetic:BOOLEAN updated:DATE updated_status'),
-		select: `SELECT pc.programme_id, pc.code, m.region_code, m.wellbeing_county_code, m.employment_area_code,
-	m.language_status, m.population_class, p.input_kind, p.is_synthetic, p.updated, p.updated_status
-FROM (SELECT DISTINCT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current) pc
-JOIN programmes p ON p.programme_id = pc.programme_id AND p.is_current
-JOIN municipalities m ON m.code = pc.code AND NOT m.aland
-ORDER BY pc.programme_id, pc.code`
 	}
 ];
 

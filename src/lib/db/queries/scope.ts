@@ -43,9 +43,8 @@ export function programmeConditions(f: Filters, alias: string): { conditions: st
  * - `scope_coverage(programme_id, code)`: each programme in scope × each municipality in scope it covers
  *
  * and the summary tables (../summaries.ts), filter-independent, computed once: `programme_scores(programme_id,
- * mandatory_score, weak_parts, thin_parts, mandatory_parts)` (completeness of the mandatory parts per programme),
- * `programme_coverage(programme_id, code)` (current programme × municipality it covers) and `coverage_facts`
- * (the same for mainland municipalities, with every attribute a filter reads: the scope reads it without a join).
+ * mandatory_score, weak_parts, thin_parts, mandatory_parts)` (completeness of the mandatory parts per programme)
+ * and `programme_coverage(programme_id, code)` (current programme × municipality it covers).
  *
  * Returns the CTE text (without the leading WITH) and its parameters, in order.
  */
@@ -62,16 +61,11 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 	const progParams: Param[] = [...own.params];
 	const prog: string[] = ['p.is_current', ...own.conditions];
 	// With no municipality filter, a programme whose municipalities could not be resolved still counts nationally.
-	// coverage_facts (../summaries.ts) holds mainland municipalities only, with their filter attributes.
-	const muniOnly = muni.slice(1);
 	if (hasMunicipalityFilters(f)) {
-		prog.push(`p.programme_id IN (SELECT programme_id FROM coverage_facts WHERE ${muniOnly.join(' AND ')})`);
-		progParams.push(...muniParams);
+		prog.push(
+			'p.programme_id IN (SELECT pc.programme_id FROM programme_coverage pc JOIN scope_municipalities sm ON sm.code = pc.code)'
+		);
 	}
-	// The coverage in scope, one scan: the row's municipality matches the municipality filters (so its
-	// programme covers one that does) and its programme the programme filters.
-	const cov = programmeConditions(f, 'cf');
-	const covConditions = [...muniOnly, ...cov.conditions];
 
 	const all: { name: string; sql: string; params: Param[] }[] = [
 		{
@@ -91,13 +85,15 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 			params: progParams
 		},
 		{
-			// coverage_facts (a summary table, ../summaries.ts) holds current programmes only.
+			// programme_coverage (a summary table, ../summaries.ts) holds current programmes only.
 			name: 'scope_coverage',
 			sql: `scope_coverage AS (
-	SELECT cf.programme_id, cf.code
-	FROM coverage_facts cf${covConditions.length ? `\n\tWHERE ${covConditions.join('\n\t\tAND ')}` : ''}
+	SELECT pc.programme_id, pc.code
+	FROM programme_coverage pc
+	JOIN scope_municipalities sm ON sm.code = pc.code
+	WHERE pc.programme_id IN (SELECT programme_id FROM scope_programmes)
 )`,
-			params: [...muniParams, ...cov.params]
+			params: []
 		}
 	];
 	// Only the CTEs the query uses (directly or through another CTE): DuckDB-WASM spends most of
