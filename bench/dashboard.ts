@@ -252,11 +252,17 @@ async function filterChanges(browser: Browser, base: string, path: string, conte
 			times.push(
 				(await page.evaluate(`new Promise((ok, fail) => {
 					const before = ${DONE_MARKS};
+					const href = location.href;
 					const input = document.querySelector('input[name="region"][value="${region}"]');
 					const t0 = performance.now();
+					let quiet = 0;
 					input.click();
 					const step = () => {
-						if (${DONE_MARKS} > before && ${SETTLED}) {
+						// A page the filter does not apply to (compare ignores the municipality filters) starts no
+						// query: it is done once the URL holds the new filters and two frames passed without one.
+						const started = performance.getEntriesByType('mark').some((m) => /^kk:query:.*:start$/.test(m.name) && m.startTime >= t0);
+						quiet = location.href !== href && !started && ${SETTLED} ? quiet + 1 : 0;
+						if ((${DONE_MARKS} > before || quiet >= 2) && ${SETTLED}) {
 							const ms = performance.now() - t0;
 							const sql = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('kk:sql:') && m.startTime >= t0);
 							ok({ ms, sqlMs: sql.reduce((s, m) => s + m.duration, 0), sqlEndMs: sql.length ? Math.max(...sql.map((m) => m.startTime + m.duration)) - t0 : 0 });
