@@ -9,7 +9,9 @@
  * - time from navigation to the real content (answers, comparison, report, results, figures);
  * - time to DuckDB-WASM ready (`kk:db-ready`);
  * - filter-change p50/p95 over N region toggles (the first included): click → every live query
- *   done, no status loading, every chart redrawn;
+ *   done, no status loading, every chart redrawn; and of that, the SQL statements' time (`kk:sql:<id>`
+ *   measures of the WASM runner) and click → the last statement's rows;
+ * - on /search, keystroke → results shown p50/p95 (words typed a letter at a time);
  * each also as a ratio against a bare DuckDB-WASM page (bench/dashboard-bare.ts) that loads the
  * same data in the same run. Then the same loads under 20 Mbit/s (CDP
  * Network.emulateNetworkConditions, 20 ms latency), and engine ready and filter changes at 10×
@@ -225,8 +227,17 @@ async function bareColdWarm(browser: Browser, base: string, name: string, thrott
 	}
 }
 
+/** One filter change: click → settled, and of that the statements' time (kk:sql measures: prepare to rows, queued in the one worker). */
+interface Change {
+	ms: number;
+	/** Sum of the statements' times. */
+	sqlMs: number;
+	/** Click → the last statement's rows. */
+	sqlEndMs: number;
+}
+
 /** Toggles region checkboxes one after another (each a new filter state); each click → settled. */
-async function filterChanges(browser: Browser, base: string, path: string, content: string, changes: number): Promise<number[]> {
+async function filterChanges(browser: Browser, base: string, path: string, content: string, changes: number): Promise<Change[]> {
 	const { context, page } = await newContext(browser, false);
 	try {
 		await page.goto(`${base}${path}`);
@@ -234,23 +245,33 @@ async function filterChanges(browser: Browser, base: string, path: string, conte
 		await when(page, SETTLED);
 		const regions = (await page.evaluate(`[...document.querySelectorAll('input[name="region"]')].map((x) => x.value)`)) as string[];
 		if (!regions.length) throw new Error(`bench: ${path} has no region filter`);
-		const times: number[] = [];
+		const times: Change[] = [];
 		for (let i = 0; i < changes; i++) {
 			// On in the first pass over the regions, off in the second: every state is new (none cached).
 			const region = regions[i % regions.length];
 			times.push(
 				(await page.evaluate(`new Promise((ok, fail) => {
 					const before = ${DONE_MARKS};
+					const href = location.href;
 					const input = document.querySelector('input[name="region"][value="${region}"]');
 					const t0 = performance.now();
+					let quiet = 0;
 					input.click();
 					const step = () => {
-						if (${DONE_MARKS} > before && ${SETTLED}) ok(performance.now() - t0);
+						// A page the filter does not apply to (compare ignores the municipality filters) starts no
+						// query: it is done once the URL holds the new filters and two frames passed without one.
+						const started = performance.getEntriesByType('mark').some((m) => /^kk:query:.*:start$/.test(m.name) && m.startTime >= t0);
+						quiet = location.href !== href && !started && ${SETTLED} ? quiet + 1 : 0;
+						if ((${DONE_MARKS} > before || quiet >= 2) && ${SETTLED}) {
+							const ms = performance.now() - t0;
+							const sql = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('kk:sql:') && m.startTime >= t0);
+							ok({ ms, sqlMs: sql.reduce((s, m) => s + m.duration, 0), sqlEndMs: sql.length ? Math.max(...sql.map((m) => m.startTime + m.duration)) - t0 : 0 });
+						}
 						else if (performance.now() - t0 > 60000) fail(new Error('filter change timed out on ${path}'));
 						else requestAnimationFrame(step);
 					};
 					requestAnimationFrame(step);
-				})`)) as number
+				})`)) as Change
 			);
 		}
 		return times;
@@ -259,12 +280,60 @@ async function filterChanges(browser: Browser, base: string, path: string, conte
 	}
 }
 
+/** Words typed into the search field, a letter at a time (Finnish words the programmes use). */
+const SEARCH_WORDS = ['kotoutuminen', 'ukraina', 'työllisyys', 'kielikoulutus', 'vastuutaho'];
+
+/**
+ * Search keystroke → results: on /search with the index built, each word is typed a letter at a time
+ * (the field's input event, as a keystroke gives it); from the third letter on (search waits for
+ * a 3-character word) each keystroke is timed until the results for the new text are shown and not busy.
+ */
+async function searchKeystrokes(browser: Browser, base: string): Promise<number[]> {
+	const { context, page } = await newContext(browser, false);
+	try {
+		await page.goto(`${base}/search`);
+		await when(page, `performance.getEntriesByName('kk:search:ready').length > 0 && document.body.dataset.hydrated === 'true'`);
+		const times: number[] = [];
+		for (const word of SEARCH_WORDS) {
+			// The word's first two letters replace the field (no results to wait for below 3 characters).
+			await page.evaluate(`(() => {
+				const input = document.querySelector('#q');
+				input.value = ${JSON.stringify(word.slice(0, 2))};
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+			})()`);
+			for (const letter of word.slice(2)) {
+				times.push(
+					(await page.evaluate(`new Promise((ok, fail) => {
+						const input = document.querySelector('#q');
+						const text = input.value + ${JSON.stringify(letter)};
+						const t0 = performance.now();
+						input.value = text;
+						input.dispatchEvent(new Event('input', { bubbles: true }));
+						const step = () => {
+							const r = document.querySelector('#search-results');
+							if (r && r.getAttribute('data-results-for') === text && r.getAttribute('aria-busy') !== 'true') ok(performance.now() - t0);
+							else if (performance.now() - t0 > 30000) fail(new Error('search keystroke timed out on ' + text));
+							else requestAnimationFrame(step);
+						};
+						requestAnimationFrame(step);
+					})`)) as number
+				);
+			}
+		}
+		return times;
+	} finally {
+		await context.close();
+	}
+}
+
+type Stats = { n: number; p50: number; p95: number; max: number };
+
 interface PageResult {
 	path: string;
 	cold: Load;
 	warm: Load;
 	throttled?: { cold: Load; warm: Load };
-	filter?: { n: number; p50: number; p95: number; max: number };
+	filter?: Stats & { sql: { p50: number; p95: number }; sqlEnd: { p50: number; p95: number } };
 }
 
 export interface DashboardResult {
@@ -272,10 +341,16 @@ export interface DashboardResult {
 	cpus: number;
 	bare: { cold: BareLoad; warm: BareLoad; filter: { p50: number; p95: number }; throttled?: { cold: BareLoad; warm: BareLoad } };
 	pages: PageResult[];
-	tenfold?: { note: string; pages: { path: string; cold: Load; warm: Load; filter: { n: number; p50: number; p95: number; max: number } }[]; bare: { cold: BareLoad; warm: BareLoad; filter: { p50: number; p95: number } } };
+	/** Search keystroke → results shown (loopback; the index is the prerendered answers, not DuckDB). */
+	search?: Stats;
+	tenfold?: { note: string; pages: { path: string; cold: Load; warm: Load; filter: Stats }[]; bare: { cold: BareLoad; warm: BareLoad; filter: { p50: number; p95: number } } };
 }
 
-const stats = (xs: number[]) => ({ n: xs.length, p50: median(xs), p95: percentile(xs, 95), max: Math.max(...xs) });
+const stats = (xs: number[]): Stats => ({ n: xs.length, p50: median(xs), p95: percentile(xs, 95), max: Math.max(...xs) });
+const changeStats = (cs: Change[]) => {
+	const of = (xs: number[]) => ({ p50: median(xs), p95: percentile(xs, 95) });
+	return { ...stats(cs.map((c) => c.ms)), sql: of(cs.map((c) => c.sqlMs)), sqlEnd: of(cs.map((c) => c.sqlEndMs)) };
+};
 
 export async function runDashboardBench(opts: { changes?: number; throttled?: boolean; tenfold?: boolean; pages?: string[] } = {}): Promise<DashboardResult> {
 	const changes = opts.changes ?? 20;
@@ -308,9 +383,13 @@ export async function runDashboardBench(opts: { changes?: number; throttled?: bo
 			const r: PageResult = { path: p.path, cold, warm };
 			if (p.filters && changes > 0) {
 				say(`${p.path}: ${changes} filter changes`);
-				r.filter = stats(await filterChanges(browser, base, p.path, p.content, changes));
+				r.filter = changeStats(await filterChanges(browser, base, p.path, p.content, changes));
 			}
 			result.pages.push(r);
+		}
+		if (PAGES.some((p) => p.path.startsWith('/search'))) {
+			say('/search: keystrokes');
+			result.search = stats(await searchKeystrokes(browser, base));
 		}
 		if (opts.throttled !== false) {
 			say('20 Mbit/s: bare page');
@@ -330,7 +409,7 @@ export async function runDashboardBench(opts: { changes?: number; throttled?: bo
 			for (const p of PAGES.filter((x) => x.path === '/' || x.path === '/gaps')) {
 				say(`10×: ${p.path}`);
 				const { cold, warm } = await coldWarm(browser, base, p.path, p.content, false);
-				pages.push({ path: p.path, cold, warm, filter: stats(await filterChanges(browser, base, p.path, p.content, changes)) });
+				pages.push({ path: p.path, cold, warm, filter: stats((await filterChanges(browser, base, p.path, p.content, changes)).map((c) => c.ms)) });
 			}
 			result.tenfold = {
 				note: 'SYNTHETIC: every programme copied 10× with new ids (bench/dashboard-corpus.ts); the engine loads and queries these files, the prerendered content is the real build’s',
@@ -371,6 +450,12 @@ function print(r: DashboardResult): void {
 				(p.filter ? `${ms(p.filter.p50)} / ${ms(p.filter.p95)} (n=${p.filter.n})  ${x(p.filter.p95, r.bare.filter.p95)}` : '   (no filters)')
 		);
 	}
+	const withSql = r.pages.filter((p) => p.filter);
+	if (withSql.length) {
+		lines.push('', 'of a filter change (p50 / p95): the statements’ time in the worker (kk:sql measures) and click → the last statement’s rows; the rest is the page redrawing');
+		for (const p of withSql) lines.push(`${p.path.padEnd(22)} SQL ${ms(p.filter!.sql.p50)} / ${ms(p.filter!.sql.p95)}   rows ${ms(p.filter!.sqlEnd.p50)} / ${ms(p.filter!.sqlEnd.p95)}`);
+	}
+	if (r.search) lines.push('', `/search keystroke → results shown: p50 ${ms(r.search.p50)} p95 ${ms(r.search.p95)} max ${ms(r.search.max)} (n=${r.search.n}, ${SEARCH_WORDS.length} words typed a letter at a time)`);
 	const tb = r.bare.throttled;
 	if (tb) {
 		lines.push('', `20 Mbit/s (CDP emulation, 20 ms RTT); bare page ready cold ${ms(tb.cold.readyMs)}, warm ${ms(tb.warm.readyMs)}`);

@@ -11,12 +11,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { writeFixtureDataset } from '../fixtures/make-dataset';
+import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { writeDerived } from '../../ingest/derived';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
 import { loadSummary, loadTable, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
 import { SUMMARIES } from '../../src/lib/db/summaries';
-import { gapMatrix, loadOverview } from '../../src/lib/db/queries';
+import { gapMatrix, loadOverview, scoped } from '../../src/lib/db/queries';
+import { hasMunicipalityFilters } from '../../src/lib/db/filters';
 import { QueryCancelled, type QueryRunner } from '../../src/lib/db/types';
 import { parseView } from '../../src/lib/state/filters';
 import { TABLES } from '../../src/lib/dataset/tables';
@@ -113,5 +114,42 @@ describe('cancellation', () => {
 		await expect(superseded).rejects.toBeInstanceOf(QueryCancelled);
 		expect(await next).toEqual([{ n: 1 }]);
 		expect(prepared).toEqual(['SELECT 1 AS n', 'SELECT 3 AS n']);
+	});
+});
+
+describe('the filter scope', () => {
+	// Computed here in plain JavaScript from the fixture: current programme × mainland municipality it
+	// covers, both matching the filters (the scope rules of src/lib/db/queries/scope.ts).
+	const cases = ['', 'region=02', 'region=01&region=02', 'pop=ge100k', 'langstatus=sv-fi', 'area=08&region=01', 'input=fillable-form', 'synthetic=real', 'since=2024-12-01', 'wellbeing=02&synthetic=synthetic'];
+	it.each(cases.map((c) => [c || '(no filters)', c]))('%s: scope_coverage and scope_programmes equal the direct computation', async (_n, search) => {
+		const f = parseView(new URLSearchParams(search)).filters;
+		const munis = FIXTURE.municipalities.filter(
+			(m) =>
+				!m.aland &&
+				(!f.region.length || f.region.includes(m.region_code as string)) &&
+				(!f.wellbeing.length || f.wellbeing.includes(m.wellbeing_county_code as string)) &&
+				(!f.area.length || f.area.includes(m.employment_area_code as string)) &&
+				(!f.languageStatus.length || (f.languageStatus as string[]).includes(m.language_status as string)) &&
+				(!f.populationClass.length || (f.populationClass as string[]).includes(m.population_class as string))
+		);
+		const inScope = new Set(munis.map((m) => m.code as string));
+		const muniFilter = hasMunicipalityFilters(f);
+		const programmes = FIXTURE.programmes.filter(
+			(p) =>
+				p.is_current &&
+				(!f.inputKind.length || (f.inputKind as string[]).includes(p.input_kind as string)) &&
+				(f.synthetic === 'all' || p.is_synthetic === (f.synthetic === 'synthetic')) &&
+				(!f.since || (['ok', 'month'].includes(p.updated_status as string) && (p.updated as string) >= f.since))
+		);
+		const covers = (p: (typeof programmes)[number]) => [...new Set(p.municipality_codes as string[])].filter((c) => inScope.has(c));
+		const wantProgrammes = programmes.filter((p) => !muniFilter || covers(p).length > 0).map((p) => p.programme_id as string).sort();
+		const wantCoverage = programmes.flatMap((p) => covers(p).map((code) => `${p.programme_id} ${code}`)).sort();
+		const coverage = scoped<{ pair: string }>('test.scope_coverage', f, `SELECT programme_id || ' ' || code AS pair FROM scope_coverage ORDER BY pair`);
+		const scopeProgrammes = scoped<{ programme_id: string }>('test.scope_programmes', f, 'SELECT programme_id FROM scope_programmes ORDER BY programme_id');
+		for (const db of [computed, fromFiles, wasm]) {
+			expect((await db.run(coverage)).map((r) => r.pair)).toEqual(wantCoverage);
+			expect((await db.run(scopeProgrammes)).map((r) => r.programme_id)).toEqual(wantProgrammes);
+		}
+		if (search === '') expect(wantCoverage.length).toBeGreaterThan(0);
 	});
 });

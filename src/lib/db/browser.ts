@@ -47,6 +47,8 @@ export function wasmRunner(conn: WasmConnection): QueryRunner {
 			const next = queue.then(async () => {
 				// Superseded while it waited (a newer filter change): skip it, the worker is free sooner.
 				if (opts?.signal?.aborted) throw new QueryCancelled(query.id);
+				// For `npm run bench`: each statement's time in the worker queue's turn (prepare to rows).
+				const start = performance.now();
 				try {
 					const stmt = await conn.prepare(query.sql);
 					try {
@@ -58,6 +60,7 @@ export function wasmRunner(conn: WasmConnection): QueryRunner {
 						});
 					} finally {
 						await stmt.close();
+						performance.measure(`kk:sql:${query.id}`, { start });
 					}
 				} catch (e) {
 					throw new Error(`query ${query.id} failed: ${(e as Error).message}`);

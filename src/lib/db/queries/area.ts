@@ -1,10 +1,10 @@
 /** The employment-area report's SQL: members, their parts, providers and languages. */
 import { SERVICES } from '$lib/dataset/services';
 import type { Filters } from '../filters';
-import type { Query, QueryRunner, Row } from '../types';
-import { runAll } from './run';
+import type { Query, Row } from '../types';
+import { pageQueries, type PageData } from './run';
 import { scoped } from './scope';
-import { RESP_CTE } from './shared';
+import { RESP_CTE, type RepresentingProgramme } from './shared';
 import { sqlList } from './sql';
 
 /**
@@ -28,23 +28,8 @@ export function areaFilters(f: Filters, areaCode: string): Filters {
 	return { ...f, area: [areaCode] };
 }
 
-export interface AreaMember extends Row {
-	code: string;
-	name_fi: string;
-	name_sv: string;
-	population: number;
-	language_status: string;
-	programme_id: string | null;
-	/** Programmes in scope covering the member (more than one: the latest is shown). */
-	programmes: number;
-	municipalities_text: string | null;
-	municipality_codes: string[] | null;
-	file: string | null;
-	updated: string | null;
-	input_kind: string | null;
-	is_synthetic: boolean | null;
-	mandatory_score: number | null;
-	weak_parts: number | null;
+/** A member municipality and its programme (more than one covering it: the one MEMBER_PROGRAMME_CTE picks). */
+export interface AreaMember extends RepresentingProgramme {
 	thin_parts: number | null;
 }
 
@@ -171,22 +156,10 @@ ORDER BY list_position(['orientation', 'training', 'guidance', 'other'], l.conte
 	);
 }
 
-export interface AreaData {
-	members: AreaMember[];
-	coverage: MemberPart[];
-	providers: AreaProviderRow[];
-	languages: AreaLanguageRow[];
-}
-
-export function areaQueries(f: Filters, areaCode: string) {
-	return {
+export const [areaQueries, loadArea] = pageQueries((f: Filters, areaCode: string) => ({
 		members: areaMembers(f, areaCode),
 		coverage: areaCoverage(f, areaCode),
 		providers: areaProviders(f, areaCode),
 		languages: areaLanguages(f, areaCode)
-	};
-}
-
-export async function loadArea(runner: QueryRunner, f: Filters, areaCode: string): Promise<AreaData> {
-	return runAll(runner, areaQueries(f, areaCode));
-}
+	}));
+export type AreaData = PageData<typeof areaQueries>;

@@ -4,7 +4,7 @@ import type { Param, Query, QueryRunner, Row } from '../types';
 import { MEMBER_PROGRAMME_CTE } from './area';
 import { runAll } from './run';
 import { scoped } from './scope';
-import { RESP_CTE } from './shared';
+import { RESP_CTE, type PartGrade, type RepresentingProgramme } from './shared';
 import { assertCodes, inList } from './sql';
 
 /** Compare ignores the municipality filters (the user names the municipalities); the programme filters apply. */
@@ -12,36 +12,31 @@ export function compareFilters(f: Filters): Filters {
 	return { ...EMPTY_FILTERS, inputKind: f.inputKind, synthetic: f.synthetic };
 }
 
-export interface CompareProgramme extends Row {
-	code: string;
-	name_fi: string;
-	name_sv: string;
+/**
+ * A query over the compared municipalities: `body` gets the condition `<column> IN (?, …)` on the
+ * codes (checked, bound in order) and runs over the comparison's scope (`compareFilters`).
+ */
+function compared<T extends Row>(id: string, f: Filters, codes: readonly string[], column: string, body: (list: string) => string, moreCtes: string): Query<T> {
+	const params: Param[] = [];
+	const list = inList(column, assertCodes(codes, 'compare'), params);
+	return scoped(id, compareFilters(f), body(list), params, moreCtes);
+}
+
+export interface CompareProgramme extends RepresentingProgramme {
 	region_fi: string;
 	employment_area: string;
-	population: number;
-	language_status: string;
 	aland: boolean;
-	programme_id: string | null;
-	programmes: number;
-	municipalities_text: string | null;
-	municipality_codes: string[] | null;
-	file: string | null;
-	updated: string | null;
-	input_kind: string | null;
-	is_synthetic: boolean | null;
 	document_language: string | null;
-	mandatory_score: number | null;
-	weak_parts: number | null;
 }
 
 /** The municipalities to compare (2–4 codes), each with the programme that represents it. */
 export function compareProgrammes(f: Filters, codes: readonly string[]): Query<CompareProgramme> {
-	const params: Param[] = [];
-	const list = inList('m.code', assertCodes(codes, 'compare'), params);
-	return scoped(
+	return compared(
 		'compare.programmes',
-		compareFilters(f),
-		`SELECT m.code, m.name_fi, m.name_sv, m.region_fi, m.employment_area, m.population, m.language_status, m.aland,
+		f,
+		codes,
+		'm.code',
+		(list) => `SELECT m.code, m.name_fi, m.name_sv, m.region_fi, m.employment_area, m.population, m.language_status, m.aland,
 	mp.programme_id, coalesce(mp.programmes, 0)::INTEGER AS programmes,
 	sp.municipalities_text, sp.municipality_codes, sp.file, CAST(sp.updated AS VARCHAR) AS updated,
 	sp.input_kind, sp.is_synthetic, sp.document_language,
@@ -52,42 +47,31 @@ LEFT JOIN scope_programmes sp ON sp.programme_id = mp.programme_id
 LEFT JOIN programme_scores ps ON ps.programme_id = mp.programme_id
 WHERE ${list}
 ORDER BY m.code`,
-		params,
 		MEMBER_PROGRAMME_CTE
 	);
 }
 
-export interface ComparePart extends Row {
+/** A part of a compared programme: grade null when the programme has no grade for it, text null when the document has no such part. */
+export interface ComparePart extends PartGrade {
 	code: string;
 	programme_id: string;
 	key: string;
 	section: string | null;
 	mandatory: boolean | null;
-	/** completeness.grade, or null when the programme has no grade for the part. */
-	grade: string | null;
-	score: number | null;
-	reason: string | null;
-	reason_key: string | null;
-	reason_params: string | null;
-	/** The answer, or null when the document has no such part. */
-	text: string | null;
-	status: string | null;
-	page: number | null;
 }
 
 /** Every part of the compared programmes: the grade and the answer, by key (unmapped fields left out). */
 export function compareParts(f: Filters, codes: readonly string[]): Query<ComparePart> {
-	const params: Param[] = [];
-	const list = inList('mp.code', assertCodes(codes, 'compare'), params);
-	return scoped(
+	return compared(
 		'compare.parts',
-		compareFilters(f),
-		`SELECT mp.code, mp.programme_id, p.key, p.section, p.mandatory, p.grade, p.score, p.reason, p.reason_key, p.reason_params, p.text, p.status, p.page
+		f,
+		codes,
+		'mp.code',
+		(list) => `SELECT mp.code, mp.programme_id, p.key, p.section, p.mandatory, p.grade, p.score, p.reason, p.reason_key, p.reason_params, p.text, p.status, p.page
 FROM member_programme mp
 JOIN parts p ON p.programme_id = mp.programme_id
 WHERE ${list}
 ORDER BY p.ordinal, p.key, mp.code`,
-		params,
 		`${MEMBER_PROGRAMME_CTE},
 parts AS (
 	SELECT coalesce(c.programme_id, a.programme_id) AS programme_id, coalesce(c.key, a.key) AS key,
@@ -117,17 +101,16 @@ export interface CompareFact extends Row {
 
 /** The derived facts of the compared programmes, in one shape so they can be lined up side by side. */
 export function compareFacts(f: Filters, codes: readonly string[]): Query<CompareFact> {
-	const params: Param[] = [];
-	const list = inList('mp.code', assertCodes(codes, 'compare'), params);
-	return scoped(
+	return compared(
 		'compare.facts',
-		compareFilters(f),
-		`SELECT mp.code, mp.programme_id, x.fact_type, x.fact, x.detail, x.key, x.span_start, x.span_end, x.snippet
+		f,
+		codes,
+		'mp.code',
+		(list) => `SELECT mp.code, mp.programme_id, x.fact_type, x.fact, x.detail, x.key, x.span_start, x.span_end, x.snippet
 FROM member_programme mp
 JOIN facts x ON x.programme_id = mp.programme_id
 WHERE ${list}
 ORDER BY list_position(['language', 'provider', 'arrangement'], x.fact_type), x.fact, mp.code, x.key, x.span_start`,
-		params,
 		`${MEMBER_PROGRAMME_CTE},
 ${RESP_CTE},
 facts AS (

@@ -1,10 +1,9 @@
 /** The cooperation view's SQL: arrangements per region, the network, joint programmes, evidence. */
 import type { Filters } from '../filters';
-import type { Param, Query, QueryRunner, Row } from '../types';
-import { runAll } from './run';
+import type { Query, Row } from '../types';
+import { pageQueries, type PageData } from './run';
 import { scoped } from './scope';
-import type { EvidenceRow } from './shared';
-import { assertLimit } from './sql';
+import { evidenceQuery, type CooperationColumns, type EvidenceRow, type ListedProgramme } from './shared';
 
 export interface ArrangementRegionCount extends Row {
 	region_code: string;
@@ -91,11 +90,7 @@ members AS (
 	);
 }
 
-export interface JointProgramme extends Row {
-	programme_id: string;
-	municipality_codes: string[];
-	municipalities_text: string | null;
-	is_synthetic: boolean;
+export interface JointProgramme extends ListedProgramme {
 	updated: string | null;
 	file: string;
 	/** Employment areas of the municipalities it covers (codes, sorted). */
@@ -122,13 +117,7 @@ ORDER BY len(sp.municipality_codes) DESC, sp.municipalities_text, sp.programme_i
 	);
 }
 
-export interface CooperationEvidence extends EvidenceRow {
-	arrangement_type: string;
-	partner: string;
-	partner_kind: string;
-	partner_municipality_code: string | null;
-	role: string;
-}
+export interface CooperationEvidence extends EvidenceRow, CooperationColumns {}
 
 export interface CooperationSelection {
 	arrangementType?: string;
@@ -138,41 +127,20 @@ export interface CooperationSelection {
 }
 
 /** The evidence behind an arrangement count. */
-export function cooperationEvidence(f: Filters, sel: CooperationSelection, limit = 500): Query<CooperationEvidence> {
-	const where: string[] = [];
-	const params: Param[] = [];
-	if (sel.arrangementType) (where.push('c.arrangement_type = ?'), params.push(sel.arrangementType));
-	if (sel.region) {
-		where.push('c.programme_id IN (SELECT sc.programme_id FROM scope_coverage sc JOIN scope_municipalities m ON m.code = sc.code WHERE m.region_code = ?)');
-		params.push(sel.region);
-	}
-	if (sel.programmeId) (where.push('c.programme_id = ?'), params.push(sel.programmeId));
-	return scoped(
-		'cooperation.evidence',
-		f,
-		`SELECT c.programme_id, sp.municipality_codes, sp.municipalities_text, sp.is_synthetic,
-	c.key, c.span_start, c.span_end, c.snippet, a.text, a.page,
-	c.arrangement_type, c.partner, c.partner_kind, c.partner_municipality_code, c.role
-FROM cooperation c
-JOIN scope_programmes sp USING (programme_id)
-LEFT JOIN answers a ON a.programme_id = c.programme_id AND a.key = c.key
-${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-ORDER BY sp.municipalities_text, c.programme_id, c.arrangement_type, c.key, c.span_start, c.partner
-LIMIT ${assertLimit(limit)}`,
-		params
-	);
-}
+export const cooperationEvidence = evidenceQuery<CooperationEvidence, CooperationSelection>(
+	'cooperation.evidence',
+	{
+		from: 'cooperation',
+		alias: 'c',
+		columns: 'c.arrangement_type, c.partner, c.partner_kind, c.partner_municipality_code, c.role',
+		orderBy: 'c.arrangement_type, c.key, c.span_start, c.partner'
+	},
+	(sel) => [
+		['c.arrangement_type = ?', sel.arrangementType],
+		['c.programme_id IN (SELECT sc.programme_id FROM scope_coverage sc JOIN scope_municipalities m ON m.code = sc.code WHERE m.region_code = ?)', sel.region],
+		['c.programme_id = ?', sel.programmeId]
+	]
+);
 
-export interface CooperationData {
-	byRegion: ArrangementRegionCount[];
-	network: NetworkLink[];
-	joint: JointProgramme[];
-}
-
-export function cooperationQueries(f: Filters) {
-	return { byRegion: arrangementsByRegion(f), network: cooperationNetwork(f), joint: jointProgrammes(f) };
-}
-
-export async function loadCooperation(runner: QueryRunner, f: Filters): Promise<CooperationData> {
-	return runAll(runner, cooperationQueries(f));
-}
+export const [cooperationQueries, loadCooperation] = pageQueries((f: Filters) => ({ byRegion: arrangementsByRegion(f), network: cooperationNetwork(f), joint: jointProgrammes(f) }));
+export type CooperationData = PageData<typeof cooperationQueries>;

@@ -2,6 +2,7 @@
 import type { Filters } from '../filters';
 import type { Query, Row } from '../types';
 import { scoped } from './scope';
+import type { PartGrade } from './shared';
 
 /**
  * `best_programme(code, programme_id, programmes, mandatory_score, weak_parts, thin_parts, is_synthetic, input_kind, updated)`:
@@ -94,18 +95,10 @@ grades AS (
 	);
 }
 
-export interface PartAnswer extends Row {
+/** One part of one programme (text null when the document has no such field: grade `missing`). */
+export interface PartAnswer extends PartGrade {
 	programme_id: string;
 	key: string;
-	/** null when the document has no such field (grade `missing`). */
-	text: string | null;
-	status: string | null;
-	page: number | null;
-	grade: string | null;
-	score: number | null;
-	reason: string | null;
-	reason_key: string | null;
-	reason_params: string | null;
 }
 
 /** One part of one programme: the answer text (if the document has the field) and its grade. */

@@ -1,15 +1,44 @@
 /** The languages view's SQL: languages per group, group totals, the map, programmes naming none, evidence. */
 import type { Filters } from '../filters';
-import type { Param, Query, QueryRunner, Row } from '../types';
+import type { Query, Row } from '../types';
 import { languageCounts, type LanguageCount } from './overview';
-import { runAll } from './run';
+import { pageQueries, type PageData } from './run';
 import { scoped } from './scope';
-import { EXCERPT_CHARS, GROUP_COLUMNS, type EvidenceRow, type LanguageGrouping } from './shared';
-import { assertLimit } from './sql';
+import { EXCERPT_CHARS, evidenceQuery, groupColumns, type EvidenceRow, type LanguageColumns, type LanguageGrouping } from './shared';
 
-export interface LanguageGroupCount extends Row {
+/** A row per group of municipalities (`GROUP_COLUMNS`). */
+interface GroupRow extends Row {
 	group_code: string;
 	group_name: string;
+}
+
+/**
+ * `languages.<kind>_<grouping>`: one row per group of municipalities in scope (`scope_municipalities m`,
+ * `GROUP_COLUMNS`) for one use of languages (the query's one parameter): the group's code and name,
+ * then `columns` over `from`, grouped by the group (and `groupBy`), ordered by it (then `orderBy`).
+ */
+function perGroup<T extends GroupRow>(
+	kind: string,
+	f: Filters,
+	grouping: LanguageGrouping,
+	context: string,
+	q: { columns: string; from: string; groupBy?: string; orderBy?: string; ctes?: string }
+): Query<T> {
+	const g = groupColumns(grouping);
+	const then = (more?: string) => (more ? `, ${more}` : '');
+	return scoped(
+		`languages.${kind}_${grouping}`,
+		f,
+		`SELECT ${g.code} AS group_code, any_value(${g.name}) AS group_name,${q.columns}
+${q.from}
+GROUP BY ${g.code}${then(q.groupBy)}
+ORDER BY group_code${then(q.orderBy)}`,
+		[context],
+		q.ctes
+	);
+}
+
+export interface LanguageGroupCount extends GroupRow {
 	language_code: string;
 	language_name_fi: string;
 	/** Municipalities in scope in the group whose programme names the language. */
@@ -23,28 +52,21 @@ export interface LanguageGroupCount extends Row {
  * municipalities in scope each programme covers.
  */
 export function languagesByGroup(f: Filters, grouping: LanguageGrouping, context = 'orientation'): Query<LanguageGroupCount> {
-	const g = GROUP_COLUMNS[grouping];
-	if (!g) throw new Error(`unknown grouping "${grouping}"`);
-	return scoped(
-		`languages.by_${grouping}`,
-		f,
-		`SELECT ${g.code} AS group_code, any_value(${g.name}) AS group_name, l.language_code,
+	return perGroup('by', f, grouping, context, {
+		columns: ` l.language_code,
 	min(l.language_name_fi) AS language_name_fi,
 	count(DISTINCT sc.code)::INTEGER AS municipalities,
-	count(DISTINCT l.programme_id)::INTEGER AS programmes
-FROM languages l
+	count(DISTINCT l.programme_id)::INTEGER AS programmes`,
+		from: `FROM languages l
 JOIN scope_coverage sc ON sc.programme_id = l.programme_id
 JOIN scope_municipalities m ON m.code = sc.code
-WHERE l.context = ?
-GROUP BY ${g.code}, l.language_code
-ORDER BY group_code, municipalities DESC, l.language_code`,
-		[context]
-	);
+WHERE l.context = ?`,
+		groupBy: 'l.language_code',
+		orderBy: 'municipalities DESC, l.language_code'
+	});
 }
 
-export interface LanguageGroupTotal extends Row {
-	group_code: string;
-	group_name: string;
+export interface LanguageGroupTotal extends GroupRow {
 	/** Municipalities in scope in the group. */
 	municipalities: number;
 	/** Of those, covered by a programme in scope. */
@@ -55,27 +77,20 @@ export interface LanguageGroupTotal extends Row {
 
 /** The denominators of the languages view, per group. */
 export function languageGroupTotals(f: Filters, grouping: LanguageGrouping, context = 'orientation'): Query<LanguageGroupTotal> {
-	const g = GROUP_COLUMNS[grouping];
-	if (!g) throw new Error(`unknown grouping "${grouping}"`);
-	return scoped(
-		`languages.totals_${grouping}`,
-		f,
-		`SELECT ${g.code} AS group_code, any_value(${g.name}) AS group_name,
+	return perGroup('totals', f, grouping, context, {
+		columns: `
 	count(*)::INTEGER AS municipalities,
 	count(*) FILTER (WHERE cov.code IS NOT NULL)::INTEGER AS covered,
-	count(*) FILTER (WHERE cov.code IS NOT NULL AND NOT cov.names_any)::INTEGER AS naming_none
-FROM scope_municipalities m
-LEFT JOIN cov ON cov.code = m.code
-GROUP BY ${g.code}
-ORDER BY group_code`,
-		[context],
-		`named AS (SELECT DISTINCT programme_id FROM languages WHERE context = ?),
+	count(*) FILTER (WHERE cov.code IS NOT NULL AND NOT cov.names_any)::INTEGER AS naming_none`,
+		from: `FROM scope_municipalities m
+LEFT JOIN cov ON cov.code = m.code`,
+		ctes: `named AS (SELECT DISTINCT programme_id FROM languages WHERE context = ?),
 cov AS (
 	SELECT sc.code, bool_or(n.programme_id IS NOT NULL) AS names_any
 	FROM scope_coverage sc LEFT JOIN named n ON n.programme_id = sc.programme_id
 	GROUP BY sc.code
 )`
-	);
+	});
 }
 
 export interface LanguageMapRow extends Row {
@@ -141,11 +156,7 @@ ORDER BY m.name_fi, sp.programme_id`,
 	);
 }
 
-export interface LanguageEvidence extends EvidenceRow {
-	language_code: string;
-	language_name_fi: string;
-	context: string;
-}
+export interface LanguageEvidence extends EvidenceRow, LanguageColumns {}
 
 export interface LanguageSelection {
 	language?: string;
@@ -157,54 +168,29 @@ export interface LanguageSelection {
 	code?: string;
 }
 
+/** A chosen group of a grouping other than national: the programmes in scope covering one of its municipalities. */
+function inGroup(sel: LanguageSelection): readonly [string, string | undefined] {
+	if (!sel.grouping || sel.grouping === 'national' || !sel.group) return ['', undefined];
+	const g = groupColumns(sel.grouping);
+	return [`l.programme_id IN (SELECT sc.programme_id FROM scope_coverage sc JOIN scope_municipalities m ON m.code = sc.code WHERE ${g.code} = ?)`, sel.group];
+}
+
 /** Every mention behind a language count: the programmes in scope (in the group, if one is chosen) that name it. */
-export function languageEvidence(f: Filters, sel: LanguageSelection, limit = 500): Query<LanguageEvidence> {
-	const where: string[] = [];
-	const params: Param[] = [];
-	if (sel.language) (where.push('l.language_code = ?'), params.push(sel.language));
-	if (sel.context) (where.push('l.context = ?'), params.push(sel.context));
-	if (sel.grouping && sel.grouping !== 'national' && sel.group) {
-		const g = GROUP_COLUMNS[sel.grouping];
-		if (!g) throw new Error(`unknown grouping "${sel.grouping}"`);
-		where.push(`l.programme_id IN (SELECT sc.programme_id FROM scope_coverage sc JOIN scope_municipalities m ON m.code = sc.code WHERE ${g.code} = ?)`);
-		params.push(sel.group);
-	}
-	if (sel.code) {
-		where.push('l.programme_id IN (SELECT programme_id FROM scope_coverage WHERE code = ?)');
-		params.push(sel.code);
-	}
-	return scoped(
-		'languages.evidence',
-		f,
-		`SELECT l.programme_id, sp.municipality_codes, sp.municipalities_text, sp.is_synthetic,
-	l.key, l.span_start, l.span_end, l.snippet, a.text, a.page,
-	l.language_code, l.language_name_fi, l.context
-FROM languages l
-JOIN scope_programmes sp USING (programme_id)
-LEFT JOIN answers a ON a.programme_id = l.programme_id AND a.key = l.key
-${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-ORDER BY sp.municipalities_text, l.programme_id, l.key, l.span_start, l.language_code
-LIMIT ${assertLimit(limit)}`,
-		params
-	);
-}
+export const languageEvidence = evidenceQuery<LanguageEvidence, LanguageSelection>(
+	'languages.evidence',
+	{ from: 'languages', alias: 'l', columns: 'l.language_code, l.language_name_fi, l.context', orderBy: 'l.key, l.span_start, l.language_code' },
+	(sel) => [
+		['l.language_code = ?', sel.language],
+		['l.context = ?', sel.context],
+		inGroup(sel),
+		['l.programme_id IN (SELECT programme_id FROM scope_coverage WHERE code = ?)', sel.code]
+	]
+);
 
-export interface LanguagesData {
-	national: LanguageCount[];
-	groups: LanguageGroupCount[];
-	totals: LanguageGroupTotal[];
-	none: LanguageNoneRow[];
-}
-
-export function languagesQueries(f: Filters, grouping: LanguageGrouping) {
-	return {
+export const [languagesQueries, loadLanguages] = pageQueries((f: Filters, grouping: LanguageGrouping) => ({
 		national: languageCounts(f, 'orientation'),
 		groups: languagesByGroup(f, grouping),
 		totals: languageGroupTotals(f, grouping),
 		none: languageNone(f)
-	};
-}
-
-export async function loadLanguages(runner: QueryRunner, f: Filters, grouping: LanguageGrouping): Promise<LanguagesData> {
-	return runAll(runner, languagesQueries(f, grouping));
-}
+	}));
+export type LanguagesData = PageData<typeof languagesQueries>;

@@ -1,10 +1,10 @@
 /** The municipality profile's SQL: its programmes, one programme's answers and facts, the peer benchmark. */
 import { EMPTY_FILTERS } from '../filters';
-import type { Query, QueryRunner, Row } from '../types';
+import type { Query, Row } from '../types';
 import { BEST_PROGRAMME_CTE } from './gaps';
-import { runAll } from './run';
+import { pageQueries, type PageData } from './run';
 import { scoped } from './scope';
-import type { FactSpan } from './shared';
+import type { CooperationColumns, FactSpan, LanguageColumns, PartGrade, ResponsibilityColumns } from './shared';
 
 export interface ProfileProgramme extends Row {
 	programme_id: string;
@@ -56,20 +56,11 @@ ORDER BY p.is_current DESC,
 	);
 }
 
-export interface ProfileAnswer extends Row {
+export interface ProfileAnswer extends PartGrade {
 	key: string;
 	section: string | null;
 	ordinal: number;
 	field_name: string | null;
-	/** null when the document has no such field (grade `missing`). */
-	text: string | null;
-	status: string | null;
-	page: number | null;
-	grade: string | null;
-	score: number | null;
-	reason: string | null;
-	reason_key: string | null;
-	reason_params: string | null;
 	mandatory: boolean | null;
 }
 
@@ -90,63 +81,45 @@ ORDER BY (coalesce(a.key, c.key) = 'unmapped'), ordinal, a.field_name`,
 	};
 }
 
-export interface LanguageFact extends FactSpan {
-	language_code: string;
-	language_name_fi: string;
-	context: string;
-	/** 0–1, how sure the fact is (tables.ts CONFIDENCE_RULE). */
+/** 0–1, how sure a fact is (tables.ts CONFIDENCE_RULE). */
+interface Confident {
 	confidence: number;
 }
+export interface LanguageFact extends FactSpan, LanguageColumns, Confident {}
+export interface ResponsibilityFact extends FactSpan, ResponsibilityColumns, Confident {}
+export interface CooperationFact extends FactSpan, CooperationColumns, Confident {}
 
-export interface ResponsibilityFact extends FactSpan {
-	service: string;
-	client_group: string;
-	provider: string;
-	provider_kind: string;
-	provider_municipality_code: string | null;
-	from_table: boolean;
-	confidence: number;
-}
-
-export interface CooperationFact extends FactSpan {
-	arrangement_type: string;
-	partner: string;
-	partner_kind: string;
-	partner_municipality_code: string | null;
-	role: string;
-	confidence: number;
-}
-
-export function programmeLanguages(programmeId: string): Query<LanguageFact> {
+/** One programme's facts of one table: where each was read, its own columns and its confidence, in text order. */
+function programmeFacts<T extends Row>(id: string, table: string, columns: string, orderBy: string, programmeId: string): Query<T> {
 	return {
-		id: 'profile.languages',
-		sql: `SELECT key, span_start, span_end, snippet, language_code, language_name_fi, context, confidence
-FROM languages WHERE programme_id = ?
-ORDER BY key, span_start, span_end, language_code`,
+		id,
+		sql: `SELECT key, span_start, span_end, snippet, ${columns}, confidence
+FROM ${table} WHERE programme_id = ?
+ORDER BY key, span_start, span_end, ${orderBy}`,
 		params: [programmeId]
 	};
 }
 
-export function programmeResponsibilities(programmeId: string): Query<ResponsibilityFact> {
-	return {
-		id: 'profile.responsibilities',
-		sql: `SELECT key, span_start, span_end, snippet, service, client_group, provider, provider_kind,
-	provider_municipality_code, from_table, confidence
-FROM responsibilities WHERE programme_id = ?
-ORDER BY key, span_start, span_end, provider`,
-		params: [programmeId]
-	};
-}
+export const programmeLanguages = (programmeId: string): Query<LanguageFact> =>
+	programmeFacts('profile.languages', 'languages', 'language_code, language_name_fi, context', 'language_code', programmeId);
 
-export function programmeCooperation(programmeId: string): Query<CooperationFact> {
-	return {
-		id: 'profile.cooperation',
-		sql: `SELECT key, span_start, span_end, snippet, arrangement_type, partner, partner_kind, partner_municipality_code, role, confidence
-FROM cooperation WHERE programme_id = ?
-ORDER BY key, span_start, span_end, arrangement_type, partner`,
-		params: [programmeId]
-	};
-}
+export const programmeResponsibilities = (programmeId: string): Query<ResponsibilityFact> =>
+	programmeFacts(
+		'profile.responsibilities',
+		'responsibilities',
+		'service, client_group, provider, provider_kind,\n\tprovider_municipality_code, from_table',
+		'provider',
+		programmeId
+	);
+
+export const programmeCooperation = (programmeId: string): Query<CooperationFact> =>
+	programmeFacts(
+		'profile.cooperation',
+		'cooperation',
+		'arrangement_type, partner, partner_kind, partner_municipality_code, role',
+		'arrangement_type, partner',
+		programmeId
+	);
 
 export interface HistoryVersion extends Row {
 	programme_id: string;
@@ -364,19 +337,8 @@ ${PEERS_CTE}`
 	);
 }
 
-/** Everything the profile shows below its header, for one programme of one municipality. */
-export interface ProfileDetails {
-	answers: ProfileAnswer[];
-	languages: LanguageFact[];
-	responsibilities: ResponsibilityFact[];
-	cooperation: CooperationFact[];
-	peers: PeerSummary[];
-	peerLanguages: PeerCount[];
-	peerProviderKinds: PeerCount[];
-}
-
 /** The profile's queries below the header; `programmeId` null when no programme covers the municipality (its queries are then null). */
-export function profileQueries(code: string, programmeId: string | null) {
+export const [profileQueries, loadProfileDetails] = pageQueries((code: string, programmeId: string | null) => {
 	const has = programmeId !== null;
 	return {
 		answers: has ? programmeAnswers(programmeId) : null,
@@ -387,8 +349,5 @@ export function profileQueries(code: string, programmeId: string | null) {
 		peerLanguages: peerLanguages(code),
 		peerProviderKinds: peerProviderKinds(code)
 	};
-}
-
-export function loadProfileDetails(runner: QueryRunner, code: string, programmeId: string | null): Promise<ProfileDetails> {
-	return runAll(runner, profileQueries(code, programmeId));
-}
+});
+export type ProfileDetails = PageData<typeof profileQueries>;

@@ -1,11 +1,11 @@
 /** The responsibilities view's SQL: provider kinds per service, gaps, disagreements, evidence. */
 import { CLIENT_GROUP_IDS, EXPECTED_SERVICES, SERVICE_RESPONSIBLE_KEY, SERVICES } from '$lib/dataset/services';
 import type { Filters } from '../filters';
-import type { Param, Query, QueryRunner, Row } from '../types';
-import { runAll } from './run';
+import type { Query, Row } from '../types';
+import { pageQueries, type PageData } from './run';
 import { scoped } from './scope';
-import { EXCERPT_CHARS, RESP_CTE, type EvidenceRow } from './shared';
-import { assertLimit, sqlList } from './sql';
+import { EXCERPT_CHARS, evidenceQuery, RESP_CTE, type EvidenceRow, type ListedProgramme, type ResponsibilityColumns } from './shared';
+import { sqlList } from './sql';
 
 /**
  * `gaps(programme_id, service, client_group)`: expected services a programme in scope names no
@@ -62,15 +62,10 @@ ${GAPS_CTE}`
 	);
 }
 
-
-export interface ResponsibilityGap extends Row {
-	programme_id: string;
+export interface ResponsibilityGap extends ListedProgramme {
 	service: string;
 	/** `jobseekers`, `others`, or `both` when the programme names no provider for either group. */
 	client_group: string;
-	municipality_codes: string[];
-	municipalities_text: string | null;
-	is_synthetic: boolean;
 	/** The "B. Vastuutaho" answer that should have named one: key, grade (completeness) and its first EXCERPT_CHARS characters. */
 	key: string;
 	grade: string | null;
@@ -105,13 +100,9 @@ ${GAPS_CTE}`
 	);
 }
 
-export interface ResponsibilityDisagreement extends Row {
-	programme_id: string;
+export interface ResponsibilityDisagreement extends ListedProgramme {
 	service: string;
 	client_group: string;
-	municipality_codes: string[];
-	municipalities_text: string | null;
-	is_synthetic: boolean;
 	/** Provider units (kind, or kind:code) the table names and the prose does not, and the other way round. */
 	table_only: string[];
 	prose_only: string[];
@@ -166,14 +157,7 @@ names AS (
 	);
 }
 
-export interface ResponsibilityEvidence extends EvidenceRow {
-	service: string;
-	client_group: string;
-	provider: string;
-	provider_kind: string;
-	provider_municipality_code: string | null;
-	from_table: boolean;
-}
+export interface ResponsibilityEvidence extends EvidenceRow, ResponsibilityColumns {}
 
 export interface ResponsibilitySelection {
 	service?: string;
@@ -184,41 +168,24 @@ export interface ResponsibilitySelection {
 }
 
 /** The evidence behind a bar segment or a disagreement: every provider mention that matches the selection. */
-export function responsibilityEvidence(f: Filters, sel: ResponsibilitySelection, limit = 500): Query<ResponsibilityEvidence> {
-	const where: string[] = [];
-	const params: Param[] = [];
-	if (sel.service) (where.push('r.service = ?'), params.push(sel.service));
-	if (sel.clientGroup) (where.push('r.grp = ?'), params.push(sel.clientGroup));
-	if (sel.providerKind) (where.push('r.provider_kind = ?'), params.push(sel.providerKind));
-	if (sel.programmeId) (where.push('r.programme_id = ?'), params.push(sel.programmeId));
-	return scoped(
-		'responsibilities.evidence',
-		f,
-		`SELECT DISTINCT r.programme_id, sp.municipality_codes, sp.municipalities_text, sp.is_synthetic,
-	r.key, r.span_start, r.span_end, r.snippet, a.text, a.page,
-	r.service, r.client_group, r.provider, r.provider_kind, r.provider_municipality_code, r.from_table
-FROM resp r
-JOIN scope_programmes sp USING (programme_id)
-LEFT JOIN answers a ON a.programme_id = r.programme_id AND a.key = r.key
-${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-ORDER BY sp.municipalities_text, r.programme_id, r.from_table DESC, r.key, r.span_start, r.provider
-LIMIT ${assertLimit(limit)}`,
-		params,
-		RESP_CTE
-	);
-}
+export const responsibilityEvidence = evidenceQuery<ResponsibilityEvidence, ResponsibilitySelection>(
+	'responsibilities.evidence',
+	{
+		from: 'resp',
+		alias: 'r',
+		// A `both` row stands for two groups in resp: once is enough.
+		distinct: true,
+		columns: 'r.service, r.client_group, r.provider, r.provider_kind, r.provider_municipality_code, r.from_table',
+		orderBy: 'r.from_table DESC, r.key, r.span_start, r.provider',
+		moreCtes: RESP_CTE
+	},
+	(sel) => [
+		['r.service = ?', sel.service],
+		['r.grp = ?', sel.clientGroup],
+		['r.provider_kind = ?', sel.providerKind],
+		['r.programme_id = ?', sel.programmeId]
+	]
+);
 
-
-export interface ResponsibilitiesData {
-	kinds: ResponsibilityKindCount[];
-	disagreements: ResponsibilityDisagreement[];
-	gaps: ResponsibilityGap[];
-}
-
-export function responsibilitiesQueries(f: Filters) {
-	return { kinds: responsibilityKinds(f), disagreements: responsibilityDisagreements(f), gaps: responsibilityGaps(f) };
-}
-
-export async function loadResponsibilities(runner: QueryRunner, f: Filters): Promise<ResponsibilitiesData> {
-	return runAll(runner, responsibilitiesQueries(f));
-}
+export const [responsibilitiesQueries, loadResponsibilities] = pageQueries((f: Filters) => ({ kinds: responsibilityKinds(f), disagreements: responsibilityDisagreements(f), gaps: responsibilityGaps(f) }));
+export type ResponsibilitiesData = PageData<typeof responsibilitiesQueries>;

@@ -6,7 +6,7 @@ export type QueryRecord = Record<string, Query<any> | null>; // eslint-disable-l
 
 /** The rows of each query of a record, typed by the query's row type. */
 export type Results<R extends QueryRecord> = {
-	[K in keyof R]: R[K] extends Query<infer T> ? T[] : never[];
+	[K in keyof R]: NonNullable<R[K]> extends Query<infer T> ? T[] : never[];
 };
 
 /**
@@ -21,3 +21,13 @@ export async function runAll<R extends QueryRecord>(runner: QueryRunner, queries
 	names.forEach((n, i) => (out[n] = rows[i]));
 	return out as Results<R>;
 }
+
+/** A page's query record and its loader (the record run at once with any runner: the prerender in Node and the page in the browser call the same function). */
+export function pageQueries<A extends unknown[], R extends QueryRecord>(
+	queries: (...args: A) => R
+): [queries: (...args: A) => R, load: (runner: QueryRunner, ...args: A) => Promise<Results<R>>] {
+	return [queries, (runner, ...args) => runAll(runner, queries(...args))];
+}
+
+/** What a page shows: the rows of each query of its record. */
+export type PageData<F extends (...args: never[]) => QueryRecord> = Results<ReturnType<F>>;
