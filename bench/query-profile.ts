@@ -9,10 +9,9 @@
  * Not a test: the numbers depend on the machine; the browser's worker adds message passing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { openWasmNode } from '../tools/duckdb-wasm-node';
 import { TABLES } from '../src/lib/dataset/tables';
 import { loadSummary, loadTable } from '../src/lib/db/browser';
 import { SUMMARIES } from '../src/lib/db/summaries';
@@ -46,18 +45,7 @@ const PAGES: Record<string, (f: Filters) => QueryRecord> = {
 	area: (f) => areaQueries(f, '41')
 };
 
-const require = createRequire(import.meta.url);
-const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-const db = await duckdb.createDuckDB(
-	{
-		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-		eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-	},
-	new duckdb.VoidLogger(),
-	duckdb.NODE_RUNTIME
-);
-await db.instantiate();
-db.open({ query: { castBigIntToDouble: true } });
+const db = (await openWasmNode()).db;
 const conn = db.connect();
 const files = new Set(readdirSync(DIR));
 const bytes = (name: string) => new Uint8Array(readFileSync(join(DIR, name))).buffer;

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { join } from 'node:path';
+import type * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { openWasmNode } from '../../tools/duckdb-wasm-node';
 import { tableFromArrays, type RecordBatch } from 'apache-arrow';
 import { CONSOLE_EXAMPLES } from '../../src/lib/console/examples';
 import { checkReadOnly } from '../../src/lib/console/guard';
@@ -18,8 +18,6 @@ import { tableCounts } from '../../src/lib/db/queries';
 import { TABLES } from '../../src/lib/dataset/tables';
 import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 
-const require = createRequire(import.meta.url);
-const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 
 let dir: string;
 let db: duckdb.DuckDBBindings;
@@ -29,16 +27,7 @@ let consoleConn: ConsoleConnection;
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'kk-console-'));
 	await writeFixtureDataset(dir);
-	db = await duckdb.createDuckDB(
-		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-		},
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate(() => {});
-	db.open({ query: { castBigIntToDouble: true } });
+	db = (await openWasmNode()).db;
 	const loader = db.connect();
 	await loadDataset(loader, new Map(TABLES.map((t) => [t.name, new Uint8Array(readFileSync(join(dir, `${t.name}.parquet`))).buffer])));
 	// The console's own connection, as the page opens it.

@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { join } from 'node:path';
+import { openWasmNode } from '../../tools/duckdb-wasm-node';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
@@ -19,20 +18,9 @@ import type { Query, QueryRunner } from '../../src/lib/db/types';
 import { EMPTY_FILTERS, parseView } from '../../src/lib/state/filters';
 import { PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
 
-const require = createRequire(import.meta.url);
-const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 
 async function openWasm() {
-	const db = await duckdb.createDuckDB(
-		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-		},
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate();
-	db.open({ query: { castBigIntToDouble: true } });
+	const db = (await openWasmNode()).db;
 	return { db, conn: db.connect() };
 }
 

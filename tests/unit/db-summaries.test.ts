@@ -7,10 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { join } from 'node:path';
+import { openWasmNode } from '../../tools/duckdb-wasm-node';
 import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { writeDerived } from '../../ingest/derived';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
@@ -22,8 +21,6 @@ import { QueryCancelled, type QueryRunner } from '../../src/lib/db/types';
 import { parseView } from '../../src/lib/state/filters';
 import { TABLES } from '../../src/lib/dataset/tables';
 
-const require = createRequire(import.meta.url);
-const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 
 let plain: string;
 let derived: string;
@@ -42,16 +39,7 @@ beforeAll(async () => {
 	computed = await openNodeDatabase(plain);
 	fromFiles = await openNodeDatabase(derived);
 
-	const db = await duckdb.createDuckDB(
-		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-		},
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate();
-	db.open({ query: { castBigIntToDouble: true } });
+	const db = (await openWasmNode()).db;
 	const conn = db.connect();
 	const arrow = (name: string) => {
 		const path = join(derived, `${name}.arrow`);

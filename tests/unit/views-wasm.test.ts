@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { join } from 'node:path';
+import { openWasmNode } from '../../tools/duckdb-wasm-node';
 import { writeViewsDataset } from '../fixtures/views-dataset';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
 import { loadDataset, wasmRunner } from '../../src/lib/db/browser';
@@ -27,8 +26,6 @@ import type { Query, QueryRunner } from '../../src/lib/db/types';
 import { parseView } from '../../src/lib/state/filters';
 import { TABLES } from '../../src/lib/dataset/tables';
 
-const require = createRequire(import.meta.url);
-const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 
 let dir: string;
 let node: NodeDatabase;
@@ -39,16 +36,7 @@ beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'kk-views-wasm-'));
 	await writeViewsDataset(dir);
 	node = await openNodeDatabase(dir);
-	const db = await duckdb.createDuckDB(
-		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-		},
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate();
-	db.open({ query: { castBigIntToDouble: true } });
+	const db = (await openWasmNode()).db;
 	const conn = db.connect();
 	await loadDataset(conn, new Map(TABLES.map((t) => [t.name, new Uint8Array(readFileSync(join(dir, `${t.name}.parquet`))).buffer])));
 	// The blocking Node build's connection has the same query/prepare surface as the browser's async one.
