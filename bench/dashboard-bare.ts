@@ -1,7 +1,8 @@
 /**
  * The peer of the dashboard benchmark: a bare page that instantiates the very DuckDB-WASM wasm
- * and worker the site ships, loads the same data files (Parquet, fetched, decoded with hyparquet
- * and inserted as Arrow: this DuckDB-WASM build has no Parquet reader without loading an
+ * and worker the site ships, loads the same data files (the Arrow IPC copies the ingest writes,
+ * inserted as they are, as the site does; a table without one from its Parquet, decoded with
+ * hyparquet and inserted as Arrow: this DuckDB-WASM build has no Parquet reader without loading an
  * extension from off the origin) and runs one small GROUP BY; `window.bareFilter(i)` runs one more with a new
  * parameter (the bare "filter change"). Bundled by bench/dashboard.ts with esbuild; the page sets
  * `window.BARE`.
@@ -18,7 +19,7 @@ const cell = (v: unknown): unknown =>
 
 declare global {
 	interface Window {
-		BARE: { wasm: string; worker: string; files: { table: string; url: string }[] };
+		BARE: { wasm: string; worker: string; files: { table: string; url: string; format: 'arrow' | 'parquet' }[] };
 		bareFilter?: (i: number) => Promise<number>;
 	}
 }
@@ -33,6 +34,10 @@ async function main() {
 	await conn.query('SET autoinstall_known_extensions = false');
 	await conn.query('SET autoload_known_extensions = false');
 	for (const f of await bytes) {
+		if (f.format === 'arrow') {
+			await conn.insertArrowFromIPCStream(f.bytes, { name: f.table, create: true });
+			continue;
+		}
 		const rows = (await parquetReadObjects({ file: f.bytes.buffer as ArrayBuffer })).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cell(v)])));
 		if (rows.length) await conn.insertArrowTable(tableFromJSON(rows), { name: f.table });
 	}
