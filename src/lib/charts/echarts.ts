@@ -1,8 +1,8 @@
 /**
  * The one place ECharts is loaded and attached to the page.
  *
- * `echart` is a Svelte action: `<div use:echart={{ option, onclick }}>`. ECharts (tree-shaken
- * to the parts we use, ./echarts-parts.ts) is imported lazily in the browser, never during prerender; the chart
+ * `echart` is a Svelte action: `<div use:echart={{ option, onclick }}>`. ECharts (only the parts
+ * we use, ./echarts-parts.ts) is imported lazily in the browser, never during prerender; the chart
  * resizes with its box and is disposed with the element. Charts are components on top of
  * `Chart.svelte`, which uses this action and adds the title, downloads and table alternative.
  */

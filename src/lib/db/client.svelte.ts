@@ -71,9 +71,10 @@ class DatabaseClient {
 	/**
 	 * Starts opening once the page has loaded (content first: the prerendered view never shares the
 	 * link with the engine's download), so a first filter change is quick. Call it during component
-	 * initialisation: on mount would wait for the whole page to hydrate, and an idle callback
-	 * besides cost 300–600 ms of engine start (bench/dashboard.ts); the wasm compiles in DuckDB's
-	 * worker, off the main thread.
+	 * initialisation: on mount would wait for the whole page to hydrate, then an idle callback; without
+	 * both the engine's download starts 0.4–0.8 s earlier (a paired run under load; its ready time
+	 * did not measurably change there, compile and init being CPU-bound). The wasm compiles in
+	 * DuckDB's worker, off the main thread.
 	 */
 	preload() {
 		if (!browser || this.#opening) return;
