@@ -9,14 +9,12 @@
  * The Parquet files stay the published dataset; everything here can be recomputed from them.
  * Deterministic: one DuckDB thread, summary rows in a fixed order.
  */
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { RecordBatch, RecordBatchStreamWriter, Schema, tableToIPC } from 'apache-arrow';
-import { parquetMetadata } from 'hyparquet';
+import { parquetMetadataAsync, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { tableFileName } from '../src/lib/dataset/files';
 import { TABLES, type TableDef } from '../src/lib/dataset/tables';
 import { parquetRowGroupsToArrow, parquetToArrow } from '../src/lib/db/parquet-arrow';
@@ -50,28 +48,49 @@ export async function writeDerived(dir: string): Promise<string[]> {
 	for (const def of defs) {
 		const path = join(dir, tableFileName(def.name));
 		if (!existsSync(path)) continue;
-		const bytes = new Uint8Array(await readFile(path)).buffer;
 		const file = tableFileName(def.name, 'arrow');
 		// An empty table has no Arrow copy: the browser makes it from the declared shape.
-		if (await writeArrow(bytes, def, path, join(dir, file))) written.push(file);
+		if (await writeArrow(path, def, join(dir, file))) written.push(file);
 	}
 	return written;
 }
 
 /**
  * The Arrow IPC stream of one Parquet file: one record batch per row group, decoded and written
- * one at a time, so memory follows the row group (ROW_GROUP_SIZE in ./parquet.ts), not the table.
+ * one at a time, so memory follows the row group (ROW_GROUP_SIZE in ./parquet.ts), not the table:
+ * the Parquet file is read a group at a time and each batch's bytes go to the file before the
+ * next group is decoded (a stream writer's queue had held the whole table: ~240 MB at 10×).
  * A file of one row group (every table of the demo corpus) is written in one piece, as before.
  * Returns false for a file without rows (no Arrow copy).
  */
-async function writeArrow(bytes: ArrayBuffer, def: TableDef, label: string, out: string): Promise<boolean> {
-	const metadata = parquetMetadata(bytes);
-	if (metadata.row_groups.length <= 1) {
-		const decoded = await parquetToArrow(bytes, def, label);
-		if (!decoded.arrow) return false;
-		await writeFile(out, tableToIPC(decoded.arrow, 'stream'));
-		return true;
+async function writeArrow(path: string, def: TableDef, out: string): Promise<boolean> {
+	const handle = await open(path, 'r');
+	try {
+		const size = (await handle.stat()).size;
+		const file: AsyncBuffer = {
+			byteLength: size,
+			async slice(start: number, end = size) {
+				const bytes = new Uint8Array(end - start);
+				await handle.read(bytes, 0, bytes.length, start);
+				return bytes.buffer;
+			}
+		};
+		const metadata = await parquetMetadataAsync(file).catch((e: Error) => {
+			throw new Error(`${path}: not a readable Parquet file (${e.message})`);
+		});
+		if (metadata.row_groups.length <= 1) {
+			const decoded = await parquetToArrow(await file.slice(0), def, path);
+			if (!decoded.arrow) return false;
+			await writeFile(out, tableToIPC(decoded.arrow, 'stream'));
+			return true;
+		}
+		return await writeGroups(file, metadata, def, path, out);
+	} finally {
+		await handle.close();
 	}
+}
+
+async function writeGroups(file: AsyncBuffer, metadata: FileMetaData, def: TableDef, label: string, out: string): Promise<boolean> {
 	// Every batch carries the whole file's schema: a column is nullable when any row group has a null
 	// (a batch's own schema would say so only for its rows, and the stream would restart).
 	const nulls = new Map<string, boolean>();
@@ -82,15 +101,31 @@ async function writeArrow(bytes: ArrayBuffer, def: TableDef, label: string, out:
 			if (name !== undefined) nulls.set(name, (nulls.get(name) ?? false) || count === undefined || Number(count) > 0);
 		}
 	}
-	const writer = new RecordBatchStreamWriter();
-	const done = pipeline(writer.toNodeStream(), createWriteStream(out));
-	let schema: Schema | null = null;
-	for await (const part of parquetRowGroupsToArrow(bytes, def, label)) {
-		schema ??= new Schema(part.schema.fields.map((f) => f.clone({ nullable: nulls.get(f.name) ?? true })));
-		for (const batch of part.batches) writer.write(new RecordBatch(schema, batch.data));
-		await new Promise((ok) => setImmediate(ok)); // let the file take what is written so far
+	const fd = openSync(out, 'w');
+	try {
+		let schema: Schema | null = null;
+		let written = 0;
+		for await (const part of parquetRowGroupsToArrow(file, def, label)) {
+			schema ??= new Schema(part.schema.fields.map((f) => f.clone({ nullable: nulls.get(f.name) ?? true })));
+			for (const batch of part.batches) {
+				// A one-batch stream is schema message + batch message + end marker; the file gets the
+				// schema once, then each batch's message, then one end marker: the stream one writer makes.
+				const bytes = RecordBatchStreamWriter.writeAll([new RecordBatch(schema, batch.data)]).toUint8Array(true);
+				writeSync(fd, bytes.subarray(written++ === 0 ? 0 : messageEnd(bytes, 0), bytes.length - END_MARKER.length));
+			}
+		}
+		if (schema === null) return false;
+		writeSync(fd, END_MARKER);
+		return true;
+	} finally {
+		closeSync(fd);
 	}
-	writer.close();
-	await done;
-	return schema !== null;
+}
+
+/** The IPC stream's end-of-stream marker: continuation word, then a zero metadata length. */
+const END_MARKER = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+
+/** Where the body-less message (the schema) starting at `at` ends: continuation word, length, metadata. */
+function messageEnd(bytes: Uint8Array, at: number): number {
+	return at + 8 + new DataView(bytes.buffer, bytes.byteOffset + at + 4, 4).getInt32(0, true);
 }

@@ -8,7 +8,7 @@
  * DATE → ISO string, BIGINT → float64 (exact below 2^53; byte counts and row counts are).
  * Isomorphic: runs in Node tests too.
  */
-import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import { parquetMetadata, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer } from 'hyparquet';
 import { Bool, Field, Float64, Int32, List, Table, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import type { ColumnType, TableDef } from '$lib/dataset/tables';
 
@@ -79,14 +79,22 @@ export async function parquetToArrow(bytes: ArrayBuffer, table: TableDef, label:
 /**
  * The same, one Arrow table per Parquet row group, for a file too large to hold decoded at
  * once (the ingest writes its Arrow copies this way when a table has several row groups).
+ * `file` may be an AsyncBuffer over a file on disk: only the footer and the group being decoded
+ * are read, so memory follows the row group whatever the file's size.
  */
-export async function* parquetRowGroupsToArrow(bytes: ArrayBuffer, table: TableDef, label: string): AsyncGenerator<Table> {
-	const { metadata, columns } = readLayout(bytes, table, label);
+export async function* parquetRowGroupsToArrow(file: AsyncBuffer, table: TableDef, label: string): AsyncGenerator<Table> {
+	let metadata;
+	try {
+		metadata = await parquetMetadataAsync(file);
+	} catch (e) {
+		throw new Error(`${label}: not a readable Parquet file (${(e as Error).message})`);
+	}
+	const { columns } = layoutOf(metadata, table);
 	if (Number(metadata.num_rows) === 0 || columns.length === 0) return;
 	let start = 0;
 	for (const group of metadata.row_groups) {
 		const end = start + Number(group.num_rows);
-		if (end > start) yield await decodeRows(bytes, metadata, columns, label, start, end);
+		if (end > start) yield await decodeRows(file, metadata, columns, label, start, end);
 		start = end;
 	}
 }
@@ -98,13 +106,17 @@ function readLayout(bytes: ArrayBuffer, table: TableDef, label: string) {
 	} catch (e) {
 		throw new Error(`${label}: not a readable Parquet file (${(e as Error).message})`);
 	}
+	return { metadata, ...layoutOf(metadata, table) };
+}
+
+function layoutOf(metadata: ReturnType<typeof parquetMetadata>, table: TableDef) {
 	const fileColumns = new Set(parquetSchema(metadata).children.map((c) => c.element.name));
 	const columns = table.columns.filter((c) => fileColumns.has(c.name));
-	return { metadata, columns, present: new Set(columns.map((c) => c.name)) };
+	return { columns, present: new Set(columns.map((c) => c.name)) };
 }
 
 async function decodeRows(
-	bytes: ArrayBuffer,
+	bytes: ArrayBuffer | AsyncBuffer,
 	metadata: ReturnType<typeof parquetMetadata>,
 	columns: TableDef['columns'],
 	label: string,
