@@ -147,6 +147,19 @@ describe('ingest worker pool', () => {
 		}
 	}, 120_000);
 
+	it('replaces a reader after it has read its share of files (memory stays flat on a long corpus), with the same outcomes', async () => {
+		const pool = await ReaderPool.open({ ...DEFAULT_LIMITS, jobs: 1, filesPerReader: 2 });
+		try {
+			const results = [];
+			for (let i = 0; i < 5; i++) results.push(await pool.read(files.aura, i));
+			expect(results.map((r) => r.kind)).toEqual(['programme', 'programme', 'programme', 'programme', 'programme']);
+			expect(new Set(results.map((r) => JSON.stringify(r.kind === 'programme' ? r.programme : r))).size).toBe(1);
+			expect(pool.stats.retired).toBe(2);
+		} finally {
+			await pool.close();
+		}
+	}, 120_000);
+
 	it('a deflate bomb (a few KB that decode to 1.5 GB) is refused by the decompressed-bytes cap before pdf.js reads it', async () => {
 		expect(readFileSync(files.bomb).length).toBeLessThan(64 * 1024);
 		const [bomb, aura] = await readInputs(inputs('bomb', 'aura'), undefined, { jobs: 1, maxStreamMb: 64 });
