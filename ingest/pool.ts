@@ -158,10 +158,11 @@ interface Worker {
 /**
  * Files a reader reads before it is replaced by a fresh one. A reader's memory creeps up with the
  * files it has read (V8's heap and pdf.js's caches settle higher and higher: ~180 MB after the
- * demo corpus's ~130 files each, ~215 MB after ~1,400 at 10×), so a corpus ten times larger would
- * need more memory without this. A fresh reader costs ~0.3 s: about 1% of the time its files take.
+ * demo corpus's ~140 files each, up to ~215 MB after ~1,400 at 10×), so a corpus ten times larger
+ * would need more memory without this. 256 leaves the demo corpus's two readers alone (a fresh
+ * reader costs ~0.3 s of a core) and holds a long corpus's readers near where the demo leaves them.
  */
-export const FILES_PER_READER = 128;
+export const FILES_PER_READER = 256;
 
 /**
  * Resident bytes of a process and all its descendants (the worker, its tesseract and pdftoppm
