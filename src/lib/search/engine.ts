@@ -5,12 +5,16 @@
  * within one passage, and a passage holding the words as a phrase ranks above one that has them
  * apart; on equal terms a real programme ranks before a synthetic one. A result is the best
  * programmes, each with its best passages, and counts of everything that matched.
+ * The matching is Fuse's; to answer a keystroke in a few milliseconds the engine gets Fuse's
+ * verdict and score for most passages from the typos a word needs (approx.ts, distanceMatches)
+ * and runs Fuse for the hits returned (tests/unit/search-equivalence.test.ts: same results).
  * Isomorphic: runs in a Web Worker, on the main thread, and in Node tests.
  */
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import { foldQuery, foldText, unfoldRange, type FoldedText } from './fold';
 import { splitAnswer, type Passage, type SearchableAnswer } from './passages';
 import { expandToWords, normalizeRanges, type Range } from './highlight';
+import { approxPattern, MAX_PATTERN, substringDistance } from './approx';
 
 /**
  * Fuse options. `threshold` 0.25 allows one typo in words of 4–7 letters ("ukrainn" is one edit
@@ -110,16 +114,25 @@ function escapeRegExp(s: string): string {
 const FUSE_MAX_BITS = 32;
 
 /**
+ * The most typos Fuse accepts in a word of `length` letters: the last error level its bitap
+ * reaches, with its own arithmetic (errors / length ≤ threshold, fewer errors than letters).
+ */
+export function allowedEdits(length: number, threshold = FUSE_OPTIONS.threshold ?? 0.25): number {
+	let edits = 0;
+	while (edits + 1 < length && (edits + 1) / length <= threshold) edits++;
+	return edits;
+}
+
+/**
  * Pieces of a word at least one of which must occur verbatim in any text the word fuzzy-matches.
- * Fuse accepts a match with at most ⌊threshold × length⌋ edits; cut the word into one more piece
+ * Fuse accepts a match with at most allowedEdits(length) edits; cut the word into one more piece
  * than that and some piece is untouched by every such alignment (pigeonhole). Checking the pieces
- * with `includes` is ~30× cheaper than Fuse's bitap, so Fuse only sees passages that can match.
+ * with `includes` is cheap, so the typo count only runs on passages that can match.
  * Null for words Fuse splits into chunks (no such guarantee there).
  */
 export function requiredPieces(term: string, threshold = FUSE_OPTIONS.threshold ?? 0.25): string[] | null {
 	if (term.length > FUSE_MAX_BITS) return null;
-	const edits = Math.floor(threshold * term.length + 1e-9);
-	const count = Math.min(edits + 1, term.length);
+	const count = Math.min(allowedEdits(term.length, threshold) + 1, term.length);
 	const pieces: string[] = [];
 	for (let k = 0; k < count; k++) {
 		pieces.push(term.slice(Math.floor((k * term.length) / count), Math.floor(((k + 1) * term.length) / count)));
@@ -129,7 +142,17 @@ export function requiredPieces(term: string, threshold = FUSE_OPTIONS.threshold 
 
 interface TermMatch {
 	score: number;
-	indices: readonly (readonly [number, number])[];
+	/** Fuse's match positions; null until asked for (only the hits returned need them). */
+	indices: readonly (readonly [number, number])[] | null;
+}
+
+/**
+ * Fuse's score for a word of `length` letters that needs `edits` typos in a passage: its bitap
+ * scores the fewest errors it matches with as errors / length, at least 0.001; a passage that is
+ * the word itself scores 0, which Fuse's key weighting turns into Number.EPSILON.
+ */
+export function fuseScore(edits: number, length: number, whole: boolean): number {
+	return whole ? Number.EPSILON : Math.max(0.001, edits / length);
 }
 
 type IndexRecords = ReturnType<FuseIndex<IndexedPassage>['toJSON']>;
@@ -142,7 +165,11 @@ export class SearchIndex {
 	private readonly index: IndexRecords;
 	private readonly fuse: Fuse<IndexedPassage>;
 
-	private constructor(passages: Passage[], folds: FoldedText[]) {
+	/** Narrow Fuse's work to the passages that can match (off only to test that it changes nothing). */
+	private readonly prefilter: boolean;
+
+	private constructor(passages: Passage[], folds: FoldedText[], prefilter: boolean) {
+		this.prefilter = prefilter;
 		this.passages = passages;
 		this.folds = folds;
 		this.docs = folds.map((f) => ({ f: f.text }));
@@ -150,8 +177,11 @@ export class SearchIndex {
 		this.fuse = new Fuse(this.docs, FUSE_OPTIONS, Fuse.parseIndex(this.index));
 	}
 
-	/** Splits every answer into passages and indexes them. Empty answers are skipped. */
-	static build(answers: Iterable<SearchableAnswer>): SearchIndex {
+	/**
+	 * Splits every answer into passages and indexes them. Empty answers are skipped.
+	 * `prefilter: false` gives Fuse every passage (the plain search, the reference in tests).
+	 */
+	static build(answers: Iterable<SearchableAnswer>, { prefilter = true }: { prefilter?: boolean } = {}): SearchIndex {
 		const passages: Passage[] = [];
 		const folds: FoldedText[] = [];
 		for (const answer of answers) {
@@ -161,7 +191,7 @@ export class SearchIndex {
 				folds.push(foldText(p.text));
 			}
 		}
-		return new SearchIndex(passages, folds);
+		return new SearchIndex(passages, folds, prefilter);
 	}
 
 	get size(): number {
@@ -178,7 +208,43 @@ export class SearchIndex {
 		return out;
 	}
 
+	/**
+	 * Which of `candidates` a word matches, and how well, as Fuse would say, without running Fuse
+	 * over each: the typos it needs (approx.ts) give Fuse's verdict and score (fuseScore), for
+	 * words Fuse does not cut into chunks. Why that is Fuse's answer, with FUSE_OPTIONS:
+	 * - its bitap tries 0, 1, … errors up to allowedEdits and stops at the first level where the
+	 *   word aligns somewhere; that is the least edit distance to a substring, scored errors/length;
+	 * - it also needs two adjacent marked characters, which such an alignment always has when
+	 *   errors ≤ length/4 and the word has 2+ letters (an exact piece of 2 letters survives);
+	 * - its case and diacritic folding leaves our folded text as it is (fold.ts folds harder).
+	 * The match positions (highlights) still come from Fuse, for the hits returned only; the tests
+	 * compare whole results with plain Fuse over every passage.
+	 */
+	private distanceMatches(term: string, candidates: IndexRecords['records']): Map<number, TermMatch> {
+		const pattern = approxPattern(term);
+		const edits = allowedEdits(term.length);
+		const out = new Map<number, TermMatch>();
+		for (const record of candidates) {
+			const text = this.docs[record.i].f;
+			const d = substringDistance(text, pattern, edits);
+			if (d >= 0) out.set(record.i, { score: fuseScore(d, term.length, text === term), indices: null });
+		}
+		return out;
+	}
+
+	/** Queries Fuse answered alone because it scored a hit returned unlike distanceMatches (tests expect none). */
+	disagreements = 0;
+
 	search(query: string, options: SearchOptions = {}): SearchResult {
+		// Should Fuse ever score a hit returned differently, the query is answered by Fuse alone.
+		const result = this.prefilter ? this.run(query, options, true) : null;
+		if (result) return result;
+		if (this.prefilter) this.disagreements++;
+		return this.run(query, options, false)!;
+	}
+
+	/** The search; `byDistance`: words are matched by distanceMatches, else by Fuse. Null if they disagree. */
+	private run(query: string, options: SearchOptions, byDistance: boolean): SearchResult | null {
 		const terms = queryTerms(query);
 		if (!searchable(query)) return { query, terms: [], hits: [], total: 0, programmes: 0, matches: {}, exact: 0 };
 		const allowed = options.programmeIds == null ? null : new Set(options.programmeIds);
@@ -186,7 +252,7 @@ export class SearchIndex {
 		const perProgramme = Math.max(1, options.perProgramme ?? DEFAULT_PER_PROGRAMME);
 
 		// Passages in the filter that hold, for every word, one of its required pieces.
-		const pieces = terms.map((t) => requiredPieces(t));
+		const pieces = terms.map((t) => (this.prefilter ? requiredPieces(t) : null));
 		let candidates = this.index.records.filter((record) => {
 			if (allowed && !allowed.has(this.passages[record.i].programmeId)) return false;
 			const text = this.docs[record.i].f;
@@ -197,7 +263,7 @@ export class SearchIndex {
 		// scores, so one exact word would hide how badly another matched: we average instead.)
 		const perTerm: Map<number, TermMatch>[] = [];
 		for (const term of terms) {
-			const matches = this.searchRecords(term, candidates);
+			const matches = byDistance && term.length <= MAX_PATTERN ? this.distanceMatches(term, candidates) : this.searchRecords(term, candidates);
 			perTerm.push(matches);
 			candidates = candidates.filter((record) => matches.has(record.i));
 			if (candidates.length === 0) break;
@@ -248,11 +314,24 @@ export class SearchIndex {
 			}
 		}
 
+		// Fuse's match positions for the hits returned (and its score, which must be the one used).
+		const keptRecords = kept.map((h) => this.index.records[h.i]);
+		for (let t = 0; t < terms.length && keptRecords.length > 0; t++) {
+			if (!kept.some((h) => perTerm[t].get(h.i)!.indices === null)) continue;
+			const fuse = this.searchRecords(terms[t], keptRecords);
+			for (const h of kept) {
+				const mine = perTerm[t].get(h.i)!;
+				const theirs = fuse.get(h.i);
+				if (!theirs || theirs.score !== mine.score) return null;
+				mine.indices = theirs.indices;
+			}
+		}
+
 		const hits: SearchHit[] = kept.map(({ i, score, phrase: isPhrase }) => {
 			const passage = this.passages[i];
 			const fold = this.folds[i];
 			const folded: Range[] = [];
-			for (const matches of perTerm) for (const [a, b] of matches.get(i)!.indices) folded.push([a, b + 1]);
+			for (const matches of perTerm) for (const [a, b] of matches.get(i)!.indices!) folded.push([a, b + 1]);
 			if (phrase && isPhrase) {
 				phrase.lastIndex = 0;
 				for (let m = phrase.exec(fold.text); m; m = phrase.exec(fold.text)) folded.push([m.index, m.index + m[0].length]);
