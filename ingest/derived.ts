@@ -14,10 +14,10 @@ import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { RecordBatch, RecordBatchStreamWriter, Schema, tableToIPC } from 'apache-arrow';
-import { parquetMetadataAsync, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import { tableFileName } from '../src/lib/dataset/files';
 import { TABLES, type TableDef } from '../src/lib/dataset/tables';
-import { parquetRowGroupsToArrow, parquetToArrow } from '../src/lib/db/parquet-arrow';
+import { parquetFileMetadata, parquetRowGroupsToArrow, parquetToArrow } from '../src/lib/db/parquet-arrow';
 import { SUMMARIES, summaryTableDef } from '../src/lib/db/summaries';
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -75,9 +75,7 @@ async function writeArrow(path: string, def: TableDef, out: string): Promise<boo
 				return bytes.buffer;
 			}
 		};
-		const metadata = await parquetMetadataAsync(file).catch((e: Error) => {
-			throw new Error(`${path}: not a readable Parquet file (${e.message})`);
-		});
+		const metadata = await parquetFileMetadata(file, path);
 		if (metadata.row_groups.length <= 1) {
 			const decoded = await parquetToArrow(await file.slice(0), def, path);
 			if (!decoded.arrow) return false;
@@ -105,7 +103,7 @@ async function writeGroups(file: AsyncBuffer, metadata: FileMetaData, def: Table
 	try {
 		let schema: Schema | null = null;
 		let written = 0;
-		for await (const part of parquetRowGroupsToArrow(file, def, label)) {
+		for await (const part of parquetRowGroupsToArrow(file, metadata, def, label)) {
 			schema ??= new Schema(part.schema.fields.map((f) => f.clone({ nullable: nulls.get(f.name) ?? true })));
 			for (const batch of part.batches) {
 				// A one-batch stream is schema message + batch message + end marker; the file gets the

@@ -8,7 +8,7 @@
  * DATE → ISO string, BIGINT → float64 (exact below 2^53; byte counts and row counts are).
  * Isomorphic: runs in Node tests too.
  */
-import { parquetMetadata, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer } from 'hyparquet';
+import { parquetMetadata, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { Bool, Field, Float64, Int32, List, Table, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import type { ColumnType, TableDef } from '$lib/dataset/tables';
 
@@ -76,19 +76,22 @@ export async function parquetToArrow(bytes: ArrayBuffer, table: TableDef, label:
 	return { present, rows: rowCount, arrow };
 }
 
-/**
- * The same, one Arrow table per Parquet row group, for a file too large to hold decoded at
- * once (the ingest writes its Arrow copies this way when a table has several row groups).
- * `file` may be an AsyncBuffer over a file on disk: only the footer and the group being decoded
- * are read, so memory follows the row group whatever the file's size.
- */
-export async function* parquetRowGroupsToArrow(file: AsyncBuffer, table: TableDef, label: string): AsyncGenerator<Table> {
-	let metadata;
+/** The footer of a Parquet file read through an AsyncBuffer (only the footer's bytes are read). */
+export async function parquetFileMetadata(file: AsyncBuffer, label: string): Promise<FileMetaData> {
 	try {
-		metadata = await parquetMetadataAsync(file);
+		return await parquetMetadataAsync(file);
 	} catch (e) {
 		throw new Error(`${label}: not a readable Parquet file (${(e as Error).message})`);
 	}
+}
+
+/**
+ * The same as parquetToArrow, one Arrow table per Parquet row group, for a file too large to hold
+ * decoded at once (the ingest writes its Arrow copies this way when a table has several row groups).
+ * `file` may be an AsyncBuffer over a file on disk: only the group being decoded is read, so memory
+ * follows the row group whatever the file's size.
+ */
+export async function* parquetRowGroupsToArrow(file: AsyncBuffer, metadata: FileMetaData, table: TableDef, label: string): AsyncGenerator<Table> {
 	const { columns } = layoutOf(metadata, table);
 	if (Number(metadata.num_rows) === 0 || columns.length === 0) return;
 	let start = 0;
@@ -109,7 +112,7 @@ function readLayout(bytes: ArrayBuffer, table: TableDef, label: string) {
 	return { metadata, ...layoutOf(metadata, table) };
 }
 
-function layoutOf(metadata: ReturnType<typeof parquetMetadata>, table: TableDef) {
+function layoutOf(metadata: FileMetaData, table: TableDef) {
 	const fileColumns = new Set(parquetSchema(metadata).children.map((c) => c.element.name));
 	const columns = table.columns.filter((c) => fileColumns.has(c.name));
 	return { columns, present: new Set(columns.map((c) => c.name)) };
