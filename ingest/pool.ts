@@ -308,9 +308,12 @@ export class ReaderPool {
 				} else this.finish(w, m.result);
 				// A reader being ended (its exit is on the way) takes no further file. One that a big
 				// file left with half the limit resident (V8 keeps its heap) is retired, not kept idle:
-				// it would push the readers over their budget and get a small file stopped.
+				// it would push the readers over their budget and get a small file stopped. So is one that
+				// has read its share of files (FILES_PER_READER).
 				if (!this.closed && !w.killedFor) {
-					if (w.rss > (this.limits.maxMemoryMb * 1024 * 1024) / 2 || ++w.files >= (this.limits.filesPerReader ?? FILES_PER_READER)) this.end(w, { kind: 'retire' });
+					w.files++;
+					const worn = w.files >= (this.limits.filesPerReader ?? FILES_PER_READER);
+					if (worn || w.rss > (this.limits.maxMemoryMb * 1024 * 1024) / 2) this.end(w, { kind: 'retire' });
 					else this.idle.push(w);
 					this.pump();
 				}
