@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tools/chromium';
 import { PDFDocument } from 'pdf-lib';
 import { nodeExtractDeps } from '../ingest/pdfjs';
 import { createChecker } from '../src/lib/check/run';
@@ -25,7 +25,6 @@ import { renderOwnTemplate } from '../tools/pdf-writer';
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'build');
 const OUT = join(ROOT, 'bench/out');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -87,7 +86,7 @@ export async function runCheckBench(opts: { runs?: number } = {}): Promise<Check
 	await checker.check('warm-up.pdf', docs[1].bytes);
 
 	const { server, base } = await serve();
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+	const browser = await launchChromium();
 	const result: CheckBenchResult = { documents: [] };
 	try {
 		const page = await browser.newPage();

@@ -26,7 +26,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build as esbuild } from 'esbuild';
 import sirv from 'sirv';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../tools/chromium';
 import { compressDir } from '../scripts/compress.js';
 import { siteHandler } from '../scripts/serve.js';
 import { makeTenfold } from './dashboard-corpus';
@@ -36,7 +37,6 @@ const BUILD = join(ROOT, 'build');
 const OUT = join(ROOT, 'bench/out');
 const BARE_DIR = join(OUT, 'bare');
 const TENFOLD_DIR = join(OUT, 'data-10x');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 /** 20 Mbit/s down, 5 up, 20 ms round trip. */
 const THROTTLE = { offline: false, latency: 20, downloadThroughput: (20e6 / 8) | 0, uploadThroughput: (5e6 / 8) | 0 };
 
@@ -55,8 +55,8 @@ const SETTLED = `!document.querySelector('[data-status="loading"]') && !document
 const DONE_MARKS = `performance.getEntriesByType('mark').filter((m) => /^kk:(query:.*:(done|cached)|search:done)$/.test(m.name)).length`;
 
 const median = (xs: number[]) => percentile(xs, 50);
-/** Nearest-rank percentile. */
-function percentile(xs: number[], p: number): number {
+/** Nearest-rank percentile (NaN left out). */
+export function percentile(xs: number[], p: number): number {
 	const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
 	return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] : NaN;
 }
@@ -287,17 +287,30 @@ async function filterChanges(browser: Browser, base: string, path: string, conte
 /** Words typed into the search field, a letter at a time (Finnish words the programmes use). */
 const SEARCH_WORDS = ['kotoutuminen', 'ukraina', 'työllisyys', 'kielikoulutus', 'vastuutaho'];
 
+/** One keystroke: to the results shown, and its parts (NaN where the page gave no mark). */
+export interface Keystroke {
+	/** Keystroke → the new text's results shown and not busy. */
+	total: number;
+	/** Keystroke → the result reached the page (`kk:search:done`). */
+	arrived: number;
+	/** The search's own time where it ran (`kk:search:done`'s detail.ms). */
+	search: number;
+	/** Result in → list updated (`kk:search:drawn`). */
+	update: number;
+}
+
 /**
  * Search keystroke → results: on /search with the index built, each word is typed a letter at a time
  * (the field's input event, as a keystroke gives it); from the third letter on (search waits for
  * a 3-character word) each keystroke is timed until the results for the new text are shown and not busy.
+ * Also used by bench/search-ab.ts, which compares builds.
  */
-async function searchKeystrokes(browser: Browser, base: string): Promise<number[]> {
+export async function searchKeystrokes(browser: Browser, base: string): Promise<Keystroke[]> {
 	const { context, page } = await newContext(browser, false);
 	try {
 		await page.goto(`${base}/search`);
 		await when(page, `performance.getEntriesByName('kk:search:ready').length > 0 && document.body.dataset.hydrated === 'true'`);
-		const times: number[] = [];
+		const times: Keystroke[] = [];
 		for (const word of SEARCH_WORDS) {
 			// The word's first two letters replace the field (no results to wait for below 3 characters).
 			await page.evaluate(`(() => {
@@ -310,17 +323,28 @@ async function searchKeystrokes(browser: Browser, base: string): Promise<number[
 					(await page.evaluate(`new Promise((ok, fail) => {
 						const input = document.querySelector('#q');
 						const text = input.value + ${JSON.stringify(letter)};
+						performance.clearMarks('kk:search:done');
+						performance.clearMarks('kk:search:drawn');
 						const t0 = performance.now();
 						input.value = text;
 						input.dispatchEvent(new Event('input', { bubbles: true }));
 						const step = () => {
 							const r = document.querySelector('#search-results');
-							if (r && r.getAttribute('data-results-for') === text && r.getAttribute('aria-busy') !== 'true') ok(performance.now() - t0);
+							if (r && r.getAttribute('data-results-for') === text && r.getAttribute('aria-busy') !== 'true') {
+								const done = performance.getEntriesByName('kk:search:done').at(-1);
+								const drawn = performance.getEntriesByName('kk:search:drawn').at(-1);
+								ok({
+									total: performance.now() - t0,
+									arrived: done ? done.startTime - t0 : NaN,
+									search: done && done.detail ? done.detail.ms : NaN,
+									update: done && drawn ? drawn.startTime - done.startTime : NaN
+								});
+							}
 							else if (performance.now() - t0 > 30000) fail(new Error('search keystroke timed out on ' + text));
 							else requestAnimationFrame(step);
 						};
 						requestAnimationFrame(step);
-					})`)) as number
+					})`)) as Keystroke
 				);
 			}
 		}
@@ -371,7 +395,7 @@ export async function runDashboardBench(opts: { changes?: number; throttled?: bo
 	}
 	const loadStart = loadavg()[0];
 	const { server, base } = await serve(tenfoldState);
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+	const browser = await launchChromium();
 	const t0 = Date.now();
 	const say = (s: string) => process.stderr.write(`bench: [${Math.round((Date.now() - t0) / 1000)} s] ${s}\n`);
 	try {
@@ -395,7 +419,7 @@ export async function runDashboardBench(opts: { changes?: number; throttled?: bo
 		}
 		if (PAGES.some((p) => p.path.startsWith('/search'))) {
 			say('/search: keystrokes');
-			result.search = stats(await searchKeystrokes(browser, base));
+			result.search = stats((await searchKeystrokes(browser, base)).map((k) => k.total));
 		}
 		if (opts.throttled !== false) {
 			say('20 Mbit/s: bare page');

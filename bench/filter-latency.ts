@@ -9,10 +9,10 @@
  * p50/p95/max and each change. Serves build/ itself with precompressed files (sirv), as in production.
  */
 import { createServer } from 'node:http';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../tools/chromium';
 import sirv from 'sirv';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 const changes = Number(opt('--changes', '20'));
@@ -61,7 +61,7 @@ const server = createServer((req, res) =>
 );
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const browser = await launchChromium();
 try {
 	for (const path of pages.length ? pages : ['/', '/gaps']) {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -4,27 +4,15 @@
  * every request, console error and page error so each test can assert there were none.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openNodeDatabase, type NodeDatabase } from '$lib/db/node.server';
 
 export const BASE = (process.env.KK_BASE_URL ?? '').replace(/\/$/, '');
 if (!BASE) throw new Error('KK_BASE_URL is not set: run the e2e tests through scripts/e2e.sh (npm test)');
 export const ORIGIN = new URL(BASE).origin;
 
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic'
-];
-
-export function launch(): Promise<Browser> {
-	return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+/** Debian's Chromium with the project's flags (tools/chromium.ts). */
+export { launchChromium as launch } from '../../tools/chromium';
 
 export interface Session {
 	context: BrowserContext;
