@@ -35,13 +35,41 @@ export interface TableBytes {
 /** The part of a DuckDB-WASM connection the runner needs (tests pass a recording fake). */
 export type WasmConnection = Pick<AsyncDuckDBConnection, 'query' | 'prepare'>;
 
+/** How many prepared statements a runner keeps (least recently used closed first). */
+export const PREPARED_STATEMENTS_KEPT = 64;
+
 /**
  * A QueryRunner over a DuckDB-WASM connection: the Query's SQL is prepared verbatim and its
  * parameters bound in order, the same SQL text Node runs. Calls are queued: one worker, one
  * statement at a time; a queued call whose signal has been aborted is skipped.
+ *
+ * Prepared statements are kept by their SQL text and run again with new parameters: a filter
+ * change mostly repeats a page's statements with other values (the filter lists are one
+ * parameter each, ./queries/sql.ts), and then skips DuckDB's planning and two of the three
+ * round trips to the worker. A statement that fails is closed and not kept.
  */
-export function wasmRunner(conn: WasmConnection): QueryRunner {
+export function wasmRunner(conn: WasmConnection, keep = PREPARED_STATEMENTS_KEPT): QueryRunner {
 	let queue: Promise<unknown> = Promise.resolve();
+	type Statement = Awaited<ReturnType<WasmConnection['prepare']>>;
+	// Insertion order = least recently used first.
+	const prepared = new Map<string, Statement>();
+	const close = (stmt: Statement) => Promise.resolve().then(() => stmt.close()).catch(() => undefined);
+	async function statement(sql: string): Promise<Statement> {
+		const kept = prepared.get(sql);
+		if (kept) {
+			prepared.delete(sql);
+			prepared.set(sql, kept);
+			return kept;
+		}
+		const stmt = await conn.prepare(sql);
+		prepared.set(sql, stmt);
+		for (const [oldest, old] of prepared) {
+			if (prepared.size <= keep) break;
+			prepared.delete(oldest);
+			await close(old);
+		}
+		return stmt;
+	}
 	return {
 		run<T extends Row = Row>(query: Query<T> | Query, opts?: RunOptions): Promise<T[]> {
 			const next = queue.then(async () => {
@@ -50,7 +78,7 @@ export function wasmRunner(conn: WasmConnection): QueryRunner {
 				// For `npm run bench`: each statement's time in the worker queue's turn (prepare to rows).
 				const start = performance.now();
 				try {
-					const stmt = await conn.prepare(query.sql);
+					const stmt = await statement(query.sql);
 					try {
 						const result = await stmt.query(...query.params);
 						return result.toArray().map((r: { toJSON(): Record<string, unknown> }) => {
@@ -58,8 +86,11 @@ export function wasmRunner(conn: WasmConnection): QueryRunner {
 							for (const [k, v] of Object.entries(r.toJSON())) out[k] = plainCell(v);
 							return out as T;
 						});
+					} catch (e) {
+						if (prepared.get(query.sql) === stmt) prepared.delete(query.sql);
+						await close(stmt);
+						throw e;
 					} finally {
-						await stmt.close();
 						performance.measure(`kk:sql:${query.id}`, { start });
 					}
 				} catch (e) {

@@ -1,10 +1,19 @@
 /** Small SQL-building helpers the query modules share (not part of the public API). */
 import type { Param } from '../types';
 
-/** `column IN (?, ?, …)`, pushing the values onto `params`. */
+/** What separates the values of a filter list in its one parameter (never in a code or vocabulary token). */
+const LIST_SEPARATOR = ',';
+
+/**
+ * `column IN (<the values>)` with the values as ONE parameter (`'01,02'`, split in SQL), pushed
+ * onto `params`: the statement's text is then the same for any number of values, so the browser
+ * runs a filter change with the statement it prepared before (../browser.ts `wasmRunner`).
+ * The values are codes and vocabulary tokens; one holding the separator is refused.
+ */
 export function inList(column: string, values: readonly string[], params: Param[]): string {
-	params.push(...values);
-	return `${column} IN (${values.map(() => '?').join(', ')})`;
+	for (const v of values) if (v.includes(LIST_SEPARATOR)) throw new Error(`filter value "${v}" contains "${LIST_SEPARATOR}"`);
+	params.push(values.join(LIST_SEPARATOR));
+	return `${column} IN (SELECT unnest(string_split(?, '${LIST_SEPARATOR}')))`;
 }
 
 export function assertLimit(n: number): number {
