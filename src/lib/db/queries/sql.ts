@@ -5,15 +5,21 @@ import type { Param } from '../types';
 const LIST_SEPARATOR = ',';
 
 /**
- * `column IN (<the values>)` with the values as ONE parameter (`'01,02'`, split in SQL), pushed
- * onto `params`: the statement's text is then the same for any number of values, so the browser
- * runs a filter change with the statement it prepared before (../browser.ts `wasmRunner`).
- * The values are codes and vocabulary tokens; one holding the separator is refused.
+ * A list of values as ONE parameter (`'01,02'`), split in SQL: `string_split(?, ',')`, the value
+ * pushed onto `params`. The statement's text is then the same for any number of values, so the
+ * browser runs a filter change with the statement it prepared before (../browser.ts `wasmRunner`);
+ * DuckDB-WASM binds no list parameters. The values are codes and vocabulary tokens; one holding the
+ * separator is refused.
  */
-export function inList(column: string, values: readonly string[], params: Param[]): string {
+export function listParam(values: readonly string[], params: Param[]): string {
 	for (const v of values) if (v.includes(LIST_SEPARATOR)) throw new Error(`filter value "${v}" contains "${LIST_SEPARATOR}"`);
 	params.push(values.join(LIST_SEPARATOR));
-	return `${column} IN (SELECT unnest(string_split(?, '${LIST_SEPARATOR}')))`;
+	return `string_split(?, '${LIST_SEPARATOR}')`;
+}
+
+/** `column` is one of the values (one parameter, see `listParam`; no subquery, so it also works inside a lambda). */
+export function inList(column: string, values: readonly string[], params: Param[]): string {
+	return `list_contains(${listParam(values, params)}, ${column})`;
 }
 
 export function assertLimit(n: number): number {
