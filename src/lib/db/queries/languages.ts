@@ -143,13 +143,20 @@ export function languageNone(f: Filters, context = 'orientation'): Query<Languag
 	return scoped(
 		'languages.none',
 		f,
-		`SELECT code, name_fi, name_sv, programme_id, municipalities_text, is_synthetic,
-	'${LANGUAGE_PART_KEY}' AS key, language_part_grade AS grade, language_part_text AS text
-FROM scope_cells
-WHERE in_scope AND programme_in_scope AND code NOT IN (
-	SELECT code FROM scope_cells WHERE in_scope AND programme_in_scope AND list_contains(language_contexts, ?)
+		`SELECT code, name_fi, name_sv, p.programme_id AS programme_id, p.municipalities_text AS municipalities_text, p.is_synthetic AS is_synthetic,
+	'${LANGUAGE_PART_KEY}' AS key, p.grade AS grade, p.text AS text
+FROM (
+	SELECT code, name_fi, name_sv,
+		unnest(list({
+			'programme_id': programme_id, 'municipalities_text': municipalities_text, 'is_synthetic': is_synthetic,
+			'grade': language_part_grade, 'text': language_part_text
+		})) AS p
+	FROM scope_cells
+	WHERE in_scope AND programme_in_scope
+	GROUP BY code, name_fi, name_sv
+	HAVING NOT bool_or(list_contains(language_contexts, ?))
 )
-ORDER BY name_fi, programme_id`,
+ORDER BY name_fi, p.programme_id`,
 		[context]
 	);
 }
