@@ -241,13 +241,13 @@ describe('the views’ summary tables (programme_facts, municipality_programmes)
 			for (const p of covering) {
 				const e = expected.find((x) => x.programme_id === p.programme_id)!;
 				const s3a2 = FIXTURE.completeness.find((c) => c.programme_id === p.programme_id && c.key === 's3.a2');
-				want.push(`${m.code} ${m.region_code} ${m.aland} ${p.programme_id} ${ranked.indexOf(p) + 1} ${e.part_keys.length}:${e.language_codes.join(',')}:${s3a2?.grade ?? null}`);
+				want.push(`${m.code} ${m.region_code} ${m.aland} ${p.programme_id} ${ranked.indexOf(p) + 1} ${e.part_keys.length}:${e.language_codes.join(',')}:${e.language_codes.filter((_, i) => e.language_contexts[i] === 'orientation').join(',')}:${s3a2?.grade ?? null}`);
 			}
 		}
 		expect(want.some((w) => w.endsWith(' - - -'))).toBe(true);
 		const q = {
 			id: 'test.municipality_programmes',
-			sql: `SELECT code || ' ' || region_code || ' ' || aland || ' ' || coalesce(programme_id || ' ' || best_rank || ' ' || len(part_keys) || ':' || coalesce(array_to_string(language_codes, ','), '') || ':' || coalesce(language_part_grade, 'null'), '- - -') AS row
+			sql: `SELECT code || ' ' || region_code || ' ' || aland || ' ' || coalesce(programme_id || ' ' || best_rank || ' ' || len(part_keys) || ':' || coalesce(array_to_string(language_codes, ','), '') || ':' || coalesce(array_to_string(orientation_languages, ','), '') || ':' || coalesce(language_part_grade, 'null'), '- - -') AS row
 FROM municipality_programmes ORDER BY code, programme_id`,
 			params: []
 		};

@@ -185,7 +185,8 @@ ORDER BY p.programme_id`
 	{
 		// Every municipality (Åland included) × each current programme covering it, one row with a
 		// null programme where none does: the municipality's attributes and the programme's columns of
-		// programme_facts. The grain of the per-municipality views (map, gap matrix, languages by group).
+		// programme_facts (and its orientation languages, the overview map's measure). The grain of the
+		// per-municipality views (map, gap matrix, languages by group).
 		name: 'municipality_programmes',
 		from: ['programmes', 'municipalities', 'completeness', 'languages', 'cooperation', 'answers'],
 		columns: [
@@ -217,6 +218,7 @@ ORDER BY p.programme_id`
 			{ name: 'language_contexts', type: 'VARCHAR[]' },
 			{ name: 'language_codes', type: 'VARCHAR[]' },
 			{ name: 'language_names', type: 'VARCHAR[]' },
+			{ name: 'orientation_languages', type: 'VARCHAR[]' },
 			{ name: 'language_part_grade', type: 'VARCHAR' },
 			{ name: 'language_part_text', type: 'VARCHAR' }
 		],
@@ -232,6 +234,7 @@ facts AS (
 		coalesce(langs.language_contexts, []::VARCHAR[]) AS language_contexts,
 		coalesce(langs.language_codes, []::VARCHAR[]) AS language_codes,
 		coalesce(langs.language_names, []::VARCHAR[]) AS language_names,
+		coalesce(list_filter(langs.language_codes, (l, i) -> langs.language_contexts[i] = 'orientation'), []::VARCHAR[]) AS orientation_languages,
 		lp.grade AS language_part_grade,
 		left(la.text, ${EXCERPT_CHARS}) AS language_part_text
 	FROM programmes p
@@ -244,12 +247,13 @@ facts AS (
 )
 SELECT m.code, m.name_fi, m.name_sv, m.region_code, m.region_fi, m.wellbeing_county_code, m.wellbeing_county_fi,
 	m.employment_area_code, m.employment_area, m.language_status, m.population, m.population_class, m.aland,
-	f.* EXCLUDE (part_keys, part_grades, language_contexts, language_codes, language_names),
+	f.* EXCLUDE (part_keys, part_grades, language_contexts, language_codes, language_names, orientation_languages),
 	coalesce(f.part_keys, []::VARCHAR[]) AS part_keys,
 	coalesce(f.part_grades, []::VARCHAR[]) AS part_grades,
 	coalesce(f.language_contexts, []::VARCHAR[]) AS language_contexts,
 	coalesce(f.language_codes, []::VARCHAR[]) AS language_codes,
-	coalesce(f.language_names, []::VARCHAR[]) AS language_names
+	coalesce(f.language_names, []::VARCHAR[]) AS language_names,
+	coalesce(f.orientation_languages, []::VARCHAR[]) AS orientation_languages
 FROM municipalities m
 LEFT JOIN (SELECT DISTINCT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current) c ON c.code = m.code
 LEFT JOIN facts f ON f.programme_id = c.programme_id

@@ -160,7 +160,7 @@ FROM (
 	SELECT c.code, c.in_scope, c.mandatory_score, c.weak_parts, c.updated, c.updated_status,
 		c.in_scope AND c.programme_in_scope AS covered,
 		(c.programme_id IS NOT NULL${any.conditions.map((x) => ` AND ${x}`).join('')}) AS listed,
-		list_filter(c.language_codes, (l, i) -> c.language_contexts[i] = 'orientation') AS languages
+		c.orientation_languages AS languages
 	FROM scope_cells c
 )
 GROUP BY code
