@@ -30,15 +30,20 @@ export const MUNICIPALITY_LISTS = [
 	{ list: 'muni_population_classes', column: 'population_class' }
 ] as const;
 
+/** Completeness of the mandatory parts per programme (programme_scores, and programme_facts' columns). */
+const SCORES = `SELECT programme_id,
+	avg(score) AS mandatory_score,
+	count(*) FILTER (WHERE grade IN ('${WEAK_GRADES.join("', '")}'))::INTEGER AS weak_parts,
+	count(*) FILTER (WHERE grade = 'thin')::INTEGER AS thin_parts,
+	count(*)::INTEGER AS mandatory_parts
+FROM completeness
+WHERE mandatory
+GROUP BY programme_id
+ORDER BY programme_id`;
+
 /** The per-programme aggregates programme_facts and municipality_programmes share (CTE text, no leading WITH). */
 const FACTS_CTES = `scores AS (
-	SELECT programme_id,
-		avg(score) AS mandatory_score,
-		count(*) FILTER (WHERE grade IN ('${WEAK_GRADES.join("', '")}'))::INTEGER AS weak_parts,
-		count(*) FILTER (WHERE grade = 'thin')::INTEGER AS thin_parts
-	FROM completeness
-	WHERE mandatory
-	GROUP BY programme_id
+	${SCORES}
 ),
 covered AS (
 	SELECT DISTINCT c.programme_id, m.*
@@ -99,15 +104,7 @@ export const SUMMARIES: readonly SummaryDef[] = [
 			{ name: 'thin_parts', type: 'INTEGER' },
 			{ name: 'mandatory_parts', type: 'INTEGER' }
 		],
-		select: `SELECT programme_id,
-	avg(score) AS mandatory_score,
-	count(*) FILTER (WHERE grade IN ('${WEAK_GRADES.join("', '")}'))::INTEGER AS weak_parts,
-	count(*) FILTER (WHERE grade = 'thin')::INTEGER AS thin_parts,
-	count(*)::INTEGER AS mandatory_parts
-FROM completeness
-WHERE mandatory
-GROUP BY programme_id
-ORDER BY programme_id`
+		select: SCORES
 	},
 	{
 		// Each current programme × each municipality it covers (the list unnested once).

@@ -42,10 +42,17 @@ export function programmeConditions(f: Filters, alias: string): { conditions: st
  * - `scope_municipalities`: mainland municipalities matching the municipality filters (all columns of `municipalities`)
  * - `scope_programmes`: current programmes in scope (all columns of `programmes`)
  * - `scope_coverage(programme_id, code)`: each programme in scope × each municipality in scope it covers
+ * - `scope_facts`: the programmes in scope as rows of the summary `programme_facts` (all its columns), with
+ *   `scope_codes`, the municipalities in scope each covers (the same sets as scope_programmes and scope_coverage)
+ * - `scope_cells`: every row of the summary `municipality_programmes` (municipality × covering programme), with
+ *   `in_scope` (the municipality matches the municipality filters) and `programme_in_scope` (a programme that
+ *   passes the programme filters): rows with both are scope_coverage
  *
- * and the summary tables (../summaries.ts), filter-independent, computed once: `programme_scores(programme_id,
- * mandatory_score, weak_parts, thin_parts, mandatory_parts)` (completeness of the mandatory parts per programme)
- * and `programme_coverage(programme_id, code)` (current programme × municipality it covers).
+ * The summary tables (../summaries.ts) are filter-independent, computed once: `programme_scores(programme_id,
+ * mandatory_score, weak_parts, thin_parts, mandatory_parts)` (completeness of the mandatory parts per programme),
+ * `programme_coverage(programme_id, code)` (current programme × municipality it covers), and the two above.
+ * The views a filter change redraws (overview, gaps, languages) read scope_facts and scope_cells: one scan
+ * of one small table each, no join (DuckDB-WASM spends a small query's time per operator, not per row).
  *
  * Returns the CTE text (without the leading WITH) and its parameters, in order.
  */
