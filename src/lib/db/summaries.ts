@@ -14,6 +14,74 @@ import type { ColumnType, TableDef } from '$lib/dataset/tables';
 /** Grades (completeness.grade) that count as "not answered" in the gap figures. */
 export const WEAK_GRADES = ['missing', 'empty', 'placeholder'] as const;
 
+/** The answer that should name the languages of orientation (s3.a2 "3A kuvaus 2"): the languages view lists it where none is named. */
+export const LANGUAGE_PART_KEY = 's3.a2';
+
+/** Lists of answers (gaps, languages named none) carry this much of each answer: enough to read, not a copy of the dataset. */
+export const EXCERPT_CHARS = 400;
+
+/** programme_facts' lists of the mainland municipalities a programme covers: one per municipality filter column, in code order. */
+export const MUNICIPALITY_LISTS = [
+	{ list: 'muni_codes', column: 'code' },
+	{ list: 'muni_regions', column: 'region_code' },
+	{ list: 'muni_wellbeing_counties', column: 'wellbeing_county_code' },
+	{ list: 'muni_employment_areas', column: 'employment_area_code' },
+	{ list: 'muni_language_statuses', column: 'language_status' },
+	{ list: 'muni_population_classes', column: 'population_class' }
+] as const;
+
+/** Completeness of the mandatory parts per programme (programme_scores, and programme_facts' columns). */
+const SCORES = `SELECT programme_id,
+	avg(score) AS mandatory_score,
+	count(*) FILTER (WHERE grade IN ('${WEAK_GRADES.join("', '")}'))::INTEGER AS weak_parts,
+	count(*) FILTER (WHERE grade = 'thin')::INTEGER AS thin_parts,
+	count(*)::INTEGER AS mandatory_parts
+FROM completeness
+WHERE mandatory
+GROUP BY programme_id
+ORDER BY programme_id`;
+
+/** The per-programme aggregates programme_facts and municipality_programmes share (CTE text, no leading WITH). */
+const FACTS_CTES = `scores AS (
+	${SCORES}
+),
+covered AS (
+	SELECT DISTINCT c.programme_id, m.*
+	FROM (SELECT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current) c
+	JOIN municipalities m ON m.code = c.code AND NOT m.aland
+),
+cov AS (
+	SELECT programme_id,
+		${MUNICIPALITY_LISTS.map((c) => `list(${c.column} ORDER BY code) AS ${c.list}`).join(',\n\t\t')}
+	FROM covered
+	GROUP BY programme_id
+),
+parts AS (
+	SELECT programme_id,
+		list(key ORDER BY ordinal, key) AS part_keys,
+		list(grade ORDER BY ordinal, key) AS part_grades,
+		list(section ORDER BY ordinal, key) AS part_sections,
+		list(CAST(ordinal AS VARCHAR) ORDER BY ordinal, key) AS part_ordinals
+	FROM completeness
+	WHERE mandatory
+	GROUP BY programme_id
+),
+langs AS (
+	SELECT programme_id,
+		list(context ORDER BY context, language_code) AS language_contexts,
+		list(language_code ORDER BY context, language_code) AS language_codes,
+		list(language_name_fi ORDER BY context, language_code) AS language_names
+	FROM (SELECT programme_id, context, language_code, min(language_name_fi) AS language_name_fi FROM languages GROUP BY ALL)
+	GROUP BY programme_id
+),
+arr AS (
+	SELECT programme_id,
+		list(arrangement_type ORDER BY arrangement_type) AS arrangement_types,
+		list(CAST(mentions AS VARCHAR) ORDER BY arrangement_type) AS arrangement_mentions
+	FROM (SELECT programme_id, arrangement_type, count(*) AS mentions FROM cooperation GROUP BY ALL)
+	GROUP BY programme_id
+)`;
+
 export interface SummaryDef {
 	name: string;
 	/** Dataset tables the SELECT reads. */
@@ -36,15 +104,7 @@ export const SUMMARIES: readonly SummaryDef[] = [
 			{ name: 'thin_parts', type: 'INTEGER' },
 			{ name: 'mandatory_parts', type: 'INTEGER' }
 		],
-		select: `SELECT programme_id,
-	avg(score) AS mandatory_score,
-	count(*) FILTER (WHERE grade IN ('${WEAK_GRADES.join("', '")}'))::INTEGER AS weak_parts,
-	count(*) FILTER (WHERE grade = 'thin')::INTEGER AS thin_parts,
-	count(*)::INTEGER AS mandatory_parts
-FROM completeness
-WHERE mandatory
-GROUP BY programme_id
-ORDER BY programme_id`
+		select: SCORES
 	},
 	{
 		// Each current programme × each municipality it covers (the list unnested once).
@@ -57,6 +117,144 @@ ORDER BY programme_id`
 		select: `SELECT DISTINCT programme_id, code
 FROM (SELECT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current)
 ORDER BY programme_id, code`
+	},
+	{
+		// One row per current programme with everything a filtered view counts of it (the Mosaic way:
+		// a filter change then picks rows of this table and counts, without joins): the programme
+		// filters' columns (same names as in `programmes`), its mandatory completeness
+		// (as programme_scores) and the bin of the overview's distribution, its place in the gap
+		// matrix's choice of a municipality's programme (`best_rank`: best score, then latest plausible
+		// update, then id), the mainland municipalities it covers with each municipality filter's
+		// attribute (parallel lists in code order: the filter scope tests them with one lambda), its
+		// mandatory parts' grades in form order, the languages it names (distinct context × code, with
+		// the least Finnish name) and its arrangement types (distinct, with their mention counts).
+		// Lists are VARCHAR[] (the only list type the Arrow copies carry), numbers in them as text.
+		name: 'programme_facts',
+		from: ['programmes', 'municipalities', 'completeness', 'languages', 'cooperation'],
+		columns: [
+			{ name: 'programme_id', type: 'VARCHAR' },
+			{ name: 'is_synthetic', type: 'BOOLEAN' },
+			{ name: 'input_kind', type: 'VARCHAR' },
+			{ name: 'updated', type: 'DATE' },
+			{ name: 'updated_status', type: 'VARCHAR' },
+			{ name: 'mandatory_score', type: 'DOUBLE' },
+			{ name: 'weak_parts', type: 'INTEGER' },
+			{ name: 'thin_parts', type: 'INTEGER' },
+			{ name: 'score_bin', type: 'INTEGER' },
+			{ name: 'best_rank', type: 'INTEGER' },
+			...MUNICIPALITY_LISTS.map((c) => ({ name: c.list, type: 'VARCHAR[]' as const })),
+			{ name: 'part_keys', type: 'VARCHAR[]' },
+			{ name: 'part_grades', type: 'VARCHAR[]' },
+			{ name: 'part_sections', type: 'VARCHAR[]' },
+			{ name: 'part_ordinals', type: 'VARCHAR[]' },
+			{ name: 'language_contexts', type: 'VARCHAR[]' },
+			{ name: 'language_codes', type: 'VARCHAR[]' },
+			{ name: 'language_names', type: 'VARCHAR[]' },
+			{ name: 'arrangement_types', type: 'VARCHAR[]' },
+			{ name: 'arrangement_mentions', type: 'VARCHAR[]' }
+		],
+		select: `WITH ${FACTS_CTES}
+SELECT p.programme_id, p.is_synthetic, p.input_kind, p.updated, p.updated_status,
+	s.mandatory_score, s.weak_parts, s.thin_parts,
+	least(floor(s.mandatory_score * 10), 9)::INTEGER AS score_bin,
+	row_number() OVER (
+		ORDER BY s.mandatory_score DESC NULLS LAST, CASE WHEN p.updated_status IN ('ok', 'month') THEN p.updated END DESC NULLS LAST, p.programme_id
+	)::INTEGER AS best_rank,
+	${MUNICIPALITY_LISTS.map((c) => `coalesce(cov.${c.list}, []::VARCHAR[]) AS ${c.list}`).join(',\n\t')},
+	coalesce(parts.part_keys, []::VARCHAR[]) AS part_keys,
+	coalesce(parts.part_grades, []::VARCHAR[]) AS part_grades,
+	coalesce(parts.part_sections, []::VARCHAR[]) AS part_sections,
+	coalesce(parts.part_ordinals, []::VARCHAR[]) AS part_ordinals,
+	coalesce(langs.language_contexts, []::VARCHAR[]) AS language_contexts,
+	coalesce(langs.language_codes, []::VARCHAR[]) AS language_codes,
+	coalesce(langs.language_names, []::VARCHAR[]) AS language_names,
+	coalesce(arr.arrangement_types, []::VARCHAR[]) AS arrangement_types,
+	coalesce(arr.arrangement_mentions, []::VARCHAR[]) AS arrangement_mentions
+FROM programmes p
+LEFT JOIN scores s USING (programme_id)
+LEFT JOIN cov USING (programme_id)
+LEFT JOIN parts USING (programme_id)
+LEFT JOIN langs USING (programme_id)
+LEFT JOIN arr USING (programme_id)
+WHERE p.is_current
+ORDER BY p.programme_id`
+	},
+	{
+		// Every municipality (Åland included) × each current programme covering it, one row with a
+		// null programme where none does: the municipality's attributes and the programme's columns of
+		// programme_facts (and its orientation languages, the overview map's measure). The grain of the
+		// per-municipality views (map, gap matrix, languages by group).
+		name: 'municipality_programmes',
+		from: ['programmes', 'municipalities', 'completeness', 'languages', 'cooperation', 'answers'],
+		columns: [
+			{ name: 'code', type: 'VARCHAR' },
+			{ name: 'name_fi', type: 'VARCHAR' },
+			{ name: 'name_sv', type: 'VARCHAR' },
+			{ name: 'region_code', type: 'VARCHAR' },
+			{ name: 'region_fi', type: 'VARCHAR' },
+			{ name: 'wellbeing_county_code', type: 'VARCHAR' },
+			{ name: 'wellbeing_county_fi', type: 'VARCHAR' },
+			{ name: 'employment_area_code', type: 'VARCHAR' },
+			{ name: 'employment_area', type: 'VARCHAR' },
+			{ name: 'language_status', type: 'VARCHAR' },
+			{ name: 'population', type: 'INTEGER' },
+			{ name: 'population_class', type: 'VARCHAR' },
+			{ name: 'aland', type: 'BOOLEAN' },
+			{ name: 'programme_id', type: 'VARCHAR' },
+			{ name: 'municipalities_text', type: 'VARCHAR' },
+			{ name: 'is_synthetic', type: 'BOOLEAN' },
+			{ name: 'input_kind', type: 'VARCHAR' },
+			{ name: 'updated', type: 'DATE' },
+			{ name: 'updated_status', type: 'VARCHAR' },
+			{ name: 'mandatory_score', type: 'DOUBLE' },
+			{ name: 'weak_parts', type: 'INTEGER' },
+			{ name: 'thin_parts', type: 'INTEGER' },
+			{ name: 'best_rank', type: 'INTEGER' },
+			{ name: 'part_keys', type: 'VARCHAR[]' },
+			{ name: 'part_grades', type: 'VARCHAR[]' },
+			{ name: 'language_contexts', type: 'VARCHAR[]' },
+			{ name: 'language_codes', type: 'VARCHAR[]' },
+			{ name: 'language_names', type: 'VARCHAR[]' },
+			{ name: 'orientation_languages', type: 'VARCHAR[]' },
+			{ name: 'language_part_grade', type: 'VARCHAR' },
+			{ name: 'language_part_text', type: 'VARCHAR' }
+		],
+		select: `WITH ${FACTS_CTES},
+facts AS (
+	SELECT p.programme_id, p.municipalities_text, p.is_synthetic, p.input_kind, p.updated, p.updated_status,
+		s.mandatory_score, s.weak_parts, s.thin_parts,
+		row_number() OVER (
+			ORDER BY s.mandatory_score DESC NULLS LAST, CASE WHEN p.updated_status IN ('ok', 'month') THEN p.updated END DESC NULLS LAST, p.programme_id
+		)::INTEGER AS best_rank,
+		coalesce(parts.part_keys, []::VARCHAR[]) AS part_keys,
+		coalesce(parts.part_grades, []::VARCHAR[]) AS part_grades,
+		coalesce(langs.language_contexts, []::VARCHAR[]) AS language_contexts,
+		coalesce(langs.language_codes, []::VARCHAR[]) AS language_codes,
+		coalesce(langs.language_names, []::VARCHAR[]) AS language_names,
+		coalesce(list_filter(langs.language_codes, (l, i) -> langs.language_contexts[i] = 'orientation'), []::VARCHAR[]) AS orientation_languages,
+		lp.grade AS language_part_grade,
+		left(la.text, ${EXCERPT_CHARS}) AS language_part_text
+	FROM programmes p
+	LEFT JOIN scores s USING (programme_id)
+	LEFT JOIN parts USING (programme_id)
+	LEFT JOIN langs USING (programme_id)
+	LEFT JOIN completeness lp ON lp.programme_id = p.programme_id AND lp.key = '${LANGUAGE_PART_KEY}'
+	LEFT JOIN answers la ON la.programme_id = p.programme_id AND la.key = '${LANGUAGE_PART_KEY}'
+	WHERE p.is_current
+)
+SELECT m.code, m.name_fi, m.name_sv, m.region_code, m.region_fi, m.wellbeing_county_code, m.wellbeing_county_fi,
+	m.employment_area_code, m.employment_area, m.language_status, m.population, m.population_class, m.aland,
+	f.* EXCLUDE (part_keys, part_grades, language_contexts, language_codes, language_names, orientation_languages),
+	coalesce(f.part_keys, []::VARCHAR[]) AS part_keys,
+	coalesce(f.part_grades, []::VARCHAR[]) AS part_grades,
+	coalesce(f.language_contexts, []::VARCHAR[]) AS language_contexts,
+	coalesce(f.language_codes, []::VARCHAR[]) AS language_codes,
+	coalesce(f.language_names, []::VARCHAR[]) AS language_names,
+	coalesce(f.orientation_languages, []::VARCHAR[]) AS orientation_languages
+FROM municipalities m
+LEFT JOIN (SELECT DISTINCT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current) c ON c.code = m.code
+LEFT JOIN facts f ON f.programme_id = c.programme_id
+ORDER BY m.code, f.programme_id`
 	}
 ];
 

@@ -62,36 +62,34 @@ export interface GapRow extends Row {
  * travel as ~300 rows. Grouping and sorting happen on the page (no query when they change).
  */
 export function gapMatrix(f: Filters): Query<GapRow> {
+	// municipality_programmes (../summaries.ts) carries each programme's rank in the choice above
+	// (`best_rank`, the same order over all current programmes), so the best is one arg_min.
 	return scoped(
 		'gaps.matrix',
 		f,
-		`SELECT m.code, m.name_fi, m.name_sv, m.region_code, m.wellbeing_county_code, m.employment_area_code, m.population,
-	b.programme_id, coalesce(b.programmes, 0)::INTEGER AS programmes,
-	b.mandatory_score AS score, b.weak_parts, b.thin_parts, b.is_synthetic, b.input_kind,
-	CAST(b.updated AS VARCHAR) AS updated,
-	lu.last_update,
-	coalesce(g.part_keys, []::VARCHAR[]) AS part_keys,
-	coalesce(g.part_grades, []::VARCHAR[]) AS part_grades
-FROM scope_municipalities m
-LEFT JOIN best_programme b ON b.code = m.code
-LEFT JOIN grades g ON g.programme_id = b.programme_id
-LEFT JOIN last_updates lu ON lu.code = m.code
-ORDER BY m.name_fi, m.code`,
-		[],
-		`${BEST_PROGRAMME_CTE},
-last_updates AS (
-	SELECT sc.code, CAST(max(sp.updated) FILTER (WHERE sp.updated_status IN ('ok', 'month')) AS VARCHAR) AS last_update
-	FROM scope_coverage sc JOIN scope_programmes sp USING (programme_id)
-	GROUP BY sc.code
-),
-grades AS (
-	SELECT c.programme_id,
-		list(c.key ORDER BY c.ordinal) AS part_keys,
-		list(c.grade ORDER BY c.ordinal) AS part_grades
-	FROM completeness c
-	WHERE c.mandatory AND c.programme_id IN (SELECT programme_id FROM best_programme)
-	GROUP BY c.programme_id
-)`
+		`SELECT code, name_fi, name_sv, region_code, wellbeing_county_code, employment_area_code, population,
+	best.programme_id AS programme_id, programmes,
+	best.mandatory_score AS score, best.weak_parts AS weak_parts, best.thin_parts AS thin_parts,
+	best.is_synthetic AS is_synthetic, best.input_kind AS input_kind,
+	CAST(best.updated AS VARCHAR) AS updated,
+	last_update,
+	coalesce(best.part_keys, []::VARCHAR[]) AS part_keys,
+	coalesce(best.part_grades, []::VARCHAR[]) AS part_grades
+FROM (
+	SELECT code, any_value(name_fi) AS name_fi, any_value(name_sv) AS name_sv, any_value(region_code) AS region_code,
+		any_value(wellbeing_county_code) AS wellbeing_county_code, any_value(employment_area_code) AS employment_area_code,
+		any_value(population) AS population,
+		count(*) FILTER (WHERE programme_in_scope)::INTEGER AS programmes,
+		arg_min({
+			'programme_id': programme_id, 'mandatory_score': mandatory_score, 'weak_parts': weak_parts, 'thin_parts': thin_parts,
+			'is_synthetic': is_synthetic, 'input_kind': input_kind, 'updated': updated, 'part_keys': part_keys, 'part_grades': part_grades
+		}, best_rank) FILTER (WHERE programme_in_scope) AS best,
+		CAST(max(updated) FILTER (WHERE programme_in_scope AND updated_status IN ('ok', 'month')) AS VARCHAR) AS last_update
+	FROM scope_cells
+	WHERE in_scope
+	GROUP BY code
+)
+ORDER BY name_fi, code`
 	);
 }
 

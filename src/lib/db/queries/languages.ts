@@ -4,7 +4,8 @@ import type { Query, Row } from '../types';
 import { languageCounts, type LanguageCount } from './overview';
 import { pageQueries, type PageData } from './run';
 import { scoped } from './scope';
-import { EXCERPT_CHARS, evidenceQuery, groupColumns, type EvidenceRow, type LanguageColumns, type LanguageGrouping } from './shared';
+import { LANGUAGE_PART_KEY } from '../summaries';
+import { evidenceQuery, groupColumns, type EvidenceRow, type LanguageColumns, type LanguageGrouping } from './shared';
 
 /** A row per group of municipalities (`GROUP_COLUMNS`). */
 interface GroupRow extends Row {
@@ -53,16 +54,19 @@ export interface LanguageGroupCount extends GroupRow {
  */
 export function languagesByGroup(f: Filters, grouping: LanguageGrouping, context = 'orientation'): Query<LanguageGroupCount> {
 	return perGroup('by', f, grouping, context, {
-		columns: ` l.language_code,
-	min(l.language_name_fi) AS language_name_fi,
-	count(DISTINCT sc.code)::INTEGER AS municipalities,
-	count(DISTINCT l.programme_id)::INTEGER AS programmes`,
-		from: `FROM languages l
-JOIN scope_coverage sc ON sc.programme_id = l.programme_id
-JOIN scope_municipalities m ON m.code = sc.code
-WHERE l.context = ?`,
-		groupBy: 'l.language_code',
-		orderBy: 'municipalities DESC, l.language_code'
+		columns: ` language_code,
+	min(language_name_fi) AS language_name_fi,
+	count(DISTINCT code)::INTEGER AS municipalities,
+	count(DISTINCT programme_id)::INTEGER AS programmes`,
+		from: `FROM (
+	SELECT code, programme_id, region_code, region_fi, employment_area_code, employment_area, wellbeing_county_code, wellbeing_county_fi,
+		unnest(language_contexts) AS context, unnest(language_codes) AS language_code, unnest(language_names) AS language_name_fi
+	FROM scope_cells
+	WHERE in_scope AND programme_in_scope
+) m
+WHERE context = ?`,
+		groupBy: 'language_code',
+		orderBy: 'municipalities DESC, language_code'
 	});
 }
 
@@ -79,17 +83,15 @@ export interface LanguageGroupTotal extends GroupRow {
 export function languageGroupTotals(f: Filters, grouping: LanguageGrouping, context = 'orientation'): Query<LanguageGroupTotal> {
 	return perGroup('totals', f, grouping, context, {
 		columns: `
-	count(*)::INTEGER AS municipalities,
-	count(*) FILTER (WHERE cov.code IS NOT NULL)::INTEGER AS covered,
-	count(*) FILTER (WHERE cov.code IS NOT NULL AND NOT cov.names_any)::INTEGER AS naming_none`,
-		from: `FROM scope_municipalities m
-LEFT JOIN cov ON cov.code = m.code`,
-		ctes: `named AS (SELECT DISTINCT programme_id FROM languages WHERE context = ?),
-cov AS (
-	SELECT sc.code, bool_or(n.programme_id IS NOT NULL) AS names_any
-	FROM scope_coverage sc LEFT JOIN named n ON n.programme_id = sc.programme_id
-	GROUP BY sc.code
-)`
+	count(DISTINCT code)::INTEGER AS municipalities,
+	count(DISTINCT code) FILTER (WHERE programme_in_scope)::INTEGER AS covered,
+	(count(DISTINCT code) FILTER (WHERE programme_in_scope) - count(DISTINCT code) FILTER (WHERE names_any))::INTEGER AS naming_none`,
+		from: `FROM (
+	SELECT code, region_code, region_fi, employment_area_code, employment_area, wellbeing_county_code, wellbeing_county_fi, programme_in_scope,
+		programme_in_scope AND list_contains(language_contexts, ?) AS names_any
+	FROM scope_cells
+	WHERE in_scope
+) m`
 	});
 }
 
@@ -108,17 +110,17 @@ export function languageMap(f: Filters, language: string, context = 'orientation
 	return scoped(
 		'languages.map',
 		f,
-		`SELECT m.code,
-	(sm.code IS NOT NULL) AS in_scope,
-	count(DISTINCT sc.programme_id)::INTEGER AS programmes,
-	coalesce(bool_or(l.language_code = ?), false) AS names_language,
-	count(DISTINCT l.language_code)::INTEGER AS languages
-FROM municipalities m
-LEFT JOIN scope_municipalities sm ON sm.code = m.code
-LEFT JOIN scope_coverage sc ON sc.code = m.code
-LEFT JOIN languages l ON l.programme_id = sc.programme_id AND l.context = ?
-GROUP BY m.code, sm.code
-ORDER BY m.code`,
+		`SELECT code, any_value(in_scope) AS in_scope,
+	count(*) FILTER (WHERE covered)::INTEGER AS programmes,
+	coalesce(bool_or(list_contains(languages, ?)) FILTER (WHERE covered), false) AS names_language,
+	coalesce(len(list_distinct(flatten(list(languages) FILTER (WHERE covered)))), 0)::INTEGER AS languages
+FROM (
+	SELECT code, in_scope, in_scope AND programme_in_scope AS covered,
+		list_filter(language_codes, (l, i) -> language_contexts[i] = ?) AS languages
+	FROM scope_cells
+)
+GROUP BY code
+ORDER BY code`,
 		[language, context]
 	);
 }
@@ -141,17 +143,20 @@ export function languageNone(f: Filters, context = 'orientation'): Query<Languag
 	return scoped(
 		'languages.none',
 		f,
-		`SELECT m.code, m.name_fi, m.name_sv, sp.programme_id, sp.municipalities_text, sp.is_synthetic,
-	's3.a2' AS key, c.grade, left(a.text, ${EXCERPT_CHARS}) AS text
-FROM scope_coverage sc
-JOIN scope_municipalities m ON m.code = sc.code
-JOIN scope_programmes sp ON sp.programme_id = sc.programme_id
-LEFT JOIN completeness c ON c.programme_id = sp.programme_id AND c.key = 's3.a2'
-LEFT JOIN answers a ON a.programme_id = sp.programme_id AND a.key = 's3.a2'
-WHERE sc.code NOT IN (
-	SELECT sc2.code FROM scope_coverage sc2 JOIN languages l ON l.programme_id = sc2.programme_id WHERE l.context = ?
+		`SELECT code, name_fi, name_sv, p.programme_id AS programme_id, p.municipalities_text AS municipalities_text, p.is_synthetic AS is_synthetic,
+	'${LANGUAGE_PART_KEY}' AS key, p.grade AS grade, p.text AS text
+FROM (
+	SELECT code, name_fi, name_sv,
+		unnest(list({
+			'programme_id': programme_id, 'municipalities_text': municipalities_text, 'is_synthetic': is_synthetic,
+			'grade': language_part_grade, 'text': language_part_text
+		})) AS p
+	FROM scope_cells
+	WHERE in_scope AND programme_in_scope
+	GROUP BY code, name_fi, name_sv
+	HAVING NOT bool_or(list_contains(language_contexts, ?))
 )
-ORDER BY m.name_fi, sp.programme_id`,
+ORDER BY name_fi, p.programme_id`,
 		[context]
 	);
 }

@@ -20,13 +20,13 @@ export function overviewFigures(f: Filters): Query<OverviewFigures> {
 	return scoped(
 		'overview.figures',
 		f,
-		`SELECT
-	(SELECT count(*) FROM scope_programmes)::INTEGER AS programmes,
-	(SELECT count(*) FILTER (WHERE is_synthetic) FROM scope_programmes)::INTEGER AS synthetic_programmes,
-	(SELECT count(DISTINCT code) FROM scope_coverage)::INTEGER AS municipalities_covered,
+		`SELECT count(*)::INTEGER AS programmes,
+	count(*) FILTER (WHERE is_synthetic)::INTEGER AS synthetic_programmes,
+	coalesce(len(list_distinct(flatten(list(scope_codes)))), 0)::INTEGER AS municipalities_covered,
 	(SELECT count(*) FROM scope_municipalities)::INTEGER AS municipalities_in_scope,
-	(SELECT avg(ps.mandatory_score) FROM programme_scores ps JOIN scope_programmes sp USING (programme_id)) AS mean_completeness,
-	(SELECT CAST(max(updated) FILTER (WHERE updated_status IN ('ok', 'month')) AS VARCHAR) FROM scope_programmes) AS latest_update`
+	avg(mandatory_score) AS mean_completeness,
+	CAST(max(updated) FILTER (WHERE updated_status IN ('ok', 'month')) AS VARCHAR) AS latest_update
+FROM scope_facts`
 	);
 }
 
@@ -40,13 +40,9 @@ export function completenessDistribution(f: Filters): Query<CompletenessBin> {
 	return scoped(
 		'overview.completeness_distribution',
 		f,
-		`SELECT b.bin::INTEGER AS bin, count(s.mandatory_score)::INTEGER AS programmes
-FROM range(10) AS b(bin)
-LEFT JOIN scored s ON least(floor(s.mandatory_score * 10), 9) = b.bin
-GROUP BY b.bin
-ORDER BY b.bin`,
-		[],
-		`scored AS (SELECT ps.mandatory_score FROM programme_scores ps JOIN scope_programmes sp USING (programme_id))`
+		`SELECT unnest(range(10))::INTEGER AS bin,
+	unnest([len(list_filter(bins, x -> x = b)) FOR b IN range(10)])::INTEGER AS programmes
+FROM (SELECT coalesce(list(score_bin), []) AS bins FROM scope_facts)`
 	);
 }
 
@@ -67,17 +63,18 @@ export function missingParts(f: Filters, limit = 15): Query<MissingPart> {
 	return scoped(
 		'overview.missing_parts',
 		f,
-		`SELECT c.key, any_value(c.section) AS section, min(c.ordinal)::INTEGER AS ordinal,
-	count(*) FILTER (WHERE c.grade = 'missing')::INTEGER AS missing,
-	count(*) FILTER (WHERE c.grade = 'empty')::INTEGER AS empty,
-	count(*) FILTER (WHERE c.grade = 'placeholder')::INTEGER AS placeholder,
-	count(*) FILTER (WHERE c.grade = 'thin')::INTEGER AS thin,
-	count(DISTINCT c.programme_id)::INTEGER AS programmes
-FROM completeness c
-JOIN scope_programmes sp USING (programme_id)
-WHERE c.mandatory
-GROUP BY c.key
-HAVING count(*) FILTER (WHERE c.grade IN ('missing', 'empty', 'placeholder', 'thin')) > 0
+		`SELECT key, any_value(section) AS section, min(ordinal::INTEGER)::INTEGER AS ordinal,
+	count(*) FILTER (WHERE grade = 'missing')::INTEGER AS missing,
+	count(*) FILTER (WHERE grade = 'empty')::INTEGER AS empty,
+	count(*) FILTER (WHERE grade = 'placeholder')::INTEGER AS placeholder,
+	count(*) FILTER (WHERE grade = 'thin')::INTEGER AS thin,
+	count(*)::INTEGER AS programmes
+FROM (
+	SELECT unnest(part_keys) AS key, unnest(part_grades) AS grade, unnest(part_sections) AS section, unnest(part_ordinals) AS ordinal
+	FROM scope_facts
+)
+GROUP BY key
+HAVING count(*) FILTER (WHERE grade IN ('missing', 'empty', 'placeholder', 'thin')) > 0
 ORDER BY (missing + empty + placeholder) DESC, thin DESC, ordinal
 LIMIT ${assertLimit(limit)}`
 	);
@@ -95,15 +92,16 @@ export function languageCounts(f: Filters, context = 'orientation'): Query<Langu
 	return scoped(
 		'overview.orientation_languages',
 		f,
-		`SELECT l.language_code, min(l.language_name_fi) AS language_name_fi,
-	count(DISTINCT l.programme_id)::INTEGER AS programmes,
-	count(DISTINCT sc.code)::INTEGER AS municipalities
-FROM languages l
-JOIN scope_programmes sp USING (programme_id)
-LEFT JOIN scope_coverage sc ON sc.programme_id = l.programme_id
-WHERE l.context = ?
-GROUP BY l.language_code
-ORDER BY programmes DESC, municipalities DESC, l.language_code`,
+		`SELECT language_code, min(language_name_fi) AS language_name_fi,
+	count(*)::INTEGER AS programmes,
+	len(list_distinct(flatten(list(scope_codes))))::INTEGER AS municipalities
+FROM (
+	SELECT unnest(language_contexts) AS context, unnest(language_codes) AS language_code, unnest(language_names) AS language_name_fi, scope_codes
+	FROM scope_facts
+)
+WHERE context = ?
+GROUP BY language_code
+ORDER BY programmes DESC, municipalities DESC, language_code`,
 		[context]
 	);
 }
@@ -118,13 +116,10 @@ export function arrangementTypes(f: Filters): Query<ArrangementCount> {
 	return scoped(
 		'overview.arrangement_types',
 		f,
-		`SELECT c.arrangement_type,
-	count(DISTINCT c.programme_id)::INTEGER AS programmes,
-	count(*)::INTEGER AS mentions
-FROM cooperation c
-JOIN scope_programmes sp USING (programme_id)
-GROUP BY c.arrangement_type
-ORDER BY programmes DESC, c.arrangement_type`
+		`SELECT arrangement_type, count(*)::INTEGER AS programmes, sum(mentions::INTEGER)::INTEGER AS mentions
+FROM (SELECT unnest(arrangement_types) AS arrangement_type, unnest(arrangement_mentions) AS mentions FROM scope_facts)
+GROUP BY arrangement_type
+ORDER BY programmes DESC, arrangement_type`
 	);
 }
 
@@ -149,40 +144,28 @@ export interface MunicipalityMeasures extends Row {
 /** Every municipality (Åland included, out of scope) with each map measure, so the measure can switch without a query. */
 export function municipalityMeasures(f: Filters): Query<MunicipalityMeasures> {
 	// The last update is read without the "updated since" filter: the `updated` measure shows who has and who has not.
-	const any = programmeConditions({ ...f, since: '' }, 'p');
+	const any = programmeConditions({ ...f, since: '' }, 'c');
 	return scoped(
 		'overview.municipality_measures',
 		f,
-		`SELECT m.code,
-	(sm.code IS NOT NULL) AS in_scope,
-	count(DISTINCT sc.programme_id)::INTEGER AS programmes,
-	max(ps.mandatory_score) AS completeness,
-	min(ps.weak_parts)::INTEGER AS missing_parts,
-	CASE WHEN count(sc.programme_id) > 0 THEN coalesce(any_value(lc.languages), 0) END::INTEGER AS orientation_languages,
-	coalesce(any_value(la.programmes), 0)::INTEGER AS all_programmes,
-	any_value(la.last_update) AS last_update
-FROM municipalities m
-LEFT JOIN scope_municipalities sm ON sm.code = m.code
-LEFT JOIN scope_coverage sc ON sc.code = m.code
-LEFT JOIN programme_scores ps ON ps.programme_id = sc.programme_id
-LEFT JOIN lang_counts lc ON lc.code = m.code
-LEFT JOIN last_updates la ON la.code = m.code
-GROUP BY m.code, sm.code
-ORDER BY m.code`,
-		any.params,
-		`lang_counts AS (
-	SELECT sc.code, count(DISTINCT l.language_code) AS languages
-	FROM scope_coverage sc JOIN languages l ON l.programme_id = sc.programme_id
-	WHERE l.context = 'orientation'
-	GROUP BY sc.code
-),
-last_updates AS (
-	SELECT pc.code, count(DISTINCT pc.programme_id) AS programmes,
-		CAST(max(p.updated) FILTER (WHERE p.updated_status IN ('ok', 'month')) AS VARCHAR) AS last_update
-	FROM programme_coverage pc JOIN programmes p USING (programme_id)
-	${any.conditions.length ? `WHERE ${any.conditions.join(' AND ')}` : ''}
-	GROUP BY pc.code
-)`
+		`SELECT code, any_value(in_scope) AS in_scope,
+	count(*) FILTER (WHERE covered)::INTEGER AS programmes,
+	max(mandatory_score) FILTER (WHERE covered) AS completeness,
+	min(weak_parts) FILTER (WHERE covered)::INTEGER AS missing_parts,
+	CASE WHEN count(*) FILTER (WHERE covered) > 0
+		THEN len(list_distinct(flatten(list(languages) FILTER (WHERE covered)))) END::INTEGER AS orientation_languages,
+	count(*) FILTER (WHERE listed)::INTEGER AS all_programmes,
+	CAST(max(updated) FILTER (WHERE listed AND updated_status IN ('ok', 'month')) AS VARCHAR) AS last_update
+FROM (
+	SELECT c.code, c.in_scope, c.mandatory_score, c.weak_parts, c.updated, c.updated_status,
+		c.in_scope AND c.programme_in_scope AS covered,
+		(c.programme_id IS NOT NULL${any.conditions.map((x) => ` AND ${x}`).join('')}) AS listed,
+		c.orientation_languages AS languages
+	FROM scope_cells c
+)
+GROUP BY code
+ORDER BY code`,
+		any.params
 	);
 }
 

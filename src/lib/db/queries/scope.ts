@@ -9,6 +9,7 @@
  */
 import { hasMunicipalityFilters, type Filters } from '../filters';
 import type { Param, Query, Row } from '../types';
+import { MUNICIPALITY_LISTS } from '../summaries';
 import { inList } from './sql';
 
 /** The municipalities a programme is measured against: the mainland (KotoL does not bind Åland). */
@@ -41,23 +42,38 @@ export function programmeConditions(f: Filters, alias: string): { conditions: st
  * - `scope_municipalities`: mainland municipalities matching the municipality filters (all columns of `municipalities`)
  * - `scope_programmes`: current programmes in scope (all columns of `programmes`)
  * - `scope_coverage(programme_id, code)`: each programme in scope × each municipality in scope it covers
+ * - `scope_facts`: the programmes in scope as rows of the summary `programme_facts` (all its columns), with
+ *   `scope_codes`, the municipalities in scope each covers (the same sets as scope_programmes and scope_coverage)
+ * - `scope_cells`: every row of the summary `municipality_programmes` (municipality × covering programme), with
+ *   `in_scope` (the municipality matches the municipality filters) and `programme_in_scope` (a programme that
+ *   passes the programme filters): rows with both are scope_coverage
  *
- * and the summary tables (../summaries.ts), filter-independent, computed once: `programme_scores(programme_id,
- * mandatory_score, weak_parts, thin_parts, mandatory_parts)` (completeness of the mandatory parts per programme)
- * and `programme_coverage(programme_id, code)` (current programme × municipality it covers).
+ * The summary tables (../summaries.ts) are filter-independent, computed once: `programme_scores(programme_id,
+ * mandatory_score, weak_parts, thin_parts, mandatory_parts)` (completeness of the mandatory parts per programme),
+ * `programme_coverage(programme_id, code)` (current programme × municipality it covers), and the two above.
+ * The views a filter change redraws (overview, gaps, languages) read scope_facts and scope_cells: one scan
+ * of one small table each, no join (DuckDB-WASM spends a small query's time per operator, not per row).
  *
  * Returns the CTE text (without the leading WITH) and its parameters, in order.
  */
-export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: Param[] } {
-	const muniParams: Param[] = [];
-	const muni: string[] = ['NOT aland'];
-	if (f.region.length) muni.push(inList('region_code', f.region, muniParams));
-	if (f.wellbeing.length) muni.push(inList('wellbeing_county_code', f.wellbeing, muniParams));
-	if (f.area.length) muni.push(inList('employment_area_code', f.area, muniParams));
-	if (f.languageStatus.length) muni.push(inList('language_status', f.languageStatus, muniParams));
-	if (f.populationClass.length) muni.push(inList('population_class', f.populationClass, muniParams));
+/** The municipality filters (without `NOT aland`) as conditions on the columns `column(name)` gives, with their parameters in order. */
+function municipalityConditions(f: Filters, column: (name: string) => string): { conditions: string[]; params: Param[] } {
+	const params: Param[] = [];
+	const conditions: string[] = [];
+	if (f.region.length) conditions.push(inList(column('region_code'), f.region, params));
+	if (f.wellbeing.length) conditions.push(inList(column('wellbeing_county_code'), f.wellbeing, params));
+	if (f.area.length) conditions.push(inList(column('employment_area_code'), f.area, params));
+	if (f.languageStatus.length) conditions.push(inList(column('language_status'), f.languageStatus, params));
+	if (f.populationClass.length) conditions.push(inList(column('population_class'), f.populationClass, params));
+	return { conditions, params };
+}
 
+export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: Param[] } {
 	const own = programmeConditions(f, 'p');
+	const m = municipalityConditions(f, (c) => c);
+	const muniParams: Param[] = [...m.params];
+	const muni: string[] = ['NOT aland', ...m.conditions];
+
 	const progParams: Param[] = [...own.params];
 	const prog: string[] = ['p.is_current', ...own.conditions];
 	// With no municipality filter, a programme whose municipalities could not be resolved still counts nationally.
@@ -66,6 +82,18 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 			'p.programme_id IN (SELECT pc.programme_id FROM programme_coverage pc JOIN scope_municipalities sm ON sm.code = pc.code)'
 		);
 	}
+
+	const factsCodes = coveredCodes(f, 'pf');
+	const facts = programmeConditions(f, 'pf');
+	const attrs = municipalityConditions(f, (c) => c);
+	for (const list of municipalityLists(f, 'pf')) facts.conditions.push(list.sql), facts.params.push(...list.params);
+	if (attrs.conditions.length > 1) {
+		const again = coveredCodes(f, 'pf');
+		facts.conditions.push(`len(${again.sql}) > 0`);
+		facts.params.push(...again.params);
+	}
+	const cellsMuni = municipalityConditions(f, (c) => `mp.${c}`);
+	const cellsOwn = programmeConditions(f, 'mp');
 
 	const all: { name: string; sql: string; params: Param[] }[] = [
 		{
@@ -83,6 +111,29 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 	WHERE ${prog.join('\n\t\tAND ')}
 )`,
 			params: progParams
+		},
+		{
+			// From programme_facts (../summaries.ts): one scan, no join. A municipality filter is first
+			// tested on the programme's list of that attribute (list_has_any: exact for one filter); with
+			// several, one lambda over the parallel lists (code order) checks that one municipality
+			// matches them all. `scope_codes` (the covered municipalities in scope) costs only where used.
+			name: 'scope_facts',
+			sql: `scope_facts AS (
+	SELECT pf.*, ${factsCodes.sql} AS scope_codes
+	FROM programme_facts pf${facts.conditions.length ? `\n\tWHERE ${facts.conditions.join('\n\t\tAND ')}` : ''}
+)`,
+			params: [...factsCodes.params, ...facts.params]
+		},
+		{
+			// From municipality_programmes (../summaries.ts): one scan, no join.
+			name: 'scope_cells',
+			sql: `scope_cells AS (
+	SELECT mp.*,
+		(NOT mp.aland${cellsMuni.conditions.map((c) => ` AND ${c}`).join('')}) AS in_scope,
+		(mp.programme_id IS NOT NULL${cellsOwn.conditions.map((c) => ` AND ${c}`).join('')}) AS programme_in_scope
+	FROM municipality_programmes mp
+)`,
+			params: [...cellsMuni.params, ...cellsOwn.params]
 		},
 		{
 			// programme_coverage (a summary table, ../summaries.ts) holds current programmes only.
@@ -111,6 +162,32 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 		used = all.filter((c) => keep.has(c.name));
 	}
 	return { ctes: used.map((c) => c.sql).join(',\n'), params: used.flatMap((c) => c.params) };
+}
+
+/** Each municipality filter as `list_has_any(<alias>.<attribute list>, [?, …])` on a programme_facts row: it covers a municipality with one of the values. */
+function municipalityLists(f: Filters, alias: string): { sql: string; params: Param[] }[] {
+	const attr = new Map<string, string>(MUNICIPALITY_LISTS.map((c) => [c.column, c.list]));
+	const out: { sql: string; params: Param[] }[] = [];
+	const add = (column: string, values: readonly string[]) => {
+		if (values.length) out.push({ sql: `list_has_any(${alias}.${attr.get(column)}, [${values.map(() => '?').join(', ')}])`, params: [...values] });
+	};
+	add('region_code', f.region);
+	add('wellbeing_county_code', f.wellbeing);
+	add('employment_area_code', f.area);
+	add('language_status', f.languageStatus);
+	add('population_class', f.populationClass);
+	return out;
+}
+
+/**
+ * The codes of the municipalities in scope a programme_facts row (`alias`) covers: its `muni_codes`
+ * filtered by one lambda over the parallel attribute lists (all of them without a municipality filter).
+ */
+export function coveredCodes(f: Filters, alias: string): { sql: string; params: Param[] } {
+	const attr = new Map<string, string>(MUNICIPALITY_LISTS.map((c) => [c.column, c.list]));
+	const m = municipalityConditions(f, (c) => `${alias}.${attr.get(c)}[i]`);
+	if (!m.conditions.length) return { sql: `${alias}.muni_codes`, params: [] };
+	return { sql: `list_filter(${alias}.muni_codes, (c, i) -> ${m.conditions.join(' AND ')})`, params: m.params };
 }
 
 /**

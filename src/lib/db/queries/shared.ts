@@ -6,6 +6,7 @@
 import { CLIENT_GROUP_IDS } from '$lib/dataset/services';
 import type { Filters } from '../filters';
 import type { Param, Query, Row } from '../types';
+import { EXCERPT_CHARS } from '../summaries';
 import { scoped } from './scope';
 import { assertLimit, sqlList } from './sql';
 
@@ -27,8 +28,7 @@ export function groupColumns(grouping: LanguageGrouping): { code: string; name: 
 	return g;
 }
 
-/** Lists of answers (gaps, languages named none) carry this much of each answer: enough to read, not a copy of the dataset. */
-export const EXCERPT_CHARS = 400;
+export { EXCERPT_CHARS };
 
 /**
  * `resp`: responsibilities of the programmes in scope, one row per client group
