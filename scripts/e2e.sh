@@ -16,11 +16,11 @@ fi
 hostile=tests/fixtures/out/hostile-form.pdf
 npx tsx tests/fixtures/hostile-form.ts "$hostile"
 
-# Ingest when there is no dataset, or when inputs or the code that reads them are newer than it
+# Ingest when there is no dataset, or when inputs or the code that reads them (or writes the summary tables) are newer than it
 # (the tests compare the pages with Node queries over the same files, so any data will do, but
 # stale files would test yesterday's ingest).
 manifest=static/data/manifest.json
-if [ ! -f "$manifest" ] || [ -n "$(find data/pdfs data/reference ingest src/lib/programme src/lib/dataset tests/fixtures/word-processor -type f -newer "$manifest" -print -quit 2>/dev/null)" ] ||
+if [ ! -f "$manifest" ] || [ -n "$(find data/pdfs data/reference ingest src/lib/programme src/lib/dataset src/lib/db/summaries.ts tests/fixtures/word-processor -type f -newer "$manifest" -print -quit 2>/dev/null)" ] ||
 	! npx tsx tests/fixtures/hostile-form.ts --check static/data; then
 	echo "e2e: (re)ingesting data/pdfs and the hostile test form → static/data" >&2
 	# Exit code 1 means some inputs were rejected (the corpus has broken files on purpose); the dataset was written.

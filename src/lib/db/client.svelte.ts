@@ -18,7 +18,7 @@ import engineWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.j
 export type DatabaseStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Tables (and summary tables) loaded right after the engine starts on pages that filter, in this order. */
-const PREWARM = ['programme_coverage', 'programme_scores', 'programmes', 'municipalities', 'completeness', 'languages', 'cooperation', 'responsibilities'];
+const PREWARM = ['programme_facts', 'municipality_programmes', 'programme_coverage', 'programme_scores', 'programmes', 'municipalities', 'completeness', 'languages', 'cooperation', 'responsibilities'];
 
 const mark = (name: string) => {
 	if (browser && typeof performance !== 'undefined') performance.mark(name);

@@ -10,7 +10,7 @@
 import { hasMunicipalityFilters, type Filters } from '../filters';
 import type { Param, Query, Row } from '../types';
 import { MUNICIPALITY_LISTS } from '../summaries';
-import { inList } from './sql';
+import { inList, listParam } from './sql';
 
 /** The municipalities a programme is measured against: the mainland (KotoL does not bind Åland). */
 export const MAINLAND_MUNICIPALITIES = 292;
@@ -164,12 +164,14 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 	return { ctes: used.map((c) => c.sql).join(',\n'), params: used.flatMap((c) => c.params) };
 }
 
-/** Each municipality filter as `list_has_any(<alias>.<attribute list>, [?, …])` on a programme_facts row: it covers a municipality with one of the values. */
+/** Each municipality filter as `list_has_any(<alias>.<attribute list>, <the values>)` on a programme_facts row: it covers a municipality with one of the values (the values one parameter, ./sql.ts `listParam`). */
 function municipalityLists(f: Filters, alias: string): { sql: string; params: Param[] }[] {
 	const attr = new Map<string, string>(MUNICIPALITY_LISTS.map((c) => [c.column, c.list]));
 	const out: { sql: string; params: Param[] }[] = [];
 	const add = (column: string, values: readonly string[]) => {
-		if (values.length) out.push({ sql: `list_has_any(${alias}.${attr.get(column)}, [${values.map(() => '?').join(', ')}])`, params: [...values] });
+		if (!values.length) return;
+		const params: Param[] = [];
+		out.push({ sql: `list_has_any(${alias}.${attr.get(column)}, ${listParam(values, params)})`, params });
 	};
 	add('region_code', f.region);
 	add('wellbeing_county_code', f.wellbeing);
