@@ -52,6 +52,7 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 	let observer: ResizeObserver | null = null;
 	let prepared: Promise<void> | null = null;
 	let drawing: ChartOption | null = null;
+	let drawingContext = '';
 	// What is on screen (./option-diff.ts): the same again is not redrawn; one of the same shape is merged.
 	let drawnSignature: string | null = null;
 	let drawnShape: string | null = null;
@@ -71,9 +72,11 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 		await prepared;
 		if (destroyed || !instance) return;
 		const option = params.option;
-		if (option === drawing) return;
+		const context = params.context ?? '';
+		if (option === drawing && context === drawingContext) return;
 		drawing = option;
-		const signature = `${params.context ?? ''}\n${optionSignature(option)}`;
+		drawingContext = context;
+		const signature = `${context}\n${optionSignature(option)}`;
 		if (signature === drawnSignature) {
 			params.onrendered?.(option);
 			return;
