@@ -42,7 +42,8 @@ describe('chart options', () => {
 			pieces: [{ value: 1, label: 'one', color: '#000' }],
 			description: 'd'
 		}) as any;
-		expect(o.tooltip.formatter({ name: '001' })).toBe('&lt;img src=x&gt;: a &amp; b');
+		expect(o.tooltip.formatter({ name: '001', data: o.series[0].data[0] })).toBe('&lt;img src=x&gt;: a &amp; b');
+		expect(o.tooltip.formatter({ name: '<b>' })).toBe('&lt;b&gt;');
 		expect(escapeHtml(`"'`)).toBe('&quot;&#39;');
 	});
 });

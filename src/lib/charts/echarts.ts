@@ -8,6 +8,7 @@
  */
 import type { Action } from 'svelte/action';
 import type { EChartsType } from 'echarts/core';
+import { optionShape, optionSignature } from './option-diff';
 import { printPatch } from './theme';
 
 export type EChartsModule = typeof import('echarts/core');
@@ -37,8 +38,10 @@ export interface EChartParams {
 	onclick?: (event: ChartClick) => void;
 	/** Called with the instance when it exists (for PNG export), and with null when it is gone. */
 	oninstance?: (instance: EChartsType | null) => void;
-	/** Called when a render has finished, with the option it drew. */
+	/** Called when a render has finished, with the option it drew (at once when the new option draws the same). */
 	onrendered?: (option: ChartOption) => void;
+	/** What the option's functions read besides the option itself (the UI language): a change redraws. */
+	context?: string;
 }
 
 /** Attaches an ECharts instance to the element. */
@@ -49,11 +52,17 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 	let observer: ResizeObserver | null = null;
 	let prepared: Promise<void> | null = null;
 	let drawing: ChartOption | null = null;
+	let drawingContext = '';
+	// What is on screen (./option-diff.ts): the same again is not redrawn; one of the same shape is merged.
+	let drawnSignature: string | null = null;
+	let drawnShape: string | null = null;
+	let finished = false;
 	// While printing, the print variant is merged over the drawn option; afterwards the screen
 	// option is set again whole (notMerge), which undoes it.
 	const print = typeof matchMedia === 'function' ? matchMedia('print') : null;
 	const onPrint = (e: MediaQueryListEvent | { matches: boolean }) => {
 		if (!instance) return;
+		drawing = drawnSignature = drawnShape = null;
 		if (e.matches) instance.setOption(printPatch(params.option), { lazyUpdate: false });
 		else void apply();
 	};
@@ -62,8 +71,25 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 		if (!instance) return;
 		await prepared;
 		if (destroyed || !instance) return;
-		drawing = params.option;
-		instance.setOption(params.option, { notMerge: true, lazyUpdate: false });
+		const option = params.option;
+		const context = params.context ?? '';
+		if (option === drawing && context === drawingContext) return;
+		drawing = option;
+		drawingContext = context;
+		const signature = `${context}\n${optionSignature(option)}`;
+		if (signature === drawnSignature) {
+			params.onrendered?.(option);
+			return;
+		}
+		const shape = optionShape(option);
+		const merge = shape === drawnShape;
+		drawnSignature = signature;
+		drawnShape = shape;
+		finished = false;
+		instance.setOption(option, { notMerge: !merge, lazyUpdate: false });
+		// A merge that changed no pixel (say, only the aria description) leaves zrender clean, and
+		// `finished` would never come: ask for a frame (a no-op when one is due anyway).
+		if (merge && !finished) instance.getZr().refresh();
 	};
 
 	loadECharts().then(async (echarts) => {
@@ -73,6 +99,7 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 		if (destroyed) return;
 		instance = echarts.init(node, null, { renderer: 'canvas' });
 		instance.on('finished', () => {
+			finished = true;
 			if (drawing) params.onrendered?.(drawing);
 		});
 		instance.on('click', (e) => {

@@ -138,7 +138,6 @@ export interface ChoroplethInput {
 }
 
 export function choroplethOption(p: ChoroplethInput): ChartOption {
-	const byCode = new Map(p.data.map((d) => [d.code, d]));
 	const b = base(p.description);
 	return {
 		...b,
@@ -146,10 +145,10 @@ export function choroplethOption(p: ChoroplethInput): ChartOption {
 		aria: { enabled: true, label: { enabled: true, description: p.description }, decal: { show: false } },
 		tooltip: {
 			trigger: 'item',
-			formatter: (x: { name: string }) => {
-				const d = byCode.get(x.name);
-				return d ? `${escapeHtml(d.name)}: ${escapeHtml(d.text)}` : escapeHtml(x.name);
-			}
+			// Reads the municipality's name and value text from its data item (not a closure), so the
+			// option's text says all it draws (./option-diff.ts).
+			formatter: (x: { name: string; data?: { municipality: string; text: string } }) =>
+				x.data ? `${escapeHtml(x.data.municipality)}: ${escapeHtml(x.data.text)}` : escapeHtml(x.name)
 		},
 		visualMap: {
 			type: 'piecewise',
@@ -174,7 +173,7 @@ export function choroplethOption(p: ChoroplethInput): ChartOption {
 				selectedMode: false,
 				itemStyle: { borderColor: T.separator, borderWidth: 0.4, areaColor: OUTSIDE },
 				emphasis: { label: { show: false }, itemStyle: { areaColor: T.highlight, borderColor: T.ink, borderWidth: 1 } },
-				data: p.data.map((d) => ({ name: d.code, value: d.value }))
+				data: p.data.map((d) => ({ name: d.code, value: d.value, municipality: d.name, text: d.text }))
 			}
 		]
 	};
