@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchClient, type WorkerLike } from '../../src/lib/search/client';
 import { SearchIndex } from '../../src/lib/search/engine';
+import { packSearch } from '../../src/lib/search/packed';
 import { createSearchHandler, type SearchRequest, type SearchResponse } from '../../src/lib/search/protocol';
 import { AURA_ID, auraAnswers } from './search-fixtures';
 
@@ -9,24 +10,27 @@ import { AURA_ID, auraAnswers } from './search-fixtures';
  * (structuredClone, as postMessage does), so the client's worker path runs as in a browser.
  */
 class FakeWorker implements WorkerLike {
-	private handle = createSearchHandler();
 	private listeners: Record<string, ((event: never) => void)[]> = {};
 	requests: SearchRequest[] = [];
 	terminated = false;
-	constructor(private readonly crashOn?: (request: SearchRequest) => boolean) {}
+	constructor(
+		private readonly crashOn?: (request: SearchRequest) => boolean,
+		private readonly handle = createSearchHandler()
+	) {}
 	addEventListener(type: string, listener: (event: never) => void): void {
 		(this.listeners[type] ??= []).push(listener);
 	}
 	postMessage(message: SearchRequest): void {
 		const request = structuredClone(message);
 		this.requests.push(request);
-		setTimeout(() => {
+		setTimeout(async () => {
 			if (this.terminated) return;
 			if (this.crashOn?.(request)) {
 				for (const l of this.listeners.error ?? []) l(new Event('error') as never);
 				return;
 			}
-			const response: SearchResponse = structuredClone(this.handle(request));
+			const response: SearchResponse = structuredClone(await this.handle(request));
+			if (this.terminated) return;
 			for (const l of this.listeners.message ?? []) l({ data: response } as never);
 		}, 1);
 	}
@@ -90,6 +94,45 @@ describe('search client', () => {
 		// Typed before the index was ready: all but the last were replaced while waiting.
 		expect(results.slice(0, -1)).toEqual([null, null, null, null]);
 		expect(worker.requests.filter((r) => r.type === 'search')).toHaveLength(1);
+	});
+
+	it('builds from the search file where the index lives, from its URL, with the same results', async () => {
+		const file = packSearch(
+			answers.map((a) => ({ programme_id: a.programmeId, key: a.key, section: a.section, text: a.text })),
+			[{ programme_id: AURA_ID, is_synthetic: false, municipalities_text: 'Aura', codes: ['019'], names_fi: ['Aura'], names_sv: ['Aura'] }]
+		);
+		const fetched: string[] = [];
+		const fetcher = (async (url: string) => {
+			fetched.push(url);
+			return url === '/search.json?v=1' ? new Response(JSON.stringify(file)) : new Response('', { status: 404 });
+		}) as typeof fetch;
+		const worker = new FakeWorker(undefined, createSearchHandler(undefined, fetcher));
+		const client = createSearchClient({ url: '/search.json?v=1' }, { worker: () => worker });
+		const info = await client.ready;
+		expect(fetched).toEqual(['/search.json?v=1']);
+		expect(info.programmes).toEqual(file.programmes);
+		expect((await client.search({ query: 'ukrainn' }))!.hits).toEqual(expected.hits);
+		expect(worker.requests.map((r) => r.type)).toEqual(['load', 'search']);
+
+		const missing = createSearchClient({ url: '/gone.json' }, { worker: () => new FakeWorker(undefined, createSearchHandler(undefined, fetcher)) });
+		await expect(missing.ready).rejects.toThrow('/gone.json: HTTP 404');
+	});
+
+	it('runs the first query as soon as the index is built, and shares one answer for the same query', async () => {
+		const worker = new FakeWorker();
+		const first = { query: 'ukrainn', programmeIds: null, limit: 50, perProgramme: 3 };
+		const client = createSearchClient(answers, { worker: () => worker, initial: first });
+		await client.ready;
+		// Asked again while it runs, and after: one search, the same answer.
+		const [a, b] = await Promise.all([client.search({ ...first }), client.search({ ...first })]);
+		expect(a!.hits).toEqual(expected.hits);
+		expect(b).toBe(a);
+		expect(await client.search({ ...first })).toBe(a);
+		expect(worker.requests.filter((r) => r.type === 'search')).toHaveLength(1);
+		// Another query runs; the first again runs again (only the last answer is kept).
+		expect((await client.search({ ...first, programmeIds: [] }))!.hits).toEqual([]);
+		expect((await client.search({ ...first }))!.hits).toEqual(expected.hits);
+		expect(worker.requests.filter((r) => r.type === 'search')).toHaveLength(3);
 	});
 
 	it('reports a search before the index is built as an error from the handler', () => {
