@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchClient, type WorkerLike } from '../../src/lib/search/client';
+import { createSearchClient, prestartSearch, searchHeadScript, takeSearchClient, type WorkerLike } from '../../src/lib/search/client';
 import { SearchIndex } from '../../src/lib/search/engine';
 import { packSearch } from '../../src/lib/search/packed';
 import { createSearchHandler, type SearchRequest, type SearchResponse } from '../../src/lib/search/protocol';
@@ -133,6 +133,55 @@ describe('search client', () => {
 		expect((await client.search({ ...first, programmeIds: [] }))!.hits).toEqual([]);
 		expect((await client.search({ ...first }))!.hits).toEqual(expected.hits);
 		expect(worker.requests.filter((r) => r.type === 'search')).toHaveLength(3);
+	});
+
+	it('takes the worker the page head started, with what it said before the page listened', async () => {
+		const file = packSearch(
+			answers.map((a) => ({ programme_id: a.programmeId, key: a.key, section: a.section, text: a.text })),
+			[{ programme_id: AURA_ID, is_synthetic: false, municipalities_text: 'Aura', codes: ['019'], names_fi: ['Aura'], names_sv: ['Aura'] }]
+		);
+		const fetcher = (async () => new Response(JSON.stringify(file))) as unknown as typeof fetch;
+		// The head script runs as in a page: a global window and Worker, the worker's answers kept.
+		const made: (FakeWorker & { onmessage?: unknown; onerror?: unknown; url?: string })[] = [];
+		const g = globalThis as Record<string, unknown>;
+		g.window = globalThis;
+		g.Worker = class extends FakeWorker {
+			constructor(public url: string) {
+				super(undefined, createSearchHandler(undefined, fetcher));
+				made.push(this);
+				this.addEventListener('message', (e: never) => (this as unknown as { onmessage?: (e: never) => void }).onmessage?.(e));
+			}
+		};
+		try {
+			const script = searchHeadScript('/content/search.json?v=x</script>');
+			expect(script).not.toContain('</script>');
+			new Function(script)();
+			expect(made).toHaveLength(1);
+			expect(made[0].url).toMatch(/search\.worker/);
+			expect(made[0].requests).toEqual([{ type: 'load', url: '/content/search.json?v=x</script>' }]);
+			// The worker has built the index before the page module runs.
+			await new Promise((r) => setTimeout(r, 20));
+			const first = { query: 'ukrainn', programmeIds: null, limit: 50, perProgramme: 3 };
+			prestartSearch(first);
+			expect(g.__kkSearch).toBeUndefined();
+			const client = takeSearchClient('/content/search.json?v=x</script>', first);
+			expect((await client.ready).programmes).toEqual(file.programmes);
+			expect((await client.search({ ...first }))!.hits).toEqual(expected.hits);
+			expect(made).toHaveLength(1);
+			expect(made[0].requests.map((r) => r.type)).toEqual(['load', 'search']);
+			client.dispose();
+			expect(made[0].terminated).toBe(true);
+			// Nothing started (a page reached by navigating within the site): a client of its own.
+			prestartSearch(first);
+			const own = takeSearchClient('/content/search.json?v=x</script>', null);
+			await own.ready;
+			expect(made).toHaveLength(2);
+			own.dispose();
+		} finally {
+			delete g.window;
+			delete g.Worker;
+			delete g.__kkSearch;
+		}
 	});
 
 	it('reports a search before the index is built as an error from the handler', () => {
