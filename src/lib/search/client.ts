@@ -72,7 +72,10 @@ export interface SearchClientOptions {
 	started?: { responses: SearchResponse[] };
 }
 
-/** The bundled worker (Vite turns this into a separate, same-origin chunk). */
+/** The bundled worker's URL (Vite turns it into a separate, same-origin chunk). */
+export const SEARCH_WORKER_URL: string = searchWorkerUrl;
+
+/** The bundled worker. */
 export function createSearchWorker(): WorkerLike {
 	return new Worker(searchWorkerUrl, { type: 'module', name: 'search' });
 }
