@@ -40,13 +40,16 @@ const TENFOLD_DIR = join(OUT, 'data-10x');
 /** 20 Mbit/s down, 5 up, 20 ms round trip. */
 const THROTTLE = { offline: false, latency: 20, downloadThroughput: (20e6 / 8) | 0, uploadThroughput: (5e6 / 8) | 0 };
 
-/** The pages and what "its real content is visible" means on each (checked every animation frame). */
-const ALL_PAGES: { path: string; content: string; filters: boolean }[] = [
+/**
+ * The pages and what "its real content is visible" means on each (checked every animation frame).
+ * `engine: false`: the page does not load DuckDB-WASM (search: results and filters without it).
+ */
+const ALL_PAGES: { path: string; content: string; filters: boolean; engine?: false }[] = [
 	{ path: '/', content: `!!document.querySelector('[data-figure="programmes"]')?.textContent?.trim()`, filters: true },
 	{ path: '/gaps', content: `!!document.querySelector('table.matrix tbody tr')`, filters: true },
 	{ path: '/municipality/019', content: `document.querySelectorAll('.answers article.part').length > 0 && !document.querySelector('.answers .pending')`, filters: false },
 	{ path: '/compare?m=019,430', content: `!!document.querySelector('[data-table="compare-overview"] thead th') && !!document.querySelector('.compare section tbody tr')`, filters: true },
-	{ path: '/search?q=ukrain', content: `!!document.querySelector('#search-results[data-results-for="ukrain"] li.programme')`, filters: true },
+	{ path: '/search?q=ukrain', content: `!!document.querySelector('#search-results[data-results-for="ukrain"] li.programme')`, filters: true, engine: false },
 	{ path: '/languages', content: `!!document.querySelector('[data-chart="languages-national"]') && document.querySelector('[data-chart="languages-national"]').getAttribute('data-chart-state') !== 'pending'`, filters: true }
 ];
 
@@ -169,17 +172,19 @@ interface Load {
 	totalKB: number;
 }
 
-async function loadPage(page: Page, rec: { list: { at: number; bytes: number }[] }, url: string, content: string): Promise<Load> {
+async function loadPage(page: Page, rec: { list: { at: number; bytes: number }[] }, url: string, content: string, engine = true): Promise<Load> {
 	rec.list.length = 0;
 	await page.goto(url, { waitUntil: 'commit' });
 	const seen = await when(page, content);
 	const { fcp, origin } = (await page.evaluate(`({ fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, origin: performance.timeOrigin })`)) as { fcp: number; origin: number };
 	// Prerendered content shows with the first paint, not before.
 	const contentMs = Number.isNaN(fcp) ? seen : Math.max(seen, fcp);
-	const engineMs = await when(page, `performance.getEntriesByName('kk:db-ready').length > 0`, 90_000).then(
-		() => page.evaluate(`performance.getEntriesByName('kk:db-ready')[0].startTime`) as Promise<number>,
-		() => NaN
-	);
+	const engineMs = !engine
+		? NaN
+		: await when(page, `performance.getEntriesByName('kk:db-ready').length > 0`, 90_000).then(
+				() => page.evaluate(`performance.getEntriesByName('kk:db-ready')[0].startTime`) as Promise<number>,
+				() => NaN
+			);
 	await when(page, SETTLED, 30_000).catch(() => undefined);
 	await new Promise((r) => setTimeout(r, 200)); // let the last sizes() resolve
 	const until = origin + contentMs;
@@ -187,13 +192,13 @@ async function loadPage(page: Page, rec: { list: { at: number; bytes: number }[]
 	return { contentMs, engineMs, contentKB: kb(rec.list.filter((x) => x.at <= until + 5)), totalKB: kb(rec.list) };
 }
 
-async function coldWarm(browser: Browser, base: string, path: string, content: string, throttled: boolean): Promise<{ cold: Load; warm: Load }> {
+async function coldWarm(browser: Browser, base: string, path: string, content: string, throttled: boolean, engine = true): Promise<{ cold: Load; warm: Load }> {
 	const { context, page } = await newContext(browser, throttled);
 	const rec = recordBytes(context);
 	try {
-		const cold = await loadPage(page, rec, `${base}${path}`, content);
+		const cold = await loadPage(page, rec, `${base}${path}`, content, engine);
 		await page.goto('about:blank');
-		const warm = await loadPage(page, rec, `${base}${path}`, content);
+		const warm = await loadPage(page, rec, `${base}${path}`, content, engine);
 		return { cold, warm };
 	} finally {
 		await context.close();
@@ -241,11 +246,11 @@ interface Change {
 }
 
 /** Toggles region checkboxes one after another (each a new filter state); each click → settled. */
-async function filterChanges(browser: Browser, base: string, path: string, content: string, changes: number): Promise<Change[]> {
+async function filterChanges(browser: Browser, base: string, path: string, content: string, changes: number, engine = true): Promise<Change[]> {
 	const { context, page } = await newContext(browser, false);
 	try {
 		await page.goto(`${base}${path}`);
-		await when(page, `${content} && performance.getEntriesByName('kk:db-ready').length > 0 && document.body.dataset.hydrated === 'true'`);
+		await when(page, `${content} && ${engine ? `performance.getEntriesByName('kk:db-ready').length > 0 && ` : ''}document.body.dataset.hydrated === 'true'`);
 		await when(page, SETTLED);
 		const regions = (await page.evaluate(`[...document.querySelectorAll('input[name="region"]')].map((x) => x.value)`)) as string[];
 		if (!regions.length) throw new Error(`bench: ${path} has no region filter`);
@@ -409,11 +414,11 @@ export async function runDashboardBench(opts: { changes?: number; throttled?: bo
 		};
 		for (const p of PAGES) {
 			say(`${p.path}: cold and warm`);
-			const { cold, warm } = await coldWarm(browser, base, p.path, p.content, false);
+			const { cold, warm } = await coldWarm(browser, base, p.path, p.content, false, p.engine !== false);
 			const r: PageResult = { path: p.path, cold, warm };
 			if (p.filters && changes > 0) {
 				say(`${p.path}: ${changes} filter changes`);
-				r.filter = changeStats(await filterChanges(browser, base, p.path, p.content, changes));
+				r.filter = changeStats(await filterChanges(browser, base, p.path, p.content, changes, p.engine !== false));
 			}
 			result.pages.push(r);
 		}
@@ -427,7 +432,7 @@ export async function runDashboardBench(opts: { changes?: number; throttled?: bo
 			result.bare.throttled = { cold: b.cold, warm: b.warm };
 			for (const p of PAGES) {
 				say(`20 Mbit/s: ${p.path}`);
-				result.pages.find((r) => r.path === p.path)!.throttled = await coldWarm(browser, base, p.path, p.content, true);
+				result.pages.find((r) => r.path === p.path)!.throttled = await coldWarm(browser, base, p.path, p.content, true, p.engine !== false);
 			}
 		}
 		if (opts.tenfold !== false) {

@@ -13,6 +13,7 @@ import { MATRIX_PARTS } from '$lib/components/gaps/matrix';
 import { gapMatrix, type GapRow } from '$lib/db/queries';
 import type { NodeDatabase } from '$lib/db/node.server';
 import { EMPTY_FILTERS } from '$lib/state/filters';
+import { SEARCH_WORKER_URL, searchHeadScript } from '$lib/search/client';
 import { HOSTILE_MUNICIPALITY, HOSTILE_WORD, hostileProgrammeId, PAYLOADS } from '../fixtures/hostile-form';
 import { axeViolations, BASE, ORIGIN, launch, offOrigin, open, session, siteDatabase, waitAnswers, type Session } from './harness';
 
@@ -53,12 +54,29 @@ async function hostileSession(): Promise<Session & { dialogs: string[] }> {
 	return { ...s, dialogs };
 }
 
+/**
+ * The search page's own head script (it starts the search worker, src/lib/search/client.ts): its
+ * text exactly, with the build's file and worker URLs in their places; nothing else passes.
+ */
+const SEARCH_HEAD = (() => {
+	const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const file = '/content/search.json?v=0';
+	return (
+		'^' +
+		escape(searchHeadScript(file))
+			.replace(escape(JSON.stringify(file)), '"/content/search\\.json\\?v=[\\w-]+"')
+			.replace(escape(JSON.stringify(SEARCH_WORKER_URL)), '"/_app/immutable/workers/search\\.worker-[\\w-]+\\.js"') +
+		'$'
+	);
+})();
+
 /** What the payloads could have created anywhere in the document. */
 function inertReport(page: Page) {
-	return page.evaluate((origin) => {
+	return page.evaluate(({ origin, searchHead }) => {
 		const all = [...document.querySelectorAll('*')];
+		const own = (text: string) => text.includes('__sveltekit_') || new RegExp(searchHead).test(text);
 		const foreignScripts = [...document.scripts]
-			.filter((s) => !(s.src ? s.src.startsWith(`${origin}/_app/`) : (s.textContent ?? '').includes('__sveltekit_')))
+			.filter((s) => !(s.src ? s.src.startsWith(`${origin}/_app/`) : own(s.textContent ?? '')))
 			.map((s) => s.outerHTML.slice(0, 120));
 		// The site's own inline script carries the page data: it must hold the payloads escaped.
 		const rawInInline = [...document.scripts].filter((s) => !s.src && /<\/?script|<img|<svg/i.test(s.textContent ?? '')).length;
@@ -72,7 +90,7 @@ function inertReport(page: Page) {
 			),
 			pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null
 		};
-	}, ORIGIN);
+	}, { origin: ORIGIN, searchHead: SEARCH_HEAD });
 }
 
 async function expectInert(s: Session & { dialogs: string[] }) {

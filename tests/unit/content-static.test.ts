@@ -10,6 +10,8 @@ import { loadCompare, searchAnswers, searchProgrammes, type CompareData } from '
 import { EMPTY_FILTERS } from '../../src/lib/state/filters';
 import { alignFacts, alignParts } from '../../src/lib/components/compare/compare';
 import { compareContentPath, datasetVersion, fetchCompare, mergeCompare, SEARCH_CONTENT_PATH, type SearchContent } from '../../src/lib/content/static';
+import { SearchIndex } from '../../src/lib/search/engine';
+import { answerPassages, unpackPassages } from '../../src/lib/search/packed';
 
 let dir: string;
 let db: NodeDatabase;
@@ -77,13 +79,29 @@ describe('the comparison from one-municipality files', () => {
 });
 
 describe('the search file', () => {
-	it('holds every answer the search indexes and the programmes, as the SQL returns them', async () => {
+	it('holds the passages of every answer the search indexes and the programmes, as the SQL returns them', async () => {
 		const content = (await (await endpoint(SEARCH_CONTENT_PATH)).json()) as SearchContent;
-		expect(content.answers).toEqual(await db.run(searchAnswers()));
-		expect(content.programmes).toEqual(await db.run(searchProgrammes()));
+		const programmes = await db.run(searchProgrammes());
+		expect(content.programmes).toEqual(programmes);
+		const answers = await db.run(searchAnswers());
 		const filled = FX.answers.filter((a) => a.status === 'filled' && FX.programmes.some((p) => p.programme_id === a.programme_id && p.is_current));
-		expect(content.answers.length).toBe(filled.length);
-		expect(content.answers.length).toBeGreaterThan(0);
+		expect(answers.length).toBe(filled.length);
+		// The passages the page indexes are those it would cut from the answers itself, synthetic
+		// programmes marked.
+		const synthetic = new Set(programmes.filter((p) => p.is_synthetic).map((p) => p.programme_id));
+		const searchable = answers.map((a) => ({ programmeId: a.programme_id, key: a.key, section: a.section, text: a.text, synthetic: synthetic.has(a.programme_id) }));
+		const passages = unpackPassages(content);
+		expect(passages).toEqual(answerPassages(searchable));
+		expect(passages.length).toBeGreaterThanOrEqual(answers.filter((a) => a.text.trim()).length);
+		expect(passages.some((p) => p.synthetic)).toBe(synthetic.size > 0);
+		// …and so the index over them answers as the index over the answers.
+		for (const q of ['kotoutuminen', 'ukrainn', 'kieli kurssi']) {
+			expect(SearchIndex.fromPassages(passages).search(q)).toEqual(SearchIndex.build(searchable).search(q));
+		}
+	});
+
+	it('is refused by a page that reads another format, with a message', () => {
+		expect(() => unpackPassages({ format: 2 } as never)).toThrow(/format 2, not 1: reload/);
 	});
 });
 

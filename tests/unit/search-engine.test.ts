@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SearchIndex, groupByProgramme, queryTerms, requiredPieces, searchable } from '../../src/lib/search/engine';
+import { SearchIndex, groupByProgramme, queryTerms, requiredPieces, reuseGroups, searchable } from '../../src/lib/search/engine';
 import { highlightSegments } from '../../src/lib/search/highlight';
 import type { SearchableAnswer } from '../../src/lib/search/passages';
 import { AURA_ID, HOSTILE_ID, OTHER_ID, auraAnswers, hostileAnswers, otherAnswers } from './search-fixtures';
@@ -199,3 +199,27 @@ describe('as you type', () => {
 	});
 });
 
+
+describe('reusing groups between results', () => {
+	it('keeps the older object for a programme whose hits show the same, and a new one where anything changed', () => {
+		const before = groupByProgramme(index.search('ukrain'));
+		const previous = new Map(before.map((g) => [g.programmeId, g]));
+		// The same query again (new objects, as from the worker): every group is the older one.
+		const again = reuseGroups(groupByProgramme(structuredClone(index.search('ukrain'))), previous);
+		expect(again.length).toBe(before.length);
+		again.forEach((g, i) => expect(g).toBe(before[i]));
+		// A query that marks other words: equal content only, new objects where the marks differ.
+		const other = groupByProgramme(index.search('ukrainan kielellä'));
+		const reused = reuseGroups(other, previous);
+		expect(reused).toEqual(other);
+		for (const g of reused) {
+			const old = previous.get(g.programmeId);
+			if (g === old) continue;
+			for (const h of g.hits) {
+				const kept = old?.hits.includes(h);
+				if (kept) expect(h.ranges).toEqual(other.find((o) => o.programmeId === g.programmeId)!.hits.find((o) => o.passage.start === h.passage.start && o.passage.key === h.passage.key)!.ranges);
+			}
+		}
+		expect(reused.some((g, i) => g !== other[i] && g === previous.get(g.programmeId))).toBe(false);
+	});
+});

@@ -19,6 +19,9 @@ import {
 } from '../../src/lib/db/queries';
 import { EMPTY_FILTERS, parseView } from '../../src/lib/state/filters';
 import { SearchIndex } from '../../src/lib/search/engine';
+import { facetScope } from '../../src/lib/search/scope';
+import { facetData } from '../../src/lib/db/dataset.server';
+import { decodeFacets } from '../../src/lib/db/facets';
 import { highlightSegments } from '../../src/lib/search/highlight';
 
 let dir: string;
@@ -72,6 +75,23 @@ describe('search SQL', () => {
 			for (const { programme_id } of ids) expect(current.has(programme_id)).toBe(true);
 		}
 		expect((await db.run(searchScope(EMPTY_FILTERS))).length).toBe(current.size);
+	});
+
+	it('scopes without the engine (the layout’s facet table) to the programmes the SQL scope gives', async () => {
+		const facets = decodeFacets(await facetData(db, REFERENCE));
+		const programmes = await db.run<SearchProgrammeRow>(searchProgrammes());
+		let some = 0;
+		for (const search of ['region=02', 'region=02,01', 'pop=ge100k', 'langstatus=sv-fi', 'input=fillable-form', 'synthetic=real', 'synthetic=synthetic', 'since=2024-06-01', 'region=02&input=fillable-form', 'region=19&synthetic=real']) {
+			const filters = parseView(new URLSearchParams(search)).filters;
+			const sql = (await db.run<{ programme_id: string }>(searchScope(filters))).map((r) => r.programme_id);
+			expect(facetScope(facets, programmes, filters), search).toEqual(sql);
+			if (sql.length > 0 && sql.length < programmes.length) some++;
+		}
+		expect(some).toBeGreaterThan(3);
+		expect(facetScope(facets, programmes, EMPTY_FILTERS)).toBeNull();
+		// A table that does not line up with the programmes is not used.
+		expect(facetScope(facets, programmes.slice(1), parseView(new URLSearchParams('region=02')).filters)).toBeUndefined();
+		expect(facetScope(null, programmes, parseView(new URLSearchParams('region=02')).filters)).toBeUndefined();
 	});
 
 	it('feeds an index that finds the fixture’s words and keeps hostile markup as text', async () => {

@@ -6,16 +6,15 @@
  *
  * - `/content/compare/<code>.json`: `loadCompare(EMPTY_FILTERS, [code])` for one municipality;
  *   the compare page merges the municipalities in its URL (`mergeCompare`).
- * - `/content/search.json`: the answers the search indexes and their programmes.
+ * - `/content/search.json`: the answers the search indexes, cut into passages, and their
+ *   programmes (src/lib/search/packed.ts).
  *
  * Performance marks (read by `npm run bench`): `kk:content:<name>` once a file is in.
  */
-import type { CompareData, SearchAnswerRow, SearchProgrammeRow } from '$lib/db/queries';
+import type { CompareData, SearchProgrammeRow } from '$lib/db/queries';
+import type { SearchFile } from '$lib/search/packed';
 
-export interface SearchContent {
-	answers: SearchAnswerRow[];
-	programmes: SearchProgrammeRow[];
-}
+export type SearchContent = SearchFile<SearchProgrammeRow>;
 
 export const compareContentPath = (code: string) => `/content/compare/${code}.json`;
 export const SEARCH_CONTENT_PATH = '/content/search.json';

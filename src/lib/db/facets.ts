@@ -131,17 +131,32 @@ const matches = (m: FacetMunicipality, f: Filters) =>
 /** Mainland municipalities and current programmes in scope: what scope_municipalities and scope_programmes hold. */
 export function countScope(facets: Facets, f: Filters): ScopeCount {
 	const inScope = facets.municipalities.map((m) => matches(m, f));
+	return { municipalities: inScope.filter(Boolean).length, programmes: programmesIn(facets, f, inScope).filter(Boolean).length };
+}
+
+/**
+ * For each current programme, in the table's order (by programme_id, as the layout's SQL and the
+ * search file list them), whether it is in scope: the rows of scope_programmes (the search page
+ * restricts hits to these without the engine).
+ */
+export function programmesInScope(facets: Facets, f: Filters): boolean[] {
+	return programmesIn(
+		facets,
+		f,
+		facets.municipalities.map((m) => matches(m, f))
+	);
+}
+
+function programmesIn(facets: Facets, f: Filters, inScope: readonly boolean[]): boolean[] {
 	const byMunicipality = hasMunicipalityFilters(f);
-	let programmes = 0;
-	for (const p of facets.programmes) {
-		if (f.inputKind.length && !f.inputKind.includes(p.inputKind)) continue;
-		if (f.synthetic === 'real' && p.synthetic) continue;
-		if (f.synthetic === 'synthetic' && !p.synthetic) continue;
-		if (f.since && (p.updated === null || p.updated < f.since)) continue;
-		if (byMunicipality && !p.municipalities.some((i) => inScope[i])) continue;
-		programmes++;
-	}
-	return { municipalities: inScope.filter(Boolean).length, programmes };
+	return facets.programmes.map((p) => {
+		if (f.inputKind.length && !f.inputKind.includes(p.inputKind)) return false;
+		if (f.synthetic === 'real' && p.synthetic) return false;
+		if (f.synthetic === 'synthetic' && !p.synthetic) return false;
+		if (f.since && (p.updated === null || p.updated < f.since)) return false;
+		if (byMunicipality && !p.municipalities.some((i) => inScope[i])) return false;
+		return true;
+	});
 }
 
 /**

@@ -25,7 +25,6 @@ export const en: Messages = {
 	'search.submit': 'Search',
 	'search.noscript': 'Results are shown in the browser: the search needs JavaScript.',
 	'search.loading': 'Loading the answers for the search…',
-	'search.building': 'Building the search index…',
 	'search.ready': 'The index holds {passages:# passage|# passages} from {programmes:# programme|# programmes}.',
 	'search.searching': 'Searching…',
 	'search.results': '{hits:# hit|# hits} in {programmes:# programme|# programmes}.',

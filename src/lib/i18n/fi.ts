@@ -24,7 +24,6 @@ export const fi = {
 	'search.submit': 'Hae',
 	'search.noscript': 'Hakutulokset näytetään selaimessa: haku tarvitsee JavaScriptin.',
 	'search.loading': 'Ladataan vastauksia hakua varten…',
-	'search.building': 'Rakennetaan hakemistoa…',
 	'search.ready': 'Hakemistossa on {passages:# tekstikatkelma|# tekstikatkelmaa} {programmes:# ohjelmasta|# ohjelmasta}.',
 	'search.searching': 'Haetaan…',
 	'search.results': '{hits:# osuma|# osumaa} {programmes:# ohjelmassa|# ohjelmassa}.',

@@ -25,7 +25,6 @@ export const sv: Messages = {
 	'search.submit': 'Sök',
 	'search.noscript': 'Sökresultaten visas i webbläsaren: sökningen kräver JavaScript.',
 	'search.loading': 'Läser in svaren för sökningen…',
-	'search.building': 'Bygger sökindexet…',
 	'search.ready': 'Indexet har {passages:# textavsnitt|# textavsnitt} från {programmes:# program|# program}.',
 	'search.searching': 'Söker…',
 	'search.results': '{hits:# träff|# träffar} i {programmes:# program|# program}.',

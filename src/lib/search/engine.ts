@@ -1,5 +1,5 @@
 /**
- * Full-text search over every answer: one Fuse.js index over passages, built once.
+ * Full-text search over every answer: Fuse.js over passages (the answers cut into pieces).
  *
  * Fuzzy per word (a misspelt "ukrainn" finds "Ukrainan"), every word of the query must match
  * within one passage, and a passage holding the words as a phrase ranks above one that has them
@@ -12,7 +12,8 @@
  */
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import { foldQuery, foldText, unfoldRange, type FoldedText } from './fold';
-import { splitAnswer, type Passage, type SearchableAnswer } from './passages';
+import type { Passage, SearchableAnswer } from './passages';
+import { answerPassages } from './packed';
 import { expandToWords, normalizeRanges, type Range } from './highlight';
 import { approxPattern, MAX_PATTERN, substringDistance } from './approx';
 
@@ -156,13 +157,16 @@ export function fuseScore(edits: number, length: number, whole: boolean): number
 }
 
 type IndexRecords = ReturnType<FuseIndex<IndexedPassage>['toJSON']>;
+type IndexRecord = IndexRecords['records'][number];
 
 export class SearchIndex {
 	readonly passages: readonly Passage[];
 	private readonly folds: readonly FoldedText[];
 	private readonly docs: readonly IndexedPassage[];
-	/** The one Fuse index, built once; each query scans the records that can match. */
-	private readonly index: IndexRecords;
+	/** Fuse's index keys; its records are made when a query needs them (recordsOf). */
+	private readonly keys: IndexRecords['keys'];
+	/** Every passage's Fuse record (record i is passage i), once a query needed most of them. */
+	private allRecords: IndexRecord[] | null = null;
 	private readonly fuse: Fuse<IndexedPassage>;
 
 	/** Narrow Fuse's work to the passages that can match (off only to test that it changes nothing). */
@@ -173,34 +177,49 @@ export class SearchIndex {
 		this.passages = passages;
 		this.folds = folds;
 		this.docs = folds.map((f) => ({ f: f.text }));
-		this.index = Fuse.createIndex(FUSE_OPTIONS.keys!, this.docs).toJSON();
-		this.fuse = new Fuse(this.docs, FUSE_OPTIONS, Fuse.parseIndex(this.index));
+		this.keys = Fuse.createIndex<IndexedPassage>(FUSE_OPTIONS.keys!, []).toJSON().keys;
+		this.fuse = new Fuse(this.docs, FUSE_OPTIONS, Fuse.parseIndex({ keys: this.keys, records: [] }));
 	}
 
 	/**
 	 * Splits every answer into passages and indexes them. Empty answers are skipped.
 	 * `prefilter: false` gives Fuse every passage (the plain search, the reference in tests).
 	 */
-	static build(answers: Iterable<SearchableAnswer>, { prefilter = true }: { prefilter?: boolean } = {}): SearchIndex {
-		const passages: Passage[] = [];
-		const folds: FoldedText[] = [];
-		for (const answer of answers) {
-			if (!answer.text || !answer.text.trim()) continue;
-			for (const p of splitAnswer(answer)) {
-				passages.push(p);
-				folds.push(foldText(p.text));
-			}
-		}
-		return new SearchIndex(passages, folds, prefilter);
+	static build(answers: Iterable<SearchableAnswer>, options: { prefilter?: boolean } = {}): SearchIndex {
+		return SearchIndex.fromPassages(answerPassages(answers), options);
+	}
+
+	/** Indexes passages already cut (the search file, packed.ts): the same index `build` makes from their answers. */
+	static fromPassages(passages: Passage[], { prefilter = true }: { prefilter?: boolean } = {}): SearchIndex {
+		return new SearchIndex(passages, passages.map((p) => foldText(p.text)), prefilter);
 	}
 
 	get size(): number {
 		return this.passages.length;
 	}
 
-	/** Fuse over some of the index's records (same options, same records, no rebuilding). */
-	private searchRecords(term: string, records: IndexRecords['records']): Map<number, TermMatch> {
-		this.fuse.setCollection(this.docs as IndexedPassage[], Fuse.parseIndex({ keys: this.index.keys, records }));
+	/**
+	 * Fuse's index records of some passages, as Fuse.createIndex makes them over all (a record is
+	 * its passage's text and length norm, made from that passage alone): building them only for
+	 * the passages a query needs spares every page load indexing 10 000 passages.
+	 */
+	private recordsOf(ids: readonly number[]): IndexRecord[] {
+		if (!this.allRecords && ids.length > this.docs.length / 4) {
+			// Object documents get one record each, in order: record i is passage i.
+			this.allRecords = Fuse.createIndex(FUSE_OPTIONS.keys!, this.docs).toJSON().records;
+		}
+		if (this.allRecords) return ids.map((i) => this.allRecords![i]);
+		return Fuse.createIndex(
+			FUSE_OPTIONS.keys!,
+			ids.map((i) => this.docs[i])
+		)
+			.toJSON()
+			.records.map((r) => ({ ...r, i: ids[r.i] }));
+	}
+
+	/** Fuse over some of the passages (same options, same records as an index of all of them). */
+	private searchRecords(term: string, ids: readonly number[]): Map<number, TermMatch> {
+		this.fuse.setCollection(this.docs as IndexedPassage[], Fuse.parseIndex({ keys: this.keys, records: this.recordsOf(ids) }));
 		const out = new Map<number, TermMatch>();
 		for (const r of this.fuse.search(term)) {
 			out.set(r.refIndex, { score: r.score ?? 1, indices: r.matches?.flatMap((m) => m.indices) ?? [] });
@@ -220,14 +239,14 @@ export class SearchIndex {
 	 * The match positions (highlights) still come from Fuse, for the hits returned only; the tests
 	 * compare whole results with plain Fuse over every passage.
 	 */
-	private distanceMatches(term: string, candidates: IndexRecords['records']): Map<number, TermMatch> {
+	private distanceMatches(term: string, candidates: readonly number[]): Map<number, TermMatch> {
 		const pattern = approxPattern(term);
 		const edits = allowedEdits(term.length);
 		const out = new Map<number, TermMatch>();
-		for (const record of candidates) {
-			const text = this.docs[record.i].f;
+		for (const i of candidates) {
+			const text = this.docs[i].f;
 			const d = substringDistance(text, pattern, edits);
-			if (d >= 0) out.set(record.i, { score: fuseScore(d, term.length, text === term), indices: null });
+			if (d >= 0) out.set(i, { score: fuseScore(d, term.length, text === term), indices: null });
 		}
 		return out;
 	}
@@ -253,11 +272,12 @@ export class SearchIndex {
 
 		// Passages in the filter that hold, for every word, one of its required pieces.
 		const pieces = terms.map((t) => (this.prefilter ? requiredPieces(t) : null));
-		let candidates = this.index.records.filter((record) => {
-			if (allowed && !allowed.has(this.passages[record.i].programmeId)) return false;
-			const text = this.docs[record.i].f;
-			return pieces.every((p) => p === null || p.some((piece) => text.includes(piece)));
-		});
+		let candidates: number[] = [];
+		for (let i = 0; i < this.docs.length; i++) {
+			if (allowed && !allowed.has(this.passages[i].programmeId)) continue;
+			const text = this.docs[i].f;
+			if (pieces.every((p) => p === null || p.some((piece) => text.includes(piece)))) candidates.push(i);
+		}
 
 		// Every word must match (AND); each word's own score counts. (Fuse's $and multiplies the
 		// scores, so one exact word would hide how badly another matched: we average instead.)
@@ -265,15 +285,14 @@ export class SearchIndex {
 		for (const term of terms) {
 			const matches = byDistance && term.length <= MAX_PATTERN ? this.distanceMatches(term, candidates) : this.searchRecords(term, candidates);
 			perTerm.push(matches);
-			candidates = candidates.filter((record) => matches.has(record.i));
+			candidates = candidates.filter((i) => matches.has(i));
 			if (candidates.length === 0) break;
 		}
 		const phrase = terms.length > 1 ? new RegExp(terms.map(escapeRegExp).join('[\\s\\-–—/]+'), 'g') : null;
 		const asWritten = terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}`, 'u'));
 
 		// Score every match, then build highlights only for the hits returned.
-		const scored = candidates.map((record) => {
-			const i = record.i;
+		const scored = candidates.map((i) => {
 			let score = 0;
 			for (const matches of perTerm) score += matches.get(i)!.score;
 			let isPhrase = false;
@@ -315,10 +334,10 @@ export class SearchIndex {
 		}
 
 		// Fuse's match positions for the hits returned (and its score, which must be the one used).
-		const keptRecords = kept.map((h) => this.index.records[h.i]);
-		for (let t = 0; t < terms.length && keptRecords.length > 0; t++) {
+		const keptIds = kept.map((h) => h.i);
+		for (let t = 0; t < terms.length && keptIds.length > 0; t++) {
 			if (!kept.some((h) => perTerm[t].get(h.i)!.indices === null)) continue;
-			const fuse = this.searchRecords(terms[t], keptRecords);
+			const fuse = this.searchRecords(terms[t], keptIds);
 			for (const h of kept) {
 				const mine = perTerm[t].get(h.i)!;
 				const theirs = fuse.get(h.i);
@@ -371,4 +390,27 @@ export function groupByProgramme(result: Pick<SearchResult, 'hits' | 'matches'>)
 	}
 	for (const g of groups.values()) g.more = Math.max(0, (result.matches[g.programmeId] ?? g.hits.length) - g.hits.length);
 	return [...groups.values()];
+}
+
+const sameRanges = (a: readonly Range[], b: readonly Range[]) => a.length === b.length && a.every((r, i) => r[0] === b[i][0] && r[1] === b[i][1]);
+
+/** Shows the same: the same passage (by its place in its answer) with the same marks. */
+function sameHit(a: SearchHit, b: SearchHit): boolean {
+	const p = a.passage;
+	const q = b.passage;
+	return p.programmeId === q.programmeId && p.key === q.key && p.start === q.start && p.end === q.end && p.text === q.text && a.phrase === b.phrase && a.score === b.score && sameRanges(a.ranges, b.ranges);
+}
+
+/**
+ * `groups`, with each group (and each hit) that equals one in `previous` replaced by that older
+ * object, so a page's keyed list can tell by identity what did not change between two results.
+ */
+export function reuseGroups(groups: ProgrammeHits[], previous: ReadonlyMap<string, ProgrammeHits>): ProgrammeHits[] {
+	return groups.map((g) => {
+		const old = previous.get(g.programmeId);
+		if (!old) return g;
+		const hits = g.hits.map((h) => old.hits.find((o) => sameHit(o, h)) ?? h);
+		if (old.more === g.more && old.hits.length === hits.length && hits.every((h, i) => h === old.hits[i])) return old;
+		return { ...g, hits };
+	});
 }

@@ -1,6 +1,7 @@
 /**
- * The search worker: builds the index once from the answers it is sent, then answers queries,
- * so typing never waits for Fuse on the main thread.
+ * The search worker: fetches the search file (or takes answers) and builds the index, then
+ * answers queries, so neither loading nor typing waits on the main thread. Messages are answered
+ * in order (a search sent while the file loads waits for it).
  */
 import { createSearchHandler, type SearchRequest, type SearchResponse } from './protocol';
 
@@ -11,4 +12,7 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 const handle = createSearchHandler();
-scope.onmessage = (event) => scope.postMessage(handle(event.data));
+let queue: Promise<unknown> = Promise.resolve();
+scope.onmessage = (event) => {
+	queue = queue.then(async () => scope.postMessage(await handle(event.data)));
+};
