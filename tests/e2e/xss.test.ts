@@ -56,18 +56,11 @@ async function hostileSession(): Promise<Session & { dialogs: string[] }> {
 
 /**
  * The search page's own head script (it starts the search worker, src/lib/search/client.ts): its
- * text exactly, with the build's file and worker URLs in their places; nothing else passes.
+ * text exactly, with the build's worker URL in its place; nothing else passes.
  */
 const SEARCH_HEAD = (() => {
 	const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const file = '/content/search.json?v=0';
-	return (
-		'^' +
-		escape(searchHeadScript(file))
-			.replace(escape(JSON.stringify(file)), '"/content/search\\.json\\?v=[\\w-]+"')
-			.replace(escape(JSON.stringify(SEARCH_WORKER_URL)), '"/_app/immutable/workers/search\\.worker-[\\w-]+\\.js"') +
-		'$'
-	);
+	return '^' + escape(searchHeadScript()).replace(escape(JSON.stringify(SEARCH_WORKER_URL)), '"/_app/immutable/workers/search\\.worker-[\\w-]+\\.js"') + '$';
 })();
 
 /** What the payloads could have created anywhere in the document. */

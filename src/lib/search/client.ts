@@ -259,16 +259,21 @@ interface HeadStarted {
 	failed: boolean;
 }
 
+/** The `name` of the meta element in the search page's head that gives the search file's URL. */
+export const SEARCH_FILE_META = 'kk-search-file';
+
 /**
- * A script for the prerendered page's head: starts the search worker on the search file as the
- * HTML is parsed, long before the page's modules have loaded and it hydrates, and keeps what the
- * worker says until the page takes it (prestartSearch). Only the two URLs go in, as JSON (the
- * file's is ours: a path and a version).
+ * A script for the prerendered search page's head, put right after that meta element (by
+ * src/hooks.server.ts, as Svelte files render no raw HTML): starts the search worker on the search
+ * file as the HTML is parsed, long before the page's modules have loaded and it hydrates, and keeps
+ * what the worker says until the page takes it (prestartSearch). Fixed text but for the worker's
+ * URL (ours, as JSON).
  */
-export function searchHeadScript(fileUrl: string): string {
+export function searchHeadScript(): string {
 	const json = (v: string) => JSON.stringify(v).replace(/</g, '\\u003c');
 	return (
-		`try{(function(){var s={url:${json(fileUrl)},responses:[],failed:false};` +
+		`try{(function(){var m=document.querySelector('meta[name="${SEARCH_FILE_META}"]');if(!m)return;` +
+		`var s={url:m.content,responses:[],failed:false};` +
 		`s.worker=new Worker(${json(searchWorkerUrl)},{type:'module',name:'search'});` +
 		`s.worker.onmessage=function(e){s.responses.push(e.data)};s.worker.onerror=function(){s.failed=true};` +
 		`s.worker.postMessage({type:'load',url:s.url});window.${HEAD_GLOBAL}=s})()}catch(e){}`
