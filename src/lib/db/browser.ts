@@ -210,14 +210,18 @@ async function countedBytes(r: Response, onBytes?: (n: number) => void): Promise
  * the wasm compiles) but each table is decoded and inserted only when a query first mentions it:
  * the overview never pays for the answers table, the search never waits for the others.
  * `onBytes` hears how many bytes of the engine and the data have arrived (a progress indicator).
- * `worker`: DuckDB-WASM's eh worker, already started by the caller (else started here).
  */
-export async function openBrowserDatabase(sources: readonly TableSource[], onBytes?: (total: number) => void, worker?: Worker): Promise<BrowserDatabase> {
+export async function openBrowserDatabase(sources: readonly TableSource[], onBytes?: (total: number) => void): Promise<BrowserDatabase> {
 	// The wasm's bytes (reported by DuckDB as it streams) plus each data file's, as they arrive.
 	let wasmBytes = 0;
 	let dataBytes = 0;
 	const report = () => onBytes?.(wasmBytes + dataBytes);
 	const t0 = performance.now();
+	const [duckdb, wasm, worker] = await Promise.all([
+		import('@duckdb/duckdb-wasm'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
+	]);
 	const fetched = new Map(
 		sources.map((s) => {
 			const bytes = fetch(s.url).then((r) => {
@@ -229,12 +233,7 @@ export async function openBrowserDatabase(sources: readonly TableSource[], onByt
 			return [s.table, { bytes, format: s.format ?? 'parquet' } satisfies TableBytes];
 		})
 	);
-	const [duckdb, wasm, workerUrl] = await Promise.all([
-		import('@duckdb/duckdb-wasm'),
-		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
-		worker ? null : import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
-	]);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker ?? new Worker(workerUrl!.default));
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(worker.default));
 	await db.instantiate(wasm.default, null, (p) => ((wasmBytes = p.bytesLoaded), report()));
 	await db.open({ query: { castBigIntToDouble: true } });
 	const conn = await db.connect();

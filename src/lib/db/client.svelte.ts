@@ -12,8 +12,6 @@ import type { DatasetFile } from './dataset';
 import type { BrowserDatabase } from './browser';
 import type { QueryRunner } from './types';
 import { tableFileName } from '$lib/dataset/files';
-// Only the URL (a string in this chunk): the worker is started before the engine's JS is fetched.
-import engineWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 
 export type DatabaseStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -52,15 +50,8 @@ class DatabaseClient {
 						? { table: f.table, url: `${this.#base}/data/${tableFileName(f.table, 'arrow')}?v=${f.arrow}`, format: 'arrow' as const }
 						: { table: f.table, url: `${this.#base}/data/${tableFileName(f.table)}?v=${f.version}`, format: 'parquet' as const }
 				);
-			// The engine's worker script loads and starts while the data layer's code (DuckDB-WASM's
-			// JS, Arrow) is fetched and evaluated, instead of after it.
-			const worker = new Worker(engineWorkerUrl);
 			this.#opening = import('./browser')
-				.then((m) => m.openBrowserDatabase(sources, (n) => (this.bytes = n), worker))
-				.catch((e: unknown) => {
-					worker.terminate();
-					throw e;
-				})
+				.then((m) => m.openBrowserDatabase(sources, (n) => (this.bytes = n)))
 				.then(
 					(db) => {
 						this.status = 'ready';
