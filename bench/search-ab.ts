@@ -7,10 +7,9 @@
  * list update (kk:search:drawn), and result in → shown (update + waiting for the frame).
  * For comparing builds (copy build/ aside before changing code); not part of npm run bench.
  */
-import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { launchChromium } from '../tools/chromium';
-import { siteHandler } from '../scripts/serve.js';
+import { serveBuilds } from './serve-builds';
 import { percentile, searchKeystrokes, type Keystroke } from './dashboard';
 
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -18,15 +17,7 @@ const rounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice
 const verbose = process.argv.includes('--verbose');
 const ms = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(0)} p95 ${percentile(xs, 95).toFixed(0)}`;
 
-const servers = await Promise.all(
-	dirs.map(
-		(d) =>
-			new Promise<string>((ok) => {
-				const server = createServer(siteHandler(d));
-				server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as { port: number }).port}`));
-			})
-	)
-);
+const servers = await serveBuilds(dirs);
 const browser = await launchChromium();
 const all: Record<string, Keystroke[]> = {};
 for (let r = 0; r < rounds; r++) {

@@ -7,10 +7,9 @@
  * and the load average. --throttle: 20 Mbit/s, 20 ms round trip (CDP emulation, as the dashboard bench).
  * For comparing builds (copy build/ aside before changing code); not part of npm run bench.
  */
-import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { launchChromium } from '../tools/chromium';
-import { siteHandler } from '../scripts/serve.js';
+import { serveBuilds } from './serve-builds';
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const rounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5);
 const throttle = process.argv.includes('--throttle');
@@ -19,15 +18,7 @@ const query = process.argv.find((a) => a.startsWith('--query='))?.slice(8) ?? 'u
 const THROTTLE = { offline: false, latency: 20, downloadThroughput: (20e6 / 8) | 0, uploadThroughput: (5e6 / 8) | 0 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const bases = await Promise.all(
-	dirs.map(
-		(d) =>
-			new Promise<string>((ok) => {
-				const server = createServer(siteHandler(d));
-				server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as { port: number }).port}`));
-			})
-	)
-);
+const bases = await serveBuilds(dirs);
 const browser = await launchChromium();
 const res: Record<string, number[]> = {};
 const loads: number[] = [];
