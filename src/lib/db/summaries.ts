@@ -41,6 +41,23 @@ WHERE mandatory
 GROUP BY programme_id
 ORDER BY programme_id`;
 
+/**
+ * A programme's place in the gap matrix's choice of a municipality's programme, over all current
+ * programmes (`p` programmes, `s` scores): best score, then latest plausible update, then id.
+ */
+const BEST_RANK = `row_number() OVER (
+		ORDER BY s.mandatory_score DESC NULLS LAST, CASE WHEN p.updated_status IN ('ok', 'month') THEN p.updated END DESC NULLS LAST, p.programme_id
+	)::INTEGER AS best_rank`;
+
+const PART_LISTS = ['part_keys', 'part_grades', 'part_sections', 'part_ordinals'];
+const LANGUAGE_LISTS = ['language_contexts', 'language_codes', 'language_names'];
+/** municipality_programmes' list columns from its programme (empty where no programme covers the municipality). */
+const CELL_LISTS = ['part_keys', 'part_grades', ...LANGUAGE_LISTS, 'orientation_languages'];
+
+/** `coalesce(<alias>.<name>, []) AS <name>` for each list: a programme without rows in a table gets an empty list, not NULL. */
+const orEmpty = (alias: string, names: readonly string[], separator: string) =>
+	names.map((n) => `coalesce(${alias}.${n}, []::VARCHAR[]) AS ${n}`).join(`,${separator}`);
+
 /** The per-programme aggregates programme_facts and municipality_programmes share (CTE text, no leading WITH). */
 const FACTS_CTES = `scores AS (
 	${SCORES}
@@ -157,19 +174,11 @@ ORDER BY programme_id, code`
 SELECT p.programme_id, p.is_synthetic, p.input_kind, p.updated, p.updated_status,
 	s.mandatory_score, s.weak_parts, s.thin_parts,
 	least(floor(s.mandatory_score * 10), 9)::INTEGER AS score_bin,
-	row_number() OVER (
-		ORDER BY s.mandatory_score DESC NULLS LAST, CASE WHEN p.updated_status IN ('ok', 'month') THEN p.updated END DESC NULLS LAST, p.programme_id
-	)::INTEGER AS best_rank,
-	${MUNICIPALITY_LISTS.map((c) => `coalesce(cov.${c.list}, []::VARCHAR[]) AS ${c.list}`).join(',\n\t')},
-	coalesce(parts.part_keys, []::VARCHAR[]) AS part_keys,
-	coalesce(parts.part_grades, []::VARCHAR[]) AS part_grades,
-	coalesce(parts.part_sections, []::VARCHAR[]) AS part_sections,
-	coalesce(parts.part_ordinals, []::VARCHAR[]) AS part_ordinals,
-	coalesce(langs.language_contexts, []::VARCHAR[]) AS language_contexts,
-	coalesce(langs.language_codes, []::VARCHAR[]) AS language_codes,
-	coalesce(langs.language_names, []::VARCHAR[]) AS language_names,
-	coalesce(arr.arrangement_types, []::VARCHAR[]) AS arrangement_types,
-	coalesce(arr.arrangement_mentions, []::VARCHAR[]) AS arrangement_mentions
+	${BEST_RANK},
+	${orEmpty('cov', MUNICIPALITY_LISTS.map((c) => c.list), '\n\t')},
+	${orEmpty('parts', PART_LISTS, '\n\t')},
+	${orEmpty('langs', LANGUAGE_LISTS, '\n\t')},
+	${orEmpty('arr', ['arrangement_types', 'arrangement_mentions'], '\n\t')}
 FROM programmes p
 LEFT JOIN scores s USING (programme_id)
 LEFT JOIN cov USING (programme_id)
@@ -223,14 +232,9 @@ ORDER BY p.programme_id`
 facts AS (
 	SELECT p.programme_id, p.municipalities_text, p.is_synthetic, p.input_kind, p.updated, p.updated_status,
 		s.mandatory_score, s.weak_parts, s.thin_parts,
-		row_number() OVER (
-			ORDER BY s.mandatory_score DESC NULLS LAST, CASE WHEN p.updated_status IN ('ok', 'month') THEN p.updated END DESC NULLS LAST, p.programme_id
-		)::INTEGER AS best_rank,
-		coalesce(parts.part_keys, []::VARCHAR[]) AS part_keys,
-		coalesce(parts.part_grades, []::VARCHAR[]) AS part_grades,
-		coalesce(langs.language_contexts, []::VARCHAR[]) AS language_contexts,
-		coalesce(langs.language_codes, []::VARCHAR[]) AS language_codes,
-		coalesce(langs.language_names, []::VARCHAR[]) AS language_names,
+		${BEST_RANK},
+		${orEmpty('parts', ['part_keys', 'part_grades'], '\n\t\t')},
+		${orEmpty('langs', LANGUAGE_LISTS, '\n\t\t')},
 		coalesce(list_filter(langs.language_codes, (l, i) -> langs.language_contexts[i] = 'orientation'), []::VARCHAR[]) AS orientation_languages,
 		lp.grade AS language_part_grade,
 		left(la.text, ${EXCERPT_CHARS}) AS language_part_text
@@ -244,13 +248,8 @@ facts AS (
 )
 SELECT m.code, m.name_fi, m.name_sv, m.region_code, m.region_fi, m.wellbeing_county_code, m.wellbeing_county_fi,
 	m.employment_area_code, m.employment_area, m.language_status, m.population, m.population_class, m.aland,
-	f.* EXCLUDE (part_keys, part_grades, language_contexts, language_codes, language_names, orientation_languages),
-	coalesce(f.part_keys, []::VARCHAR[]) AS part_keys,
-	coalesce(f.part_grades, []::VARCHAR[]) AS part_grades,
-	coalesce(f.language_contexts, []::VARCHAR[]) AS language_contexts,
-	coalesce(f.language_codes, []::VARCHAR[]) AS language_codes,
-	coalesce(f.language_names, []::VARCHAR[]) AS language_names,
-	coalesce(f.orientation_languages, []::VARCHAR[]) AS orientation_languages
+	f.* EXCLUDE (${CELL_LISTS.join(', ')}),
+	${orEmpty('f', CELL_LISTS, '\n\t')}
 FROM municipalities m
 LEFT JOIN (SELECT DISTINCT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current) c ON c.code = m.code
 LEFT JOIN facts f ON f.programme_id = c.programme_id
