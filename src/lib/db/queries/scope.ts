@@ -36,6 +36,29 @@ export function programmeConditions(f: Filters, alias: string): { conditions: st
 	return { conditions, params };
 }
 
+/** Each municipality filter and the `municipalities` column it tests. */
+const MUNICIPALITY_FILTERS = [
+	['region', 'region_code'],
+	['wellbeing', 'wellbeing_county_code'],
+	['area', 'employment_area_code'],
+	['languageStatus', 'language_status'],
+	['populationClass', 'population_class']
+] as const satisfies readonly (readonly [keyof Filters, string])[];
+
+/** programme_facts' list of each municipality column (../summaries.ts). */
+const LIST_OF = new Map<string, string>(MUNICIPALITY_LISTS.map((c) => [c.column, c.list]));
+
+/** The municipality filters that are set, with their column, in a fixed order. */
+const setMunicipalityFilters = (f: Filters) =>
+	MUNICIPALITY_FILTERS.filter(([field]) => f[field].length).map(([field, column]) => ({ column, values: f[field] as readonly string[] }));
+
+/** The municipality filters (without `NOT aland`) as conditions on the columns `column(name)` gives, with their parameters in order. */
+function municipalityConditions(f: Filters, column: (name: string) => string): { conditions: string[]; params: Param[] } {
+	const params: Param[] = [];
+	const conditions = setMunicipalityFilters(f).map((m) => inList(column(m.column), m.values, params));
+	return { conditions, params };
+}
+
 /**
  * The common table expressions every filtered query starts with:
  *
@@ -56,18 +79,6 @@ export function programmeConditions(f: Filters, alias: string): { conditions: st
  *
  * Returns the CTE text (without the leading WITH) and its parameters, in order.
  */
-/** The municipality filters (without `NOT aland`) as conditions on the columns `column(name)` gives, with their parameters in order. */
-function municipalityConditions(f: Filters, column: (name: string) => string): { conditions: string[]; params: Param[] } {
-	const params: Param[] = [];
-	const conditions: string[] = [];
-	if (f.region.length) conditions.push(inList(column('region_code'), f.region, params));
-	if (f.wellbeing.length) conditions.push(inList(column('wellbeing_county_code'), f.wellbeing, params));
-	if (f.area.length) conditions.push(inList(column('employment_area_code'), f.area, params));
-	if (f.languageStatus.length) conditions.push(inList(column('language_status'), f.languageStatus, params));
-	if (f.populationClass.length) conditions.push(inList(column('population_class'), f.populationClass, params));
-	return { conditions, params };
-}
-
 export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: Param[] } {
 	const own = programmeConditions(f, 'p');
 	const m = municipalityConditions(f, (c) => c);
@@ -85,12 +96,11 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 
 	const factsCodes = coveredCodes(f, 'pf');
 	const facts = programmeConditions(f, 'pf');
-	const attrs = municipalityConditions(f, (c) => c);
 	for (const list of municipalityLists(f, 'pf')) facts.conditions.push(list.sql), facts.params.push(...list.params);
-	if (attrs.conditions.length > 1) {
-		const again = coveredCodes(f, 'pf');
-		facts.conditions.push(`len(${again.sql}) > 0`);
-		facts.params.push(...again.params);
+	// One filter's list test is exact; with several, one municipality must match them all.
+	if (setMunicipalityFilters(f).length > 1) {
+		facts.conditions.push(`len(${factsCodes.sql}) > 0`);
+		facts.params.push(...factsCodes.params);
 	}
 	const cellsMuni = municipalityConditions(f, (c) => `mp.${c}`);
 	const cellsOwn = programmeConditions(f, 'mp');
@@ -166,19 +176,10 @@ export function scopeCtes(f: Filters, usedBy?: string): { ctes: string; params: 
 
 /** Each municipality filter as `list_has_any(<alias>.<attribute list>, <the values>)` on a programme_facts row: it covers a municipality with one of the values (the values one parameter, ./sql.ts `listParam`). */
 function municipalityLists(f: Filters, alias: string): { sql: string; params: Param[] }[] {
-	const attr = new Map<string, string>(MUNICIPALITY_LISTS.map((c) => [c.column, c.list]));
-	const out: { sql: string; params: Param[] }[] = [];
-	const add = (column: string, values: readonly string[]) => {
-		if (!values.length) return;
+	return setMunicipalityFilters(f).map((m) => {
 		const params: Param[] = [];
-		out.push({ sql: `list_has_any(${alias}.${attr.get(column)}, ${listParam(values, params)})`, params });
-	};
-	add('region_code', f.region);
-	add('wellbeing_county_code', f.wellbeing);
-	add('employment_area_code', f.area);
-	add('language_status', f.languageStatus);
-	add('population_class', f.populationClass);
-	return out;
+		return { sql: `list_has_any(${alias}.${LIST_OF.get(m.column)}, ${listParam(m.values, params)})`, params };
+	});
 }
 
 /**
@@ -186,8 +187,7 @@ function municipalityLists(f: Filters, alias: string): { sql: string; params: Pa
  * filtered by one lambda over the parallel attribute lists (all of them without a municipality filter).
  */
 export function coveredCodes(f: Filters, alias: string): { sql: string; params: Param[] } {
-	const attr = new Map<string, string>(MUNICIPALITY_LISTS.map((c) => [c.column, c.list]));
-	const m = municipalityConditions(f, (c) => `${alias}.${attr.get(c)}[i]`);
+	const m = municipalityConditions(f, (c) => `${alias}.${LIST_OF.get(c)}[i]`);
 	if (!m.conditions.length) return { sql: `${alias}.muni_codes`, params: [] };
 	return { sql: `list_filter(${alias}.muni_codes, (c, i) -> ${m.conditions.join(' AND ')})`, params: m.params };
 }
