@@ -7,17 +7,11 @@
  * Columns, not one object per passage (fewer bytes to parse); `unpackPassages(packSearch(…))`
  * gives exactly the passages `splitAnswer` makes (tests/unit/content-static.test.ts).
  */
+import type { SearchProgrammeRow } from '$lib/db/queries/search';
 import { splitAnswer, type Passage, type SearchableAnswer } from './passages';
 
-/** What the page needs of a programme to label and link its hits (the `searchProgrammes` SQL's rows). */
-export interface SearchFileProgramme {
-	programme_id: string;
-	is_synthetic: boolean;
-	municipalities_text: string | null;
-	codes: string[];
-	names_fi: string[];
-	names_sv: string[];
-}
+/** What the page needs of a programme to label and link its hits: the `searchProgrammes` SQL's rows. */
+export type SearchFileProgramme = SearchProgrammeRow;
 
 /** Bumped when the layout changes (a worker from an older page must not misread a newer file). */
 export const SEARCH_FILE_FORMAT = 1;
