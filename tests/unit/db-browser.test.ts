@@ -14,7 +14,7 @@ import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.serve
 import { loadDataset, tablesIn, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
 import { loadOverview, overviewQueries, recentChanges, scopeSummary, tableCounts, tableRows } from '../../src/lib/db/queries';
-import type { Query, QueryRunner } from '../../src/lib/db/types';
+import { QueryCancelled, type Query, type QueryRunner } from '../../src/lib/db/types';
 import { EMPTY_FILTERS, parseView } from '../../src/lib/state/filters';
 import { PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
 
@@ -251,5 +251,64 @@ describe('prepared statements are kept and run again with new values', () => {
 	it('refuses a filter value that holds the list separator', () => {
 		const f = { ...EMPTY_FILTERS, region: ['01,02'] };
 		expect(() => overviewQueries(f)).toThrow(/filter value "01,02"/);
+	});
+});
+
+describe('sending statements and cancelling them', () => {
+	/** A connection whose answers wait until released: what was prepared, and what was sent to run. */
+	function fakeConnection() {
+		const log = { prepared: [] as string[], sent: [] as string[] };
+		const waiting: (() => void)[] = [];
+		const conn: WasmConnection = {
+			query: (() => undefined) as never,
+			prepare: (async (sql: string) => {
+				log.prepared.push(sql);
+				return {
+					query: (...params: unknown[]) => {
+						log.sent.push(`${sql} ${params.join(',')}`);
+						return new Promise((ok) => waiting.push(() => ok({ toArray: () => [{ toJSON: () => ({ n: params[0] ?? 1 }) }] })));
+					},
+					close: async () => undefined
+				};
+			}) as never
+		};
+		const release = () => waiting.splice(0).forEach((f) => f());
+		return { conn, log, release };
+	}
+
+	it('skips a query aborted before it is sent, before or while its statement is prepared; the next still runs', async () => {
+		const { conn, log, release } = fakeConnection();
+		const runner = wasmRunner(conn);
+		const early = new AbortController();
+		early.abort();
+		await expect(runner.run({ id: 'a', sql: 'SELECT 1 AS n', params: [] }, { signal: early.signal })).rejects.toBeInstanceOf(QueryCancelled);
+		expect(log.prepared).toEqual([]);
+		const controller = new AbortController();
+		const superseded = runner.run({ id: 'b', sql: 'SELECT 2 AS n', params: [] }, { signal: controller.signal });
+		const next = runner.run({ id: 'c', sql: 'SELECT 3 AS n', params: [] });
+		controller.abort();
+		await expect(superseded).rejects.toBeInstanceOf(QueryCancelled);
+		await new Promise((ok) => setTimeout(ok));
+		release();
+		expect(await next).toEqual([{ n: 1 }]);
+		expect(log.sent).toEqual(['SELECT 3 AS n ']);
+	});
+
+	it('sends a kept statement within the call, and a page’s statements together without waiting for answers', async () => {
+		const { conn, log, release } = fakeConnection();
+		const runner = wasmRunner(conn);
+		const q = (n: number): Query => ({ id: `q${n}`, sql: `SELECT ? AS n -- ${n}`, params: [n] });
+		const first = Promise.all([1, 2, 3].map((n) => runner.run(q(n))));
+		await new Promise((ok) => setTimeout(ok));
+		// All three were sent although none has been answered.
+		expect(log.sent).toHaveLength(3);
+		release();
+		expect(await first).toEqual([[{ n: 1 }], [{ n: 2 }], [{ n: 3 }]]);
+		const again = [4, 5, 6].map((n) => runner.run({ ...q(n - 3), params: [n] }));
+		// Kept: sent before this test's code went on, not a promise turn later.
+		expect(log.sent.slice(3)).toEqual(['SELECT ? AS n -- 1 4', 'SELECT ? AS n -- 2 5', 'SELECT ? AS n -- 3 6']);
+		release();
+		expect(await Promise.all(again)).toEqual([[{ n: 4 }], [{ n: 5 }], [{ n: 6 }]]);
+		expect(log.prepared).toHaveLength(3);
 	});
 });

@@ -17,7 +17,7 @@ import { loadSummary, loadTable, wasmRunner, type WasmConnection } from '../../s
 import { SUMMARIES } from '../../src/lib/db/summaries';
 import { gapMatrix, loadOverview, scoped } from '../../src/lib/db/queries';
 import { hasMunicipalityFilters } from '../../src/lib/db/filters';
-import { QueryCancelled, type QueryRunner } from '../../src/lib/db/types';
+import { type QueryRunner } from '../../src/lib/db/types';
 import { parseView } from '../../src/lib/state/filters';
 import { TABLES } from '../../src/lib/dataset/tables';
 
@@ -79,29 +79,6 @@ describe('derived files', () => {
 		expect(gaps.length).toBeGreaterThan(0);
 		expect(await fromFiles.run(gapMatrix(f))).toEqual(gaps);
 		expect(await wasm.run(gapMatrix(f))).toEqual(gaps);
-	});
-});
-
-describe('cancellation', () => {
-	it('skips a queued query whose signal is aborted, and still runs the next one', async () => {
-		const prepared: string[] = [];
-		const fake: WasmConnection = {
-			query: (() => undefined) as never,
-			prepare: (async (sql: string) => {
-				prepared.push(sql);
-				return { query: async () => ({ toArray: () => [{ toJSON: () => ({ n: 1 }) }] }), close: async () => undefined };
-			}) as never
-		};
-		const runner = wasmRunner(fake);
-		const controller = new AbortController();
-		const first = runner.run({ id: 'a', sql: 'SELECT 1 AS n', params: [] });
-		const superseded = runner.run({ id: 'b', sql: 'SELECT 2 AS n', params: [] }, { signal: controller.signal });
-		const next = runner.run({ id: 'c', sql: 'SELECT 3 AS n', params: [] });
-		controller.abort();
-		expect(await first).toEqual([{ n: 1 }]);
-		await expect(superseded).rejects.toBeInstanceOf(QueryCancelled);
-		expect(await next).toEqual([{ n: 1 }]);
-		expect(prepared).toEqual(['SELECT 1 AS n', 'SELECT 3 AS n']);
 	});
 });
 

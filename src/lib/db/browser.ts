@@ -40,65 +40,92 @@ export const PREPARED_STATEMENTS_KEPT = 64;
 
 /**
  * A QueryRunner over a DuckDB-WASM connection: the Query's SQL is prepared verbatim and its
- * parameters bound in order, the same SQL text Node runs. Calls are queued: one worker, one
- * statement at a time; a queued call whose signal has been aborted is skipped.
+ * parameters bound in order, the same SQL text Node runs.
  *
  * Prepared statements are kept by their SQL text and run again with new parameters: a filter
  * change mostly repeats a page's statements with other values (the filter lists are one
- * parameter each, ./queries/sql.ts), and then skips DuckDB's planning and two of the three
- * round trips to the worker. A statement that fails is closed and not kept.
+ * parameter each, ./queries/sql.ts), and then skips DuckDB's planning and its round trip.
+ * A statement that fails is closed and not kept.
+ *
+ * Statements are sent to the worker as soon as they are asked for, a kept one within the call:
+ * the worker runs them one after another by itself while the page's thread redraws, instead of
+ * waiting for that thread to take each answer before it sends the next. A query whose signal is
+ * aborted before it is sent (while its statement is being prepared) is skipped; one already
+ * sent runs, and its rows are still returned to the superseded caller, which drops them.
  */
 export function wasmRunner(conn: WasmConnection, keep = PREPARED_STATEMENTS_KEPT): QueryRunner {
-	let queue: Promise<unknown> = Promise.resolve();
 	type Statement = Awaited<ReturnType<WasmConnection['prepare']>>;
+	interface Kept {
+		/** Set once prepared: then a run sends its query within the call. */
+		ready: Statement | null;
+		prepared: Promise<Statement>;
+		/** Runs sent and not answered: such a statement is not closed. */
+		busy: number;
+	}
 	// Insertion order = least recently used first.
-	const prepared = new Map<string, Statement>();
+	const kept = new Map<string, Kept>();
 	const close = (stmt: Statement) => Promise.resolve().then(() => stmt.close()).catch(() => undefined);
-	async function statement(sql: string): Promise<Statement> {
-		const kept = prepared.get(sql);
-		if (kept) {
-			prepared.delete(sql);
-			prepared.set(sql, kept);
-			return kept;
+	const forget = (sql: string, entry: Kept) => {
+		if (kept.get(sql) !== entry) return;
+		kept.delete(sql);
+		void entry.prepared.then(close, () => undefined);
+	};
+	function evict() {
+		for (const [sql, entry] of kept) {
+			if (kept.size <= keep) break;
+			if (entry.busy === 0) forget(sql, entry);
 		}
-		const stmt = await conn.prepare(sql);
-		prepared.set(sql, stmt);
-		for (const [oldest, old] of prepared) {
-			if (prepared.size <= keep) break;
-			prepared.delete(oldest);
-			await close(old);
+	}
+	function statement(sql: string): Kept {
+		const found = kept.get(sql);
+		if (found) {
+			kept.delete(sql);
+			kept.set(sql, found);
+			return found;
 		}
-		return stmt;
+		const entry: Kept = { ready: null, prepared: Promise.resolve(conn.prepare(sql)), busy: 0 };
+		entry.prepared.then(
+			(stmt) => (entry.ready = stmt),
+			() => kept.get(sql) === entry && kept.delete(sql)
+		);
+		kept.set(sql, entry);
+		return entry;
 	}
 	return {
 		run<T extends Row = Row>(query: Query<T> | Query, opts?: RunOptions): Promise<T[]> {
-			const next = queue.then(async () => {
-				// Superseded while it waited (a newer filter change): skip it, the worker is free sooner.
-				if (opts?.signal?.aborted) throw new QueryCancelled(query.id);
-				// For `npm run bench`: each statement's time in the worker queue's turn (prepare to rows).
-				const start = performance.now();
-				try {
-					const stmt = await statement(query.sql);
-					try {
-						const result = await stmt.query(...query.params);
-						return result.toArray().map((r: { toJSON(): Record<string, unknown> }) => {
+			if (opts?.signal?.aborted) return Promise.reject(new QueryCancelled(query.id));
+			// For `npm run bench`: each statement's time from sent to rows (statements sent together overlap).
+			const start = performance.now();
+			const entry = statement(query.sql);
+			entry.busy++;
+			evict();
+			const send = (stmt: Statement) => Promise.resolve(stmt.query(...query.params));
+			const sent = entry.ready
+				? send(entry.ready)
+				: entry.prepared.then((stmt) => {
+						// Superseded while its statement was prepared: not sent, the worker is free sooner.
+						if (opts?.signal?.aborted) throw new QueryCancelled(query.id);
+						return send(stmt);
+					});
+			return sent
+				.then(
+					(result) =>
+						result.toArray().map((r: { toJSON(): Record<string, unknown> }) => {
 							const out: Row = {};
 							for (const [k, v] of Object.entries(r.toJSON())) out[k] = plainCell(v);
 							return out as T;
-						});
-					} catch (e) {
-						if (prepared.get(query.sql) === stmt) prepared.delete(query.sql);
-						await close(stmt);
-						throw e;
-					} finally {
-						performance.measure(`kk:sql:${query.id}`, { start });
+						}),
+					(e: unknown) => {
+						if (e instanceof QueryCancelled) throw e;
+						forget(query.sql, entry);
+						throw new Error(`query ${query.id} failed: ${(e as Error).message}`);
 					}
-				} catch (e) {
-					throw new Error(`query ${query.id} failed: ${(e as Error).message}`);
-				}
-			});
-			queue = next.catch(() => undefined);
-			return next;
+				)
+				.finally(() => {
+					entry.busy--;
+					evict();
+					performance.measure(`kk:sql:${query.id}`, { start });
+				});
 		}
 	};
 }
@@ -268,11 +295,16 @@ export async function openBrowserDatabase(sources: readonly TableSource[], onByt
 			})
 		);
 	const ensure = (sql: string) => Promise.all([ensureTables(tablesIn(sql)), ensureSummaries(summariesIn(sql))]);
+	// Statements whose tables are all loaded: these are sent within the call (see wasmRunner).
+	const tablesReady = new Set<string>();
 	const runner = wasmRunner(conn);
 	return {
-		run: async (query, opts) => {
-			await ensure(query.sql);
-			return runner.run(query, opts);
+		run: (query, opts) => {
+			if (tablesReady.has(query.sql)) return runner.run(query, opts);
+			return ensure(query.sql).then(() => {
+				tablesReady.add(query.sql);
+				return runner.run(query, opts);
+			});
 		},
 		timings: { instantiate: t1 - t0 },
 		connect: async () => {
