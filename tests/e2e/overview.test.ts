@@ -168,6 +168,39 @@ describe('overview', () => {
 		}
 	});
 
+	it('a choice takes effect at the click: the queries start before the router writes the URL, and two quick choices both land', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/');
+			await s.page.waitForFunction(() => performance.getEntriesByName('kk:db-ready').length > 0, undefined, { timeout: 90_000 });
+			const times = await s.page.evaluate(
+				([a, b]) => {
+					const pushed: number[] = [];
+					const push = history.pushState.bind(history);
+					history.pushState = (...args: Parameters<History['pushState']>) => (pushed.push(performance.now()), push(...args));
+					const t0 = performance.now();
+					// Two choices in one task: the second is made before the router has written the first.
+					for (const code of [a, b]) (document.querySelector(`input[name="region"][value="${code}"]`) as HTMLInputElement).click();
+					return new Promise<{ query: number[]; url: number[] }>((ok) =>
+						setTimeout(() => ok({ query: performance.getEntriesByName('kk:query:overview:start').map((e) => e.startTime).filter((t) => t >= t0), url: pushed }), 1000)
+					);
+				},
+				[regions.covered, regions.other]
+			);
+			expect(times.url.length).toBeGreaterThan(0);
+			expect(times.query.length).toBeGreaterThan(0);
+			expect(Math.min(...times.query)).toBeLessThan(Math.min(...times.url));
+			await s.page.waitForURL((u) => filtersOf(u.toString()).region.length === 2);
+			await waitLive(s.page);
+			expect(filtersOf(s.page.url()).region).toEqual([regions.covered, regions.other].sort());
+			await expectFigures(s.page, filtersOf(s.page.url()));
+			for (const code of [regions.covered, regions.other]) expect(await s.page.locator(`input[name="region"][value="${code}"]`).isChecked()).toBe(true);
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
 	it('changing the map measure is a URL choice and redraws the map', async () => {
 		const s = await session(browser);
 		try {

@@ -30,6 +30,12 @@ class DatabaseClient {
 	#files: DatasetFile[] = [];
 	#base = '';
 	#opening: Promise<BrowserDatabase> | null = null;
+	#opened: BrowserDatabase | null = null;
+
+	/** The database once open (null before): a query can then be sent within the call that asks for it. */
+	get opened(): QueryRunner | null {
+		return this.#opened;
+	}
 
 	/** The root layout passes the published files (from the prerender) once. */
 	configure(files: readonly DatasetFile[], base = '') {
@@ -54,6 +60,7 @@ class DatabaseClient {
 				.then((m) => m.openBrowserDatabase(sources, (n) => (this.bytes = n)))
 				.then(
 					(db) => {
+						this.#opened = db;
 						this.status = 'ready';
 						mark('kk:db-ready');
 						return db;
@@ -136,8 +143,9 @@ export class LiveQuery<T, D = unknown> {
 		const enabled = $derived(opts.enabled ? opts.enabled() : true);
 		const deps = $derived(opts.deps());
 		const key = $derived(keyOf(deps));
-		// Runs when `enabled` or the inputs' key change; everything else is read untracked.
-		$effect(() => {
+		// Runs when `enabled` or the inputs' key change; everything else is read untracked. A pre-effect:
+		// the statements go to DuckDB's worker before this update's DOM work, which then overlaps them.
+		$effect.pre(() => {
 			if (!enabled) return;
 			const k = key;
 			untrack(() => this.#fetch(k, deps, opts));
@@ -161,9 +169,16 @@ export class LiveQuery<T, D = unknown> {
 		this.stale = this.value !== null;
 		this.status = 'loading';
 		mark(`kk:query:${opts.name}:start`);
-		database
-			.open()
-			.then((db) => opts.load({ run: (q, o) => db.run(q, { signal: controller.signal, ...o }) }, deps))
+		const load = (db: QueryRunner): Promise<T> => {
+			try {
+				return opts.load({ run: (q, o) => db.run(q, { signal: controller.signal, ...o }) }, deps);
+			} catch (e) {
+				return Promise.reject(e);
+			}
+		};
+		// With the database open the statements are sent now, not a promise turn later (after the DOM work).
+		const opened = database.opened;
+		(opened ? load(opened) : database.open().then(load))
 			.then(
 				(value) => {
 					this.#cache.set(key, value);

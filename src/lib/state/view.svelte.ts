@@ -43,10 +43,24 @@ const CARRIED = new Set<string>([
 
 export class ViewState {
 	#hydrated = $state(false);
+	/**
+	 * The parameters of a navigation `set`/`setParam` started and the router has not finished: the
+	 * view follows a choice at once (a page's queries start at the click), not after the router's
+	 * work; the URL then says the same, and nothing recomputes (`current` keeps its object).
+	 */
+	#pending = $state.raw<URLSearchParams | null>(null);
+
+	#lastParams = NO_PARAMS;
+	/** The same object while the parameters say the same: when the URL lands on what a choice already showed, nothing recomputes. */
+	readonly #params: URLSearchParams = $derived.by(() => {
+		const next = !browser || !this.#hydrated ? NO_PARAMS : (this.#pending ?? page.url.searchParams);
+		if (next.toString() === this.#lastParams.toString()) return this.#lastParams;
+		return (this.#lastParams = next);
+	});
 
 	/** The URL's search parameters (empty during prerender and before hydration). */
 	get params(): URLSearchParams {
-		return browser && this.#hydrated ? page.url.searchParams : NO_PARAMS;
+		return this.#params;
 	}
 
 	#last: { key: string; view: ViewParams } = { key: '', view: DEFAULT_VIEW };
@@ -126,7 +140,14 @@ export class ViewState {
 
 	async #go(href: string) {
 		if (!browser) return;
-		await goto(href, { replaceState: false, keepFocus: true, noScroll: true });
+		const pending = new URL(href, page.url).searchParams;
+		this.#pending = pending;
+		try {
+			await goto(href, { replaceState: false, keepFocus: true, noScroll: true });
+		} finally {
+			// A later choice's navigation owns the view now; or back/forward superseded this one: the URL rules again.
+			if (this.#pending === pending) this.#pending = null;
+		}
 	}
 }
 
