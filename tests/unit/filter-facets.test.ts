@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { REFERENCE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
 import { facetData } from '../../src/lib/db/dataset.server';
-import { countScope, decodeFacets, explainEmpty, optionCounts, scopeSummaryOf, withFacet, type Facets } from '../../src/lib/db/facets';
+import { countScope, decodeFacets, explainEmpty, MUNICIPALITY_FACETS, optionCounts, scopeSummaryOf, withFacet, type Facets, type ListFacet } from '../../src/lib/db/facets';
 import { scoped, scopeSummary } from '../../src/lib/db/queries';
-import { EMPTY_FILTERS, type Filters } from '../../src/lib/state/filters';
+import { EMPTY_FILTERS, INPUT_KINDS, type Filters } from '../../src/lib/state/filters';
 
 let dir: string;
 let db: NodeDatabase;
@@ -72,6 +72,30 @@ describe('counts', () => {
 		for (const a of areas) expect(counts.get(a)).toEqual(await sqlScope(withFacet(filters, 'area', [a])));
 		expect(counts.get(turku.employmentAreaCode)!.municipalities).toBeGreaterThan(0);
 		expect(counts.get(helsinki.employmentAreaCode)!.municipalities).toBe(0);
+	});
+});
+
+describe('option counts in one pass', () => {
+	it('equal the scope counted with each value chosen, for every list filter over varied filter states', () => {
+		const valuesOf = (k: ListFacet): string[] =>
+			k === 'inputKind' ? [...INPUT_KINDS] : [...new Set(facets.municipalities.map((m) => m[k] as string)), 'xx'];
+		const keys = [...MUNICIPALITY_FACETS, 'inputKind'] as ListFacet[];
+		const pick = (k: ListFacet, i: number) => valuesOf(k).filter((_, j) => (i + j) % 3 === 0).slice(0, 2);
+		const states: Filters[] = [EMPTY_FILTERS, f({ since: '2024-06-01' }), f({ synthetic: 'real' }), f({ synthetic: 'synthetic', inputKind: ['fillable-form'] })];
+		keys.forEach((k, i) => states.push(f({ [k]: pick(k, i) }), f({ [k]: pick(k, i + 1), [keys[(i + 1) % keys.length]]: pick(keys[(i + 1) % keys.length], i) })));
+		let nonZero = 0;
+		for (const filters of states)
+			for (const key of keys) {
+				const values = valuesOf(key);
+				const counts = optionCounts(facets, filters, key, values);
+				expect([...counts.keys()]).toEqual(values);
+				for (const v of values) {
+					const expected = countScope(facets, withFacet(filters, key, [v]));
+					expect(counts.get(v), `${key}=${v} under ${JSON.stringify(filters)}`).toEqual(expected);
+					if (expected.programmes > 0) nonZero++;
+				}
+			}
+		expect(nonZero).toBeGreaterThan(50);
 	});
 });
 

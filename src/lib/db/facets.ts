@@ -175,10 +175,52 @@ export function withFacet(f: Filters, key: ListFacet, values: readonly string[])
 	return { ...f, [key]: [...values] } as Filters;
 }
 
-/** For each value of a list filter: the scope if it alone were chosen there, the other filters kept. */
+/**
+ * For each value of a list filter: the scope if it alone were chosen there, the other filters kept
+ * (`countScope` of `withFacet(f, key, [value])`). One pass over the table for all the values: the
+ * filter bar counts every list at each filter change, before the page's figures are redrawn.
+ */
 export function optionCounts(facets: Facets, f: Filters, key: ListFacet, values: readonly string[]): Map<string, ScopeCount> {
-	return new Map(values.map((v) => [v, countScope(facets, withFacet(f, key, [v]))]));
+	const counts = new Map(values.map((v) => [v, { municipalities: 0, programmes: 0 }]));
+	const { municipalities, programmes } = facets;
+	if (key === 'inputKind') {
+		// The municipalities in scope do not depend on a programme filter; a programme counts under its own kind.
+		const inScope = municipalities.map((m) => matches(m, f));
+		const inMunicipalities = inScope.filter(Boolean).length;
+		for (const c of counts.values()) c.municipalities = inMunicipalities;
+		const rest = programmesIn(facets, { ...f, inputKind: [] }, inScope);
+		programmes.forEach((p, i) => {
+			const c = rest[i] && counts.get(p.inputKind);
+			if (c) c.programmes++;
+		});
+		return counts;
+	}
+	// Municipalities matching the other filters, by their value of this one; a programme counts under
+	// each value held by a municipality it covers among those (the value chosen is a municipality filter).
+	const others = { ...f, [key]: [] } as Filters;
+	const valueOf = municipalities.map((m) => (matches(m, others) ? (m[key] as string) : null));
+	for (const v of valueOf) {
+		const c = v === null ? undefined : counts.get(v);
+		if (c) c.municipalities++;
+	}
+	const programmeFilters = { ...EMPTY_MUNICIPALITY_FILTERS, inputKind: f.inputKind, synthetic: f.synthetic, since: f.since } as Filters;
+	const passing = programmesIn(facets, programmeFilters, []);
+	programmes.forEach((p, i) => {
+		if (!passing[i]) return;
+		const seen = new Set<string>();
+		for (const m of p.municipalities) {
+			const v = valueOf[m];
+			if (v !== null && !seen.has(v)) {
+				seen.add(v);
+				const c = counts.get(v);
+				if (c) c.programmes++;
+			}
+		}
+	});
+	return counts;
 }
+
+const EMPTY_MUNICIPALITY_FILTERS = Object.fromEntries(MUNICIPALITY_FACETS.map((k) => [k, []])) as unknown as Pick<Filters, MunicipalityFacet>;
 
 /** A way out of an empty result: a filter to drop, or a value to choose instead, and what it would leave. */
 export interface Remedy {
