@@ -10,6 +10,7 @@
  * the published dataset (src/lib/dataset/tables.ts): they can always be recomputed.
  */
 import type { ColumnType, TableDef } from '$lib/dataset/tables';
+import { CLIENT_GROUP_IDS, EXPECTED_SERVICES } from '$lib/dataset/services';
 
 /** Grades (completeness.grade) that count as "not answered" in the gap figures. */
 export const WEAK_GRADES = ['missing', 'empty', 'placeholder'] as const;
@@ -107,6 +108,20 @@ export interface SummaryDef {
 	/** The SELECT that computes it, rows in a fixed order (deterministic files). */
 	select: string;
 }
+
+const list = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).join(', ')}]`;
+
+/**
+ * The responsibilities of current programmes, one row per client group (`both` counted under each),
+ * with the provider's unit (kind, or kind:municipality code): what the responsibilities view compares.
+ */
+const CURRENT_RESP = `resp AS (
+	SELECT r.programme_id, r.service, r.provider, r.from_table,
+		unnest(CASE WHEN r.client_group = 'both' THEN ${list(CLIENT_GROUP_IDS)} ELSE [r.client_group] END) AS grp,
+		r.provider_kind || coalesce(':' || r.provider_municipality_code, '') AS unit
+	FROM responsibilities r
+	JOIN programmes p ON p.programme_id = r.programme_id AND p.is_current
+)`;
 
 export const SUMMARIES: readonly SummaryDef[] = [
 	{
@@ -254,6 +269,69 @@ FROM municipalities m
 LEFT JOIN (SELECT DISTINCT programme_id, unnest(municipality_codes) AS code FROM programmes WHERE is_current) c ON c.code = m.code
 LEFT JOIN facts f ON f.programme_id = c.programme_id
 ORDER BY m.code, f.programme_id`
+	},
+	{
+		// Each current programme × expected service × client group for which it names no provider. None
+		// at all while the responsibilities table is empty (not enriched yet: "nobody named" would be a
+		// claim the data cannot make).
+		name: 'responsibility_gaps',
+		from: ['programmes', 'responsibilities'],
+		columns: [
+			{ name: 'programme_id', type: 'VARCHAR' },
+			{ name: 'service', type: 'VARCHAR' },
+			{ name: 'client_group', type: 'VARCHAR' }
+		],
+		select: `WITH ${CURRENT_RESP}
+SELECT p.programme_id, s.service, g.client_group
+FROM programmes p
+CROSS JOIN (SELECT unnest(${list(EXPECTED_SERVICES)}) AS service) s
+CROSS JOIN (SELECT unnest(${list(CLIENT_GROUP_IDS)}) AS client_group) g
+WHERE p.is_current
+	AND EXISTS (SELECT 1 FROM responsibilities)
+	AND NOT EXISTS (SELECT 1 FROM resp r WHERE r.programme_id = p.programme_id AND r.service = s.service AND r.grp = g.client_group)
+ORDER BY p.programme_id, s.service, g.client_group`
+	},
+	{
+		// Where a current programme's responsibility table and its prose name different providers for the
+		// same service and client group, compared on the provider's unit; only pairs both sides speak about.
+		name: 'responsibility_disagreements',
+		from: ['programmes', 'responsibilities'],
+		columns: [
+			{ name: 'programme_id', type: 'VARCHAR' },
+			{ name: 'service', type: 'VARCHAR' },
+			{ name: 'client_group', type: 'VARCHAR' },
+			{ name: 'table_only', type: 'VARCHAR[]' },
+			{ name: 'prose_only', type: 'VARCHAR[]' },
+			{ name: 'table_providers', type: 'VARCHAR' },
+			{ name: 'prose_providers', type: 'VARCHAR' },
+			{ name: 'severity', type: 'VARCHAR' }
+		],
+		select: `WITH ${CURRENT_RESP},
+units AS (
+	SELECT programme_id, service, grp, unit, bool_or(from_table) AS in_table, bool_or(NOT from_table) AS in_prose
+	FROM resp
+	GROUP BY programme_id, service, grp, unit
+),
+names AS (
+	SELECT programme_id, service, grp,
+		coalesce(string_agg(DISTINCT provider, '; ' ORDER BY provider) FILTER (WHERE from_table), '') AS table_providers,
+		coalesce(string_agg(DISTINCT provider, '; ' ORDER BY provider) FILTER (WHERE NOT from_table), '') AS prose_providers
+	FROM resp
+	GROUP BY programme_id, service, grp
+)
+SELECT u.programme_id, u.service, u.grp AS client_group,
+	coalesce(list_sort(list(u.unit) FILTER (WHERE u.in_table AND NOT u.in_prose)), []) AS table_only,
+	coalesce(list_sort(list(u.unit) FILTER (WHERE u.in_prose AND NOT u.in_table)), []) AS prose_only,
+	any_value(n.table_providers) AS table_providers,
+	any_value(n.prose_providers) AS prose_providers,
+	CASE WHEN count(*) FILTER (WHERE u.in_table AND u.in_prose) = 0 THEN 'disjoint' ELSE 'partial' END AS severity
+FROM units u
+JOIN names n USING (programme_id, service, grp)
+GROUP BY u.programme_id, u.service, u.grp
+HAVING count(*) FILTER (WHERE u.in_table) > 0
+	AND count(*) FILTER (WHERE u.in_prose) > 0
+	AND count(*) FILTER (WHERE u.in_table <> u.in_prose) > 0
+ORDER BY u.programme_id, u.service, client_group`
 	}
 ];
 

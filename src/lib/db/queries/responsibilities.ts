@@ -9,18 +9,13 @@ import { sqlList } from './sql';
 
 /**
  * `gaps(programme_id, service, client_group)`: expected services a programme in scope names no
- * provider for. Empty while the responsibilities table has no rows at all (not enriched yet:
- * "nobody named" would be a claim the data cannot make).
+ * provider for (the summary `responsibility_gaps`, ../summaries.ts: empty while the
+ * responsibilities table has no rows at all).
  */
 const GAPS_CTE = `gaps AS (
-	SELECT sp.programme_id, s.service, g.client_group
-	FROM scope_programmes sp
-	CROSS JOIN (SELECT unnest(${sqlList(EXPECTED_SERVICES)}) AS service) s
-	CROSS JOIN (SELECT unnest(${sqlList(CLIENT_GROUP_IDS)}) AS client_group) g
-	WHERE EXISTS (SELECT 1 FROM responsibilities)
-		AND NOT EXISTS (
-		SELECT 1 FROM resp r WHERE r.programme_id = sp.programme_id AND r.service = s.service AND r.grp = g.client_group
-	)
+	SELECT g.programme_id, g.service, g.client_group
+	FROM responsibility_gaps g
+	WHERE g.programme_id IN (SELECT programme_id FROM scope_programmes)
 )`;
 
 export interface ResponsibilityKindCount extends Row {
@@ -95,8 +90,7 @@ LEFT JOIN answers a ON a.programme_id = g.programme_id AND a.key = CASE g.servic
 GROUP BY g.programme_id, g.service
 ORDER BY list_position(${sqlList(EXPECTED_SERVICES)}, g.service), any_value(sp.municipalities_text), g.programme_id`,
 		[],
-		`${RESP_CTE},
-${GAPS_CTE}`
+		`${GAPS_CTE}`
 	);
 }
 
@@ -120,40 +114,16 @@ export interface ResponsibilityDisagreement extends ListedProgramme {
  * Only service × group pairs that both sides speak about can disagree.
  */
 export function responsibilityDisagreements(f: Filters): Query<ResponsibilityDisagreement> {
+	// Computed once per programme (the summary `responsibility_disagreements`, ../summaries.ts); a filter change only picks the programmes.
 	return scoped(
 		'responsibilities.disagreements',
 		f,
-		`SELECT u.programme_id, u.service, u.grp AS client_group,
-	any_value(sp.municipality_codes) AS municipality_codes,
-	any_value(sp.municipalities_text) AS municipalities_text,
-	any_value(sp.is_synthetic) AS is_synthetic,
-	coalesce(list_sort(list(u.unit) FILTER (WHERE u.in_table AND NOT u.in_prose)), []) AS table_only,
-	coalesce(list_sort(list(u.unit) FILTER (WHERE u.in_prose AND NOT u.in_table)), []) AS prose_only,
-	any_value(n.table_providers) AS table_providers,
-	any_value(n.prose_providers) AS prose_providers,
-	CASE WHEN count(*) FILTER (WHERE u.in_table AND u.in_prose) = 0 THEN 'disjoint' ELSE 'partial' END AS severity
-FROM units u
+		`SELECT d.programme_id, d.service, d.client_group,
+	sp.municipality_codes, sp.municipalities_text, sp.is_synthetic,
+	d.table_only, d.prose_only, d.table_providers, d.prose_providers, d.severity
+FROM responsibility_disagreements d
 JOIN scope_programmes sp USING (programme_id)
-JOIN names n USING (programme_id, service, grp)
-GROUP BY u.programme_id, u.service, u.grp
-HAVING count(*) FILTER (WHERE u.in_table) > 0
-	AND count(*) FILTER (WHERE u.in_prose) > 0
-	AND count(*) FILTER (WHERE u.in_table <> u.in_prose) > 0
-ORDER BY severity, list_position(${sqlList(SERVICES)}, u.service), client_group, any_value(sp.municipalities_text), u.programme_id`,
-		[],
-		`${RESP_CTE},
-units AS (
-	SELECT programme_id, service, grp, unit, bool_or(from_table) AS in_table, bool_or(NOT from_table) AS in_prose
-	FROM resp
-	GROUP BY programme_id, service, grp, unit
-),
-names AS (
-	SELECT programme_id, service, grp,
-		coalesce(string_agg(DISTINCT provider, '; ' ORDER BY provider) FILTER (WHERE from_table), '') AS table_providers,
-		coalesce(string_agg(DISTINCT provider, '; ' ORDER BY provider) FILTER (WHERE NOT from_table), '') AS prose_providers
-	FROM resp
-	GROUP BY programme_id, service, grp
-)`
+ORDER BY d.severity, list_position(${sqlList(SERVICES)}, d.service), d.client_group, sp.municipalities_text, d.programme_id`
 	);
 }
 
