@@ -3,7 +3,8 @@
  * - Node over a dataset with the derived summary files answers exactly as Node computing the
  *   summaries itself (the fixture has none), for the overview and the gap matrix;
  * - DuckDB-WASM (its Node build) loaded from the `.arrow` files (no hyparquet) answers as Node;
- * - the WASM runner skips a query whose signal was aborted before it started.
+ * - the WASM runner skips a query whose signal was aborted before it started, and hands the worker
+ *   at most STATEMENTS_IN_FLIGHT statements at a time, in order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +14,8 @@ import { openWasmNode } from '../../tools/duckdb-wasm-node';
 import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { writeDerived } from '../../ingest/derived';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
-import { loadSummary, loadTable, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
+import { loadSummary, loadTable, STATEMENTS_IN_FLIGHT, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
+import { tableFromArrays } from 'apache-arrow';
 import { SUMMARIES } from '../../src/lib/db/summaries';
 import { gapMatrix, loadOverview, scoped } from '../../src/lib/db/queries';
 import { hasMunicipalityFilters } from '../../src/lib/db/filters';
@@ -89,7 +91,7 @@ describe('cancellation', () => {
 			query: (() => undefined) as never,
 			prepare: (async (sql: string) => {
 				prepared.push(sql);
-				return { query: async () => ({ toArray: () => [{ toJSON: () => ({ n: 1 }) }] }), close: async () => undefined };
+				return { query: async () => tableFromArrays({ n: [1] }), close: async () => undefined };
 			}) as never
 		};
 		const runner = wasmRunner(fake);
@@ -102,6 +104,49 @@ describe('cancellation', () => {
 		await expect(superseded).rejects.toBeInstanceOf(QueryCancelled);
 		expect(await next).toEqual([{ n: 1 }]);
 		expect(prepared).toEqual(['SELECT 1 AS n', 'SELECT 3 AS n']);
+	});
+
+	it(`hands the worker at most ${STATEMENTS_IN_FLIGHT} statements at a time, in order; one aborted while it waits is skipped; the same new SQL at once is prepared once`, async () => {
+		expect(STATEMENTS_IN_FLIGHT).toBe(2);
+		const prepared: string[] = [];
+		const started: string[] = [];
+		const finish = new Map<string, () => void>();
+		const fake: WasmConnection = {
+			query: (() => undefined) as never,
+			prepare: (async (sql: string) => {
+				prepared.push(sql);
+				return {
+					query: (p: string) => {
+						started.push(p);
+						return new Promise((ok) => finish.set(p, () => ok(tableFromArrays({ p: [p] }))));
+					},
+					close: async () => undefined
+				};
+			}) as never
+		};
+		const runner = wasmRunner(fake);
+		const settle = () => new Promise((ok) => setTimeout(ok, 0));
+		const q = (p: string, signal?: AbortSignal) => runner.run({ id: p, sql: 'SELECT ? AS p', params: [p] }, { signal });
+		const controller = new AbortController();
+		const a = q('a');
+		const b = q('b');
+		const c = q('c', controller.signal).then(() => 'ran', (e: unknown) => e);
+		const d = q('d');
+		await settle();
+		expect(started).toEqual(['a', 'b']);
+		expect(prepared).toEqual(['SELECT ? AS p']);
+		controller.abort();
+		finish.get('b')!();
+		expect(await b).toEqual([{ p: 'b' }]);
+		await settle();
+		// c was superseded while it waited: d takes its place.
+		expect(started).toEqual(['a', 'b', 'd']);
+		expect(await c).toBeInstanceOf(QueryCancelled);
+		finish.get('a')!();
+		finish.get('d')!();
+		expect(await a).toEqual([{ p: 'a' }]);
+		expect(await d).toEqual([{ p: 'd' }]);
+		expect(prepared).toEqual(['SELECT ? AS p']);
 	});
 });
 

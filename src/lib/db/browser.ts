@@ -13,9 +13,10 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { tableToIPC } from 'apache-arrow';
 import { TABLES, type TableDef } from '$lib/dataset/tables';
 import { summariesIn, summaryFromSql, summaryTableSql, SUMMARIES, type SummaryDef } from './summaries';
+import { arrowRows } from './arrow-rows';
 import { parquetToArrow } from './parquet-arrow';
 import { emptyTableSql, rawTableName, SAFETY_SETTINGS, tableSql } from './schema';
-import { plainCell, QueryCancelled, type Query, type QueryRunner, type Row, type RunOptions } from './types';
+import { QueryCancelled, type Query, type QueryRunner, type Row, type RunOptions } from './types';
 import { tableFileName } from '$lib/dataset/files';
 
 /** Where to fetch a table from; tables not listed (not produced yet) become empty tables. */
@@ -39,9 +40,17 @@ export type WasmConnection = Pick<AsyncDuckDBConnection, 'query' | 'prepare'>;
 export const PREPARED_STATEMENTS_KEPT = 64;
 
 /**
+ * Statements handed to the worker at a time. While it runs one, the next is already waiting in its
+ * queue, so it never idles for a round trip to the page's thread (busy drawing the previous answer);
+ * the others wait here, where a superseded one is still skipped.
+ */
+export const STATEMENTS_IN_FLIGHT = 2;
+
+/**
  * A QueryRunner over a DuckDB-WASM connection: the Query's SQL is prepared verbatim and its
- * parameters bound in order, the same SQL text Node runs. Calls are queued: one worker, one
- * statement at a time; a queued call whose signal has been aborted is skipped.
+ * parameters bound in order, the same SQL text Node runs. Calls are queued in order: one worker,
+ * at most `STATEMENTS_IN_FLIGHT` statements handed to it at a time; a queued call whose signal has
+ * been aborted is skipped.
  *
  * Prepared statements are kept by their SQL text and run again with new parameters: a filter
  * change mostly repeats a page's statements with other values (the filter lists are one
@@ -49,56 +58,67 @@ export const PREPARED_STATEMENTS_KEPT = 64;
  * round trips to the worker. A statement that fails is closed and not kept.
  */
 export function wasmRunner(conn: WasmConnection, keep = PREPARED_STATEMENTS_KEPT): QueryRunner {
-	let queue: Promise<unknown> = Promise.resolve();
 	type Statement = Awaited<ReturnType<WasmConnection['prepare']>>;
+	// Never close a statement another call in flight may be using: it is among the most recently used.
+	const kept = Math.max(keep, STATEMENTS_IN_FLIGHT);
 	// Insertion order = least recently used first.
-	const prepared = new Map<string, Statement>();
-	const close = (stmt: Statement) => Promise.resolve().then(() => stmt.close()).catch(() => undefined);
-	async function statement(sql: string): Promise<Statement> {
-		const kept = prepared.get(sql);
-		if (kept) {
+	const prepared = new Map<string, Promise<Statement>>();
+	const close = (stmt: Promise<Statement>) => stmt.then((s) => s.close()).catch(() => undefined);
+	/** The statement for this SQL: kept, or prepared now (and the least recently used over the limit closed). */
+	function statement(sql: string): Promise<Statement> {
+		const hit = prepared.get(sql);
+		if (hit) {
 			prepared.delete(sql);
-			prepared.set(sql, kept);
-			return kept;
+			prepared.set(sql, hit);
+			return hit;
 		}
-		const stmt = await conn.prepare(sql);
+		const stmt = Promise.resolve(conn.prepare(sql));
 		prepared.set(sql, stmt);
+		stmt.catch(() => prepared.get(sql) === stmt && prepared.delete(sql));
 		for (const [oldest, old] of prepared) {
-			if (prepared.size <= keep) break;
+			if (prepared.size <= kept) break;
 			prepared.delete(oldest);
-			await close(old);
+			void close(old);
 		}
 		return stmt;
 	}
+	let running = 0;
+	const waiting: (() => void)[] = [];
+	const turn = () => (running < STATEMENTS_IN_FLIGHT ? (running++, Promise.resolve()) : new Promise<void>((ok) => waiting.push(ok)));
+	const release = () => {
+		const next = waiting.shift();
+		if (next) next();
+		else running--;
+	};
+	/** When the previous statement's rows arrived: the worker's turn for the next one began then at the earliest. */
+	let lastRows = 0;
 	return {
 		run<T extends Row = Row>(query: Query<T> | Query, opts?: RunOptions): Promise<T[]> {
-			const next = queue.then(async () => {
-				// Superseded while it waited (a newer filter change): skip it, the worker is free sooner.
-				if (opts?.signal?.aborted) throw new QueryCancelled(query.id);
-				// For `npm run bench`: each statement's time in the worker queue's turn (prepare to rows).
-				const start = performance.now();
+			return turn().then(async () => {
 				try {
-					const stmt = await statement(query.sql);
+					// Superseded while it waited (a newer filter change): skip it, the worker is free sooner.
+					if (opts?.signal?.aborted) throw new QueryCancelled(query.id);
+					const sent = performance.now();
+					const stmt = statement(query.sql);
+					let start = sent;
 					try {
-						const result = await stmt.query(...query.params);
-						return result.toArray().map((r: { toJSON(): Record<string, unknown> }) => {
-							const out: Row = {};
-							for (const [k, v] of Object.entries(r.toJSON())) out[k] = plainCell(v);
-							return out as T;
-						});
+						const result = await (await stmt).query(...query.params);
+						start = Math.max(sent, lastRows);
+						lastRows = performance.now();
+						return arrowRows<T>(result);
 					} catch (e) {
 						if (prepared.get(query.sql) === stmt) prepared.delete(query.sql);
 						await close(stmt);
-						throw e;
+						throw new Error(`query ${query.id} failed: ${(e as Error).message}`);
 					} finally {
+						// For `npm run bench`: each statement's time in the worker's turn (from when it was handed
+						// the statement, or finished the one before, to its rows converted here).
 						performance.measure(`kk:sql:${query.id}`, { start });
 					}
-				} catch (e) {
-					throw new Error(`query ${query.id} failed: ${(e as Error).message}`);
+				} finally {
+					release();
 				}
 			});
-			queue = next.catch(() => undefined);
-			return next;
 		}
 	};
 }
