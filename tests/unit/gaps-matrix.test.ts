@@ -14,6 +14,7 @@ import {
 	nextPosition,
 	parseGrouping,
 	parseSort,
+	profileLinker,
 	rowGrades,
 	sortValue,
 	toggleSort,
@@ -68,6 +69,19 @@ describe('columns and grades', () => {
 		expect(grades[MATRIX_PARTS.indexOf('header.updated')]).toBe('missing');
 		expect(grades[MATRIX_PARTS.indexOf('s6.c')]).toBe('ungraded');
 		expect(grades.filter((g) => g === 'ungraded')).toHaveLength(MATRIX_PARTS.length - 2);
+	});
+});
+
+describe('profile links', () => {
+	it('are the links linkTo gives, built from one of them', () => {
+		let calls = 0;
+		const linkTo = (path: string) => (calls++, `${path}?region=01&region=02&lang=sv#top`);
+		const href = profileLinker(linkTo);
+		expect(['019', '430', '005'].map(href)).toEqual(['019', '430', '005'].map((c) => `/municipality/${c}?region=01&region=02&lang=sv#top`));
+		expect(calls).toBe(1);
+		expect(profileLinker((p) => p)('019')).toBe('/municipality/019');
+		// A linkTo that does not keep the path first is asked for every link.
+		expect(profileLinker((p) => `/sv${p}`)('019')).toBe('/sv/municipality/019');
 	});
 });
 

@@ -74,6 +74,19 @@ export interface MatrixRow {
 	grades: CellGrade[] | null;
 }
 
+/**
+ * Every municipality's profile link from one link `linkTo` builds (the view's carried parameters
+ * after the path): the links differ only in the code, so a filter change computes the view's query
+ * string once instead of once per row.
+ */
+export function profileLinker(linkTo: (path: string) => string): (code: string) => string {
+	const stub = '/municipality/000';
+	const link = linkTo(stub);
+	if (!link.startsWith(stub)) return (code) => linkTo(`/municipality/${code}`);
+	const suffix = link.slice(stub.length);
+	return (code) => `/municipality/${code}${suffix}`;
+}
+
 export interface MatrixGroup {
 	code: string;
 	label: string;
