@@ -4,6 +4,7 @@
  * and the SQL it ran must equal the Node path's (@duckdb/node-api over the same files).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableFromArrays } from 'apache-arrow';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,7 +267,7 @@ describe('sending statements and cancelling them', () => {
 				return {
 					query: (...params: unknown[]) => {
 						log.sent.push(`${sql} ${params.join(',')}`);
-						return new Promise((ok) => waiting.push(() => ok({ toArray: () => [{ toJSON: () => ({ n: params[0] ?? 1 }) }] })));
+						return new Promise((ok) => waiting.push(() => ok(tableFromArrays({ n: [Number(params[0] ?? 1)] }))));
 					},
 					close: async () => undefined
 				};

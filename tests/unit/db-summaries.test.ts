@@ -1,9 +1,8 @@
 /**
  * The derived data path: the ingest's summary tables and Arrow copies (ingest/derived.ts).
  * - Node over a dataset with the derived summary files answers exactly as Node computing the
- *   summaries itself (the fixture has none), for the overview and the gap matrix;
- * - DuckDB-WASM (its Node build) loaded from the `.arrow` files (no hyparquet) answers as Node;
- * - the WASM runner skips a query whose signal was aborted before it started.
+ *   summaries itself (the fixture has none), for the overview, the gap matrix and the responsibilities;
+ * - DuckDB-WASM (its Node build) loaded from the `.arrow` files (no hyparquet) answers as Node.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

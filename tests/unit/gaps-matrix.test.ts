@@ -14,6 +14,7 @@ import {
 	nextPosition,
 	parseGrouping,
 	parseSort,
+	profileLinker,
 	rowGrades,
 	sortValue,
 	toggleSort,
@@ -68,6 +69,46 @@ describe('columns and grades', () => {
 		expect(grades[MATRIX_PARTS.indexOf('header.updated')]).toBe('missing');
 		expect(grades[MATRIX_PARTS.indexOf('s6.c')]).toBe('ungraded');
 		expect(grades.filter((g) => g === 'ungraded')).toHaveLength(MATRIX_PARTS.length - 2);
+	});
+});
+
+describe('profile links', () => {
+	it('are the links linkTo gives, built from one of them', () => {
+		let calls = 0;
+		const linkTo = (path: string) => (calls++, `${path}?region=01&region=02&lang=sv#top`);
+		const href = profileLinker(linkTo);
+		expect(['019', '430', '005'].map(href)).toEqual(['019', '430', '005'].map((c) => `/municipality/${c}?region=01&region=02&lang=sv#top`));
+		expect(calls).toBe(1);
+		expect(profileLinker((p) => p)('019')).toBe('/municipality/019');
+		// A linkTo that does not keep the path first is asked for every link.
+		expect(profileLinker((p) => `/sv${p}`)('019')).toBe('/sv/municipality/019');
+	});
+});
+
+describe('display rows kept across answers', () => {
+	const answer = () => [
+		row('001', 'Öja', { score: 0.9, weak_parts: 1 }),
+		row('002', 'Aura', { score: 0.2, weak_parts: 9, employment_area_code: '42', region_code: '03' }),
+		none('003', 'Ähtäri')
+	];
+	const shown = (groups: ReturnType<typeof buildMatrix>) => new Map(groups.flatMap((g) => g.rows.map((r) => [r.code, r] as const)));
+
+	it('a new answer saying the same of a municipality gives the same display row; a changed one a new row with the new values', () => {
+		const before = shown(buildMatrix(answer(), opts()));
+		const next = answer();
+		next[1] = row('002', 'Aura', { score: 0.3, weak_parts: 8, employment_area_code: '42', region_code: '03', part_grades: MANDATORY_KEYS.map(() => 'thin') });
+		const after = shown(buildMatrix(structuredClone(next), opts({ sort: { key: 'gaps', descending: true } })));
+		expect(after.get('001')).toBe(before.get('001'));
+		expect(after.get('003')).toBe(before.get('003'));
+		expect(after.get('002')).not.toBe(before.get('002'));
+		expect(after.get('002')).toMatchObject({ score: 0.3, gaps: 8 });
+		expect(after.get('002')!.grades!.every((g) => g === 'thin')).toBe(true);
+		// Another language: names in it, not the cached Finnish ones.
+		expect(shown(buildMatrix(answer(), opts({ locale: 'sv' }))).get('001')!.name).toBe('Öja (sv)');
+		// A different programme with otherwise the same figures is a different row.
+		const other = answer();
+		other[0] = { ...other[0], programme_id: 'p-other' };
+		expect(shown(buildMatrix(other, opts())).get('001')).not.toBe(before.get('001'));
 	});
 });
 

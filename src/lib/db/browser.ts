@@ -13,9 +13,10 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { tableToIPC } from 'apache-arrow';
 import { TABLES, type TableDef } from '$lib/dataset/tables';
 import { summariesIn, summaryFromSql, summaryTableSql, SUMMARIES, type SummaryDef } from './summaries';
+import { arrowRows } from './arrow-rows';
 import { parquetToArrow } from './parquet-arrow';
 import { emptyTableSql, rawTableName, SAFETY_SETTINGS, tableSql } from './schema';
-import { plainCell, QueryCancelled, type Query, type QueryRunner, type Row, type RunOptions } from './types';
+import { QueryCancelled, type Query, type QueryRunner, type Row, type RunOptions } from './types';
 import { tableFileName } from '$lib/dataset/files';
 
 /** Where to fetch a table from; tables not listed (not produced yet) become empty tables. */
@@ -109,12 +110,7 @@ export function wasmRunner(conn: WasmConnection, keep = PREPARED_STATEMENTS_KEPT
 					});
 			return sent
 				.then(
-					(result) =>
-						result.toArray().map((r: { toJSON(): Record<string, unknown> }) => {
-							const out: Row = {};
-							for (const [k, v] of Object.entries(r.toJSON())) out[k] = plainCell(v);
-							return out as T;
-						}),
+					(result) => arrowRows<T>(result),
 					(e: unknown) => {
 						if (e instanceof QueryCancelled) throw e;
 						forget(query.sql, entry);

@@ -74,6 +74,19 @@ export interface MatrixRow {
 	grades: CellGrade[] | null;
 }
 
+/**
+ * Every municipality's profile link from one link `linkTo` builds (the view's carried parameters
+ * after the path): the links differ only in the code, so a filter change computes the view's query
+ * string once instead of once per row.
+ */
+export function profileLinker(linkTo: (path: string) => string): (code: string) => string {
+	const stub = '/municipality/000';
+	const link = linkTo(stub);
+	if (!link.startsWith(stub)) return (code) => linkTo(`/municipality/${code}`);
+	const suffix = link.slice(stub.length);
+	return (code) => `/municipality/${code}${suffix}`;
+}
+
 export interface MatrixGroup {
 	code: string;
 	label: string;
@@ -141,14 +154,36 @@ export function compareRows(sort: MatrixSort, collator: Intl.Collator) {
 /**
  * The display row of each query row, kept while the query rows stay the same: regrouping or
  * resorting then hands the grid the very same row objects, so it moves rows instead of
- * re-rendering ~30 cells each.
+ * re-rendering ~30 cells each. A new answer (a filter change) brings new query rows, but most of
+ * them say the same as before (a region more or less leaves the other municipalities' rows as they
+ * were): a row with the same content gets the same display row too, so the grid only adds and
+ * removes rows.
  */
 const rowCache = new WeakMap<GapRow, { locale: string; columns: readonly string[]; row: MatrixRow }>();
+const rowsByContent = new Map<string, { columns: readonly string[]; row: MatrixRow }>();
+/** About ten filter states' worth of distinct rows, then the content cache starts again. */
+const CONTENT_CACHE_ROWS = 4096;
+
+/** Everything of a query row a display row is made of. */
+const contentKey = (r: GapRow, locale: string) =>
+	JSON.stringify([locale, r.code, r.name_fi, r.name_sv, r.programme_id, r.programmes, r.score, r.weak_parts, r.thin_parts, r.is_synthetic, r.last_update ?? null, r.part_keys, r.part_grades]);
 
 function matrixRow(r: GapRow, locale: string, columns: readonly string[]): MatrixRow {
 	const hit = rowCache.get(r);
 	if (hit && hit.locale === locale && hit.columns === columns) return hit.row;
-	const row: MatrixRow = {
+	const key = contentKey(r, locale);
+	const same = rowsByContent.get(key);
+	const row = same && same.columns === columns ? same.row : newMatrixRow(r, locale, columns);
+	if (row !== same?.row) {
+		if (rowsByContent.size >= CONTENT_CACHE_ROWS) rowsByContent.clear();
+		rowsByContent.set(key, { columns, row });
+	}
+	rowCache.set(r, { locale, columns, row });
+	return row;
+}
+
+function newMatrixRow(r: GapRow, locale: string, columns: readonly string[]): MatrixRow {
+	return {
 		code: r.code,
 		name: locale === 'sv' && r.name_sv ? r.name_sv : r.name_fi,
 		programmeId: r.programme_id,
@@ -160,8 +195,6 @@ function matrixRow(r: GapRow, locale: string, columns: readonly string[]): Matri
 		lastUpdate: r.last_update ?? null,
 		grades: r.programme_id === null ? null : rowGrades(r, columns)
 	};
-	rowCache.set(r, { locale, columns, row });
-	return row;
 }
 
 export function buildMatrix(rows: readonly GapRow[], opts: BuildOptions): MatrixGroup[] {
