@@ -39,66 +39,116 @@ export type WasmConnection = Pick<AsyncDuckDBConnection, 'query' | 'prepare'>;
 export const PREPARED_STATEMENTS_KEPT = 64;
 
 /**
+ * How many statements a runner has sent to the worker and not yet had back. Two: while the worker
+ * runs one statement, the next is already in its message queue, so it never waits for the main
+ * thread (busy drawing the previous results) to send it; a statement still waiting here can be
+ * skipped when a newer filter change supersedes it, at most one already sent runs in vain.
+ */
+export const STATEMENTS_IN_FLIGHT = 2;
+
+/**
  * A QueryRunner over a DuckDB-WASM connection: the Query's SQL is prepared verbatim and its
- * parameters bound in order, the same SQL text Node runs. Calls are queued: one worker, one
- * statement at a time; a queued call whose signal has been aborted is skipped.
+ * parameters bound in order, the same SQL text Node runs. The worker runs one statement at a time,
+ * in the order they were sent; up to STATEMENTS_IN_FLIGHT are sent ahead, the others wait here in
+ * call order, and a waiting call whose signal has been aborted is skipped.
  *
  * Prepared statements are kept by their SQL text and run again with new parameters: a filter
  * change mostly repeats a page's statements with other values (the filter lists are one
  * parameter each, ./queries/sql.ts), and then skips DuckDB's planning and two of the three
  * round trips to the worker. A statement that fails is closed and not kept.
  */
-export function wasmRunner(conn: WasmConnection, keep = PREPARED_STATEMENTS_KEPT): QueryRunner {
-	let queue: Promise<unknown> = Promise.resolve();
+export function wasmRunner(conn: WasmConnection, keep = PREPARED_STATEMENTS_KEPT, inFlight = STATEMENTS_IN_FLIGHT): QueryRunner {
 	type Statement = Awaited<ReturnType<WasmConnection['prepare']>>;
-	// Insertion order = least recently used first.
-	const prepared = new Map<string, Statement>();
-	const close = (stmt: Statement) => Promise.resolve().then(() => stmt.close()).catch(() => undefined);
-	async function statement(sql: string): Promise<Statement> {
+	// Insertion order = least recently used first. Promises: a statement being prepared is shared.
+	const prepared = new Map<string, Promise<Statement>>();
+	const close = (stmt: Promise<Statement>) =>
+		stmt.then((s) => s.close()).catch(() => undefined);
+	function statement(sql: string): Promise<Statement> {
 		const kept = prepared.get(sql);
 		if (kept) {
 			prepared.delete(sql);
 			prepared.set(sql, kept);
 			return kept;
 		}
-		const stmt = await conn.prepare(sql);
+		const stmt = Promise.resolve().then(() => conn.prepare(sql));
 		prepared.set(sql, stmt);
+		// A failed prepare is not kept.
+		stmt.catch(() => prepared.get(sql) === stmt && prepared.delete(sql));
 		for (const [oldest, old] of prepared) {
 			if (prepared.size <= keep) break;
 			prepared.delete(oldest);
-			await close(old);
+			void close(old);
 		}
 		return stmt;
 	}
+
+	// For `npm run bench`: each statement's time in the worker's turn (prepare to rows): from when it
+	// was sent or the one before it came back, whichever is later.
+	let lastBack = 0;
+	async function execute<T extends Row>(query: Query<T> | Query): Promise<T[]> {
+		const sent = performance.now();
+		const pending = statement(query.sql);
+		try {
+			const stmt = await pending;
+			try {
+				const result = await stmt.query(...query.params);
+				return result.toArray().map((r: { toJSON(): Record<string, unknown> }) => {
+					const out: Row = {};
+					for (const [k, v] of Object.entries(r.toJSON())) out[k] = plainCell(v);
+					return out as T;
+				});
+			} catch (e) {
+				if (prepared.get(query.sql) === pending) prepared.delete(query.sql);
+				await close(pending);
+				throw e;
+			} finally {
+				const start = Math.max(sent, lastBack);
+				lastBack = performance.now();
+				performance.measure(`kk:sql:${query.id}`, { start });
+			}
+		} catch (e) {
+			throw new Error(`query ${query.id} failed: ${(e as Error).message}`);
+		}
+	}
+
+	interface Waiting {
+		query: Query;
+		opts?: RunOptions;
+		ok: (rows: Row[]) => void;
+		fail: (e: unknown) => void;
+	}
+	const waiting: Waiting[] = [];
+	let sending = 0;
+	let pumpDue = false;
+	function pump() {
+		pumpDue = false;
+		while (sending < inFlight && waiting.length) {
+			const w = waiting.shift()!;
+			// Superseded while it waited (a newer filter change): skip it, the worker is free sooner.
+			if (w.opts?.signal?.aborted) {
+				w.fail(new QueryCancelled(w.query.id));
+				continue;
+			}
+			sending++;
+			execute(w.query)
+				.then(w.ok, w.fail)
+				.finally(() => {
+					sending--;
+					pump();
+				});
+		}
+	}
 	return {
 		run<T extends Row = Row>(query: Query<T> | Query, opts?: RunOptions): Promise<T[]> {
-			const next = queue.then(async () => {
-				// Superseded while it waited (a newer filter change): skip it, the worker is free sooner.
-				if (opts?.signal?.aborted) throw new QueryCancelled(query.id);
-				// For `npm run bench`: each statement's time in the worker queue's turn (prepare to rows).
-				const start = performance.now();
-				try {
-					const stmt = await statement(query.sql);
-					try {
-						const result = await stmt.query(...query.params);
-						return result.toArray().map((r: { toJSON(): Record<string, unknown> }) => {
-							const out: Row = {};
-							for (const [k, v] of Object.entries(r.toJSON())) out[k] = plainCell(v);
-							return out as T;
-						});
-					} catch (e) {
-						if (prepared.get(query.sql) === stmt) prepared.delete(query.sql);
-						await close(stmt);
-						throw e;
-					} finally {
-						performance.measure(`kk:sql:${query.id}`, { start });
-					}
-				} catch (e) {
-					throw new Error(`query ${query.id} failed: ${(e as Error).message}`);
+			return new Promise<T[]>((ok, fail) => {
+				waiting.push({ query, opts, ok: ok as (rows: Row[]) => void, fail });
+				// Sent from a microtask: calls made together (a page's record) queue in order, and a signal
+				// aborted right after the call is still seen.
+				if (!pumpDue) {
+					pumpDue = true;
+					queueMicrotask(pump);
 				}
 			});
-			queue = next.catch(() => undefined);
-			return next;
 		}
 	};
 }
