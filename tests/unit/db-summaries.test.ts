@@ -13,7 +13,7 @@ import { openWasmNode } from '../../tools/duckdb-wasm-node';
 import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { writeDerived } from '../../ingest/derived';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
-import { loadSummary, loadTable, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
+import { loadSummary, loadTable, STATEMENTS_IN_FLIGHT, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
 import { SUMMARIES } from '../../src/lib/db/summaries';
 import { gapMatrix, loadOverview, scoped } from '../../src/lib/db/queries';
 import { hasMunicipalityFilters } from '../../src/lib/db/filters';
@@ -102,6 +102,38 @@ describe('cancellation', () => {
 		await expect(superseded).rejects.toBeInstanceOf(QueryCancelled);
 		expect(await next).toEqual([{ n: 1 }]);
 		expect(prepared).toEqual(['SELECT 1 AS n', 'SELECT 3 AS n']);
+	});
+});
+
+describe('statements sent ahead', () => {
+	it('sends the next statement while the worker runs one, never more than STATEMENTS_IN_FLIGHT, and answers in order', async () => {
+		const sent: string[] = [];
+		const release: (() => void)[] = [];
+		const fake: WasmConnection = {
+			query: (() => undefined) as never,
+			prepare: (async (sql: string) => ({
+				query: () =>
+					new Promise((ok) => {
+						sent.push(sql);
+						release.push(() => ok({ toArray: () => [{ toJSON: () => ({ sql }) }] }));
+					}),
+				close: async () => undefined
+			})) as never
+		};
+		const runner = wasmRunner(fake);
+		const q = (n: number) => ({ id: `q${n}`, sql: `SELECT ${n}`, params: [] });
+		const results = [1, 2, 3].map((n) => runner.run(q(n)));
+		const settle = () => new Promise((ok) => setTimeout(ok, 0));
+		await settle();
+		expect(STATEMENTS_IN_FLIGHT).toBe(2);
+		expect(sent).toEqual(['SELECT 1', 'SELECT 2']);
+		release[0]();
+		expect(await results[0]).toEqual([{ sql: 'SELECT 1' }]);
+		await settle();
+		expect(sent).toEqual(['SELECT 1', 'SELECT 2', 'SELECT 3']);
+		release[1]();
+		release[2]();
+		expect(await Promise.all(results)).toEqual([[{ sql: 'SELECT 1' }], [{ sql: 'SELECT 2' }], [{ sql: 'SELECT 3' }]]);
 	});
 });
 
