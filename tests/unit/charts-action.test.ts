@@ -3,18 +3,36 @@ import { barOption } from '../../src/lib/charts/options';
 
 /** A stand-in for ECharts: records every setOption and reports `finished` as the real one does after drawing. */
 const calls: { option: Record<string, unknown>; notMerge: boolean }[] = [];
+/** Each draw, as the stand-in saw it: a setOption drawn at once, or drawn by the resize that followed a lazy one. */
+const draws: string[] = [];
+/** The stand-in's ResizeObserver callbacks (a test calls them as the browser would). */
+const observers: (() => void)[] = [];
 vi.mock('../../src/lib/charts/echarts-parts', () => ({
 	echarts: {
-		init: () => {
+		init: (node: { clientWidth?: number; clientHeight?: number }) => {
 			const handlers: Record<string, (() => void)[]> = {};
+			// ECharts takes its size from the element when created and on resize().
+			let size = [node.clientWidth, node.clientHeight];
+			let lazy = false;
+			const finish = () => {
+				for (const f of handlers.finished ?? []) f();
+			};
 			return {
 				on: (name: string, f: () => void) => (handlers[name] ??= []).push(f),
-				setOption: (option: Record<string, unknown>, opts: { notMerge?: boolean }) => {
+				setOption: (option: Record<string, unknown>, opts: { notMerge?: boolean; lazyUpdate?: boolean }) => {
 					calls.push({ option, notMerge: !!opts.notMerge });
-					for (const f of handlers.finished ?? []) f();
+					lazy = !!opts.lazyUpdate;
+					if (!lazy) draws.push(`setOption at ${size.join('×')}`), finish();
 				},
+				getWidth: () => size[0],
+				getHeight: () => size[1],
 				getZr: () => ({ refresh: () => undefined }),
-				resize: () => undefined,
+				resize: () => {
+					size = [node.clientWidth, node.clientHeight];
+					draws.push(`${lazy ? 'lazy option drawn by resize' : 'resize'} at ${size.join('×')}`);
+					lazy = false;
+					finish();
+				},
 				dispose: () => undefined
 			};
 		}
@@ -23,6 +41,9 @@ vi.mock('../../src/lib/charts/echarts-parts', () => ({
 
 beforeAll(() => {
 	(globalThis as Record<string, unknown>).ResizeObserver = class {
+		constructor(f: () => void) {
+			observers.push(f);
+		}
 		observe() {}
 		disconnect() {}
 	};
@@ -69,6 +90,32 @@ describe('the echart action draws only what changed', () => {
 		await settle();
 		expect(calls.at(-1)).toEqual({ option: one, notMerge: true });
 		expect(calls).toHaveLength(4);
+		action.destroy!();
+	});
+});
+
+describe('the echart action and the element\'s size', () => {
+	it('draws an option that came with a new size once, at that size; the ResizeObserver then does not draw again', async () => {
+		const { echart } = await import('../../src/lib/charts/echarts');
+		const node = { clientWidth: 600, clientHeight: 160 };
+		const params = (option: Record<string, unknown>) => ({ option, context: 'fi' });
+		draws.length = 0;
+		const action = echart(node as unknown as HTMLElement, params(bars([1, 2])))!;
+		await settle();
+		expect(draws).toEqual(['setOption at 600×160']);
+
+		// More categories: the page made the box taller with the new option.
+		node.clientHeight = 250;
+		action.update!(params(bars([5, 6])));
+		await settle();
+		expect(draws).toEqual(['setOption at 600×160', 'lazy option drawn by resize at 600×250']);
+		observers.at(-1)!();
+		expect(draws).toHaveLength(2);
+
+		// A size change of its own (the window): redrawn by the observer.
+		node.clientWidth = 500;
+		observers.at(-1)!();
+		expect(draws.at(-1)).toBe('resize at 500×250');
 		action.destroy!();
 	});
 });

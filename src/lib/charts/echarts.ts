@@ -67,6 +67,9 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 		else void apply();
 	};
 
+	/** The element's box differs from the size the chart was drawn at (ECharts sizes itself by clientWidth/Height). */
+	const sizeChanged = () => !!instance && (node.clientWidth !== instance.getWidth() || node.clientHeight !== instance.getHeight());
+
 	const apply = async () => {
 		if (!instance) return;
 		await prepared;
@@ -86,7 +89,13 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 		drawnSignature = signature;
 		drawnShape = shape;
 		finished = false;
-		instance.setOption(option, { notMerge: !merge, lazyUpdate: false });
+		if (sizeChanged()) {
+			// The box changed with the data (horizontal bars grow with their categories): one update at
+			// the new size (a lazy option is drawn by the resize), instead of one at the old size now and
+			// a second when the ResizeObserver reports the new one.
+			instance.setOption(option, { notMerge: !merge, lazyUpdate: true });
+			instance.resize();
+		} else instance.setOption(option, { notMerge: !merge, lazyUpdate: false });
 		// A merge that changed no pixel (say, only the aria description) leaves zrender clean, and
 		// `finished` would never come: ask for a frame (a no-op when one is due anyway).
 		if (merge && !finished) instance.getZr().refresh();
@@ -106,7 +115,8 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 			const ev = e as unknown as ChartClick;
 			params.onclick?.({ name: ev.name, seriesName: ev.seriesName, dataIndex: ev.dataIndex, value: ev.value, data: ev.data });
 		});
-		observer = new ResizeObserver(() => instance?.resize());
+		// Already drawn at the new size when the new option came with it (apply).
+		observer = new ResizeObserver(() => sizeChanged() && instance?.resize());
 		observer.observe(node);
 		print?.addEventListener('change', onPrint);
 		params.oninstance?.(instance);

@@ -133,7 +133,7 @@ export interface ChoroplethInput {
 	data: { code: string; value: number; name: string; text: string }[];
 	pieces: MapPiece[];
 	description: string;
-	/** Geographic aspect: lon/lat degrees are shorter east–west this far north. */
+	/** Width scale of the map's own units: 1 for the Finland map, whose SVG already draws longitude degrees shorter (./finland.ts). */
 	aspectScale?: number;
 }
 
@@ -166,7 +166,7 @@ export function choroplethOption(p: ChoroplethInput): ChartOption {
 				type: 'map',
 				map: p.map,
 				nameProperty: p.nameProperty,
-				aspectScale: p.aspectScale ?? 0.5,
+				aspectScale: p.aspectScale ?? 1,
 				layoutCenter: ['60%', '50%'],
 				layoutSize: '100%',
 				roam: false,
