@@ -182,7 +182,7 @@ export class DatasetWriter {
 		}
 		this.close();
 		await rm(join(tmp, WORK_DIR), { recursive: true, force: true });
-		await writeDerived(tmp); // summary tables and Arrow copies for the browser (ingest/derived.ts)
+		const derived = await writeDerived(tmp); // summary tables and Arrow copies for the browser (ingest/derived.ts)
 		await writeFile(join(tmp, 'data-dictionary.md'), opts.dictionary);
 		const manifest: Manifest = {
 			dataset: 'kotokartta',
@@ -194,8 +194,12 @@ export class DatasetWriter {
 		};
 		const manifestText = JSON.stringify(manifest, null, '\t') + '\n';
 		await writeFile(join(tmp, 'manifest.json'), manifestText);
-		// Same dataset, same version name: a re-ingest of unchanged inputs relinks the same directory.
-		await publishVersion(tmp, this.outDir, `v-${createHash('sha256').update(manifestText).digest('hex').slice(0, 16)}`);
+		// Same dataset, same version name: a re-ingest of unchanged inputs relinks the same directory. The
+		// derived files count too: a changed summary table (new code, same inputs) is a new version, not
+		// the old files relinked.
+		const version = createHash('sha256').update(manifestText);
+		for (const file of [...derived].sort()) version.update(`\0${file}\0`).update(await readFile(join(tmp, file)));
+		await publishVersion(tmp, this.outDir, `v-${version.digest('hex').slice(0, 16)}`);
 		this.done = true;
 		return manifest;
 	}

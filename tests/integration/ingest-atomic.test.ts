@@ -3,7 +3,7 @@
  * previous dataset intact) of the Parquet output.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,30 @@ describe('determinism', () => {
 		// And again into the same place.
 		await runIngest({ inputs: [join(one, 'a')], out: join(one, 'data'), root: one, referenceDate });
 		expect(snapshot(join(one, 'data'))).toEqual(first);
+	});
+});
+
+describe('versions follow the derived files too', () => {
+	it('a dataset written by older code (same tables, a summary file missing) is not relinked: the re-ingest writes a new version', async () => {
+		const root = join(dir, 'derived');
+		writeInputs(root, files);
+		const out = join(root, 'data');
+		const referenceDate = '2026-01-15';
+		await runIngest({ inputs: [join(root, 'a')], out, root, referenceDate });
+		const complete = snapshot(out);
+		expect(Object.keys(complete)).toContain('responsibility_gaps.parquet');
+		// What an ingest before that summary existed left: the same manifest, no summary file, and its
+		// version named after the manifest alone (as versions were named then).
+		const store = join(root, '.data.versions');
+		const manifest = readFileSync(join(out, 'manifest.json'));
+		const older = join(store, `v-${createHash('sha256').update(manifest).digest('hex').slice(0, 16)}`);
+		renameSync(realpathSync(out), older);
+		rmSync(join(older, 'responsibility_gaps.parquet'));
+		rmSync(out);
+		symlinkSync(join('.data.versions', basename(older)), out, 'dir');
+		expect(existsSync(join(out, 'responsibility_gaps.parquet'))).toBe(false);
+		await runIngest({ inputs: [join(root, 'a')], out, root, referenceDate });
+		expect(snapshot(out)).toEqual(complete);
 	});
 });
 
