@@ -168,7 +168,7 @@ describe('overview', () => {
 		}
 	});
 
-	it('a choice takes effect at the click: the queries start before the router writes the URL, and two quick choices both land', async () => {
+	it('a choice takes effect at the click: the queries start before the router writes the URL, two quick choices both land, <html lang> is left alone', async () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, '/');
@@ -176,13 +176,19 @@ describe('overview', () => {
 			const times = await s.page.evaluate(
 				([a, b]) => {
 					const pushed: number[] = [];
+					// <html lang> must not be touched by a filter change: setting it, even to the same value, restyles the whole page.
+					const langWrites: MutationRecord[] = [];
+					new MutationObserver((records) => langWrites.push(...records)).observe(document.documentElement, { attributeFilter: ['lang'] });
 					const push = history.pushState.bind(history);
 					history.pushState = (...args: Parameters<History['pushState']>) => (pushed.push(performance.now()), push(...args));
 					const t0 = performance.now();
 					// Two choices in one task: the second is made before the router has written the first.
 					for (const code of [a, b]) (document.querySelector(`input[name="region"][value="${code}"]`) as HTMLInputElement).click();
-					return new Promise<{ query: number[]; url: number[] }>((ok) =>
-						setTimeout(() => ok({ query: performance.getEntriesByName('kk:query:overview:start').map((e) => e.startTime).filter((t) => t >= t0), url: pushed }), 1000)
+					return new Promise<{ query: number[]; url: number[]; langWrites: number }>((ok) =>
+						setTimeout(
+							() => ok({ query: performance.getEntriesByName('kk:query:overview:start').map((e) => e.startTime).filter((t) => t >= t0), url: pushed, langWrites: langWrites.length }),
+							1000
+						)
 					);
 				},
 				[regions.covered, regions.other]
@@ -190,6 +196,7 @@ describe('overview', () => {
 			expect(times.url.length).toBeGreaterThan(0);
 			expect(times.query.length).toBeGreaterThan(0);
 			expect(Math.min(...times.query)).toBeLessThan(Math.min(...times.url));
+			expect(times.langWrites).toBe(0);
 			await s.page.waitForURL((u) => filtersOf(u.toString()).region.length === 2);
 			await waitLive(s.page);
 			expect(filtersOf(s.page.url()).region).toEqual([regions.covered, regions.other].sort());
