@@ -10,7 +10,8 @@
  * the published dataset (src/lib/dataset/tables.ts): they can always be recomputed.
  */
 import type { ColumnType, TableDef } from '$lib/dataset/tables';
-import { CLIENT_GROUP_IDS, EXPECTED_SERVICES } from '$lib/dataset/services';
+// Relative, not $lib: the ingest CLI imports this module outside Vite (a value import, unlike the type above).
+import { CLIENT_GROUP_IDS, EXPECTED_SERVICES } from '../dataset/services';
 
 /** Grades (completeness.grade) that count as "not answered" in the gap figures. */
 export const WEAK_GRADES = ['missing', 'empty', 'placeholder'] as const;
