@@ -208,24 +208,6 @@ describe('overview', () => {
 		}
 	});
 
-	it('warms the engine up in idle time with the page’s own statements, changing nothing shown', async () => {
-		const s = await session(browser);
-		try {
-			await open(s.page, '/');
-			await s.page.waitForFunction(() => performance.getEntriesByName('kk:warm:overview').length > 0, undefined, { timeout: 90_000 });
-			const ran = await s.page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('kk:sql:overview.')).map((m) => m.name.slice('kk:sql:'.length)));
-			const statements = Object.values(overviewQueries(EMPTY_FILTERS)).map((q) => q.id);
-			// Each statement ran for each of the three warm-up states, and no query of the page's own was started.
-			for (const id of statements) expect(ran.filter((r) => r === id)).toHaveLength(3);
-			expect(await s.page.evaluate(() => performance.getEntriesByName('kk:query:overview:start').length)).toBe(0);
-			expect(s.page.url()).toBe(`${BASE}/`);
-			await expectFigures(s.page, EMPTY_FILTERS);
-			expect(s.errors).toEqual([]);
-		} finally {
-			await s.close();
-		}
-	});
-
 	it('changing the map measure is a URL choice and redraws the map', async () => {
 		const s = await session(browser);
 		try {

@@ -3,10 +3,8 @@
  * share about their data: live queries over the filters (and a selection or grouping) that start
  * from the prerendered value, whether one is busy, and whether the dataset has a chart's table.
  */
-import { browser } from '$app/environment';
 import { page } from '$app/state';
 import { database, LiveQuery } from '$lib/db/client.svelte';
-import { decodeFacets, type FacetData } from '$lib/db/facets';
 import type { DatasetFile } from '$lib/db/dataset';
 import type { QueryRunner } from '$lib/db/types';
 import { EMPTY_FILTERS, filtersKey, type Filters } from '$lib/state/filters';
@@ -37,10 +35,7 @@ export function filteredQuery<T, I = null>(
 	{ inputs = () => null as I, prerendered, when = () => true }: FilteredQueryOptions<T, I> = {}
 ): LiveQuery<T, { filters: Filters; inputs: I }> {
 	// At initialisation, not on mount: the engine then starts as soon as the page has loaded, not after the whole page has hydrated.
-	if (prerendered) {
-		database.preload();
-		warmUp(name, (db, filters) => load(db, filters, prerendered.inputs));
-	}
+	if (prerendered) database.preload();
 	return new LiveQuery<T, { filters: Filters; inputs: I }>({
 		name,
 		deps: () => ({ filters: view.filters, inputs: inputs() }),
@@ -58,37 +53,4 @@ export const isBusy = (query: Pick<LiveQuery<unknown>, 'status' | 'stale'>): boo
 export function tableProduced(table: string): boolean {
 	const files = (page.data as { dataset: { files: DatasetFile[] } }).dataset.files;
 	return files.some((f) => f.table === table && f.available && f.rows > 0);
-}
-
-/** The main queries warmed up in this page load. */
-const warmed = new Set<string>();
-
-/**
- * DuckDB-WASM runs its code slowly the first few times (its wasm is compiled lazily, then optimised):
- * in its Node build, a page's statements over 20 new filter states took p50 36 / p95 85 ms on the
- * first pass and 22 / 32 ms on later ones. So once the page has loaded and the browser is idle, a
- * page's main query runs for a few filter states nobody chose (one or two regions; the answers are
- * dropped), and the user's first changes find the engine warm and the statements prepared. Each
- * state waits for an idle moment; a user's change meanwhile queues behind at most one.
- */
-function warmUp(name: string, run: (db: QueryRunner, filters: Filters) => Promise<unknown>) {
-	if (!browser || warmed.has(name)) return;
-	warmed.add(name);
-	const facets = (page.data as { filterOptions?: { facets?: FacetData } }).filterOptions?.facets;
-	const regions = facets ? [...new Set(decodeFacets(facets).municipalities.map((m) => m.region))].slice(0, 2) : [];
-	if (regions.length < 2) return;
-	const states: Filters[] = [[regions[0]], [regions[1]], regions].map((region) => ({ ...EMPTY_FILTERS, region }));
-	const idle = () => new Promise<void>((ok) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => ok(), { timeout: 2000 }) : setTimeout(ok, 50)));
-	const loaded = () => new Promise<void>((ok) => (document.readyState === 'complete' ? ok() : window.addEventListener('load', () => ok(), { once: true })));
-	void (async () => {
-		await loaded();
-		await idle();
-		// The engine is opening by now (database.preload, at the page's load).
-		const db = await database.open();
-		for (const filters of states) {
-			await idle();
-			await run(db, filters).catch(() => undefined);
-		}
-		performance.mark(`kk:warm:${name}`);
-	})().catch(() => undefined);
 }
