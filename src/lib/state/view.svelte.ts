@@ -74,24 +74,31 @@ export class ViewState {
 		return next;
 	});
 
+	// Each choice on its own: what reads only the language (every translated text, <html lang>) or the
+	// measure does not run again when a filter changes.
+	readonly #lang: Locale = $derived(this.current.lang);
+	readonly #measure: MapMeasure = $derived(this.current.measure);
+	readonly #sort: string = $derived(this.current.sort);
+	readonly #filtered: boolean = $derived(hasFilters(this.current.filters));
+
 	get filters(): Filters {
 		return this.current.filters;
 	}
 	get lang(): Locale {
-		return this.current.lang;
+		return this.#lang;
 	}
 	get measure(): MapMeasure {
-		return this.current.measure;
+		return this.#measure;
 	}
 	get sort(): string {
-		return this.current.sort;
+		return this.#sort;
 	}
 	get filtered(): boolean {
-		return hasFilters(this.current.filters);
+		return this.#filtered;
 	}
-	/** Translation and formatting for the current language. */
+	/** Translation and formatting for the current language (one translator per language). */
 	get i18n(): Translator {
-		return translator(this.current.lang);
+		return translator(this.#lang);
 	}
 	get hydrated(): boolean {
 		return this.#hydrated;
