@@ -10,8 +10,9 @@
  * the published dataset (src/lib/dataset/tables.ts): they can always be recomputed.
  */
 import type { ColumnType, TableDef } from '$lib/dataset/tables';
-// Relative, not $lib: the ingest CLI imports this module outside Vite (a value import, unlike the type above).
+// Relative, not $lib: the ingest CLI imports this module outside Vite (value imports, unlike the type above).
 import { CLIENT_GROUP_IDS, EXPECTED_SERVICES } from '../dataset/services';
+import { sqlList } from './queries/sql';
 
 /** Grades (completeness.grade) that count as "not answered" in the gap figures. */
 export const WEAK_GRADES = ['missing', 'empty', 'placeholder'] as const;
@@ -110,16 +111,16 @@ export interface SummaryDef {
 	select: string;
 }
 
-const list = (values: readonly string[]) => `[${values.map((v) => `'${v}'`).join(', ')}]`;
+/** A responsibility row (`r`) once per client group it names (`both` is each): the `grp` column of the responsibilities view and its summaries. */
+export const RESP_GROUP = `unnest(CASE WHEN r.client_group = 'both' THEN ${sqlList(CLIENT_GROUP_IDS)} ELSE [r.client_group] END) AS grp`;
+/** The provider's unit (kind, or kind:municipality code), what table and prose are compared on. */
+export const RESP_UNIT = `r.provider_kind || coalesce(':' || r.provider_municipality_code, '') AS unit`;
 
-/**
- * The responsibilities of current programmes, one row per client group (`both` counted under each),
- * with the provider's unit (kind, or kind:municipality code): what the responsibilities view compares.
- */
+/** The responsibilities of current programmes, per client group, with the provider's unit. */
 const CURRENT_RESP = `resp AS (
 	SELECT r.programme_id, r.service, r.provider, r.from_table,
-		unnest(CASE WHEN r.client_group = 'both' THEN ${list(CLIENT_GROUP_IDS)} ELSE [r.client_group] END) AS grp,
-		r.provider_kind || coalesce(':' || r.provider_municipality_code, '') AS unit
+		${RESP_GROUP},
+		${RESP_UNIT}
 	FROM responsibilities r
 	JOIN programmes p ON p.programme_id = r.programme_id AND p.is_current
 )`;
@@ -285,8 +286,8 @@ ORDER BY m.code, f.programme_id`
 		select: `WITH ${CURRENT_RESP}
 SELECT p.programme_id, s.service, g.client_group
 FROM programmes p
-CROSS JOIN (SELECT unnest(${list(EXPECTED_SERVICES)}) AS service) s
-CROSS JOIN (SELECT unnest(${list(CLIENT_GROUP_IDS)}) AS client_group) g
+CROSS JOIN (SELECT unnest(${sqlList(EXPECTED_SERVICES)}) AS service) s
+CROSS JOIN (SELECT unnest(${sqlList(CLIENT_GROUP_IDS)}) AS client_group) g
 WHERE p.is_current
 	AND EXISTS (SELECT 1 FROM responsibilities)
 	AND NOT EXISTS (SELECT 1 FROM resp r WHERE r.programme_id = p.programme_id AND r.service = s.service AND r.grp = g.client_group)

@@ -3,12 +3,11 @@
  * evidence row shape, groupings and the `resp` CTE. Client group `both` (the text does not tell
  * the groups apart) counts for job-seekers and for others alike: the provider serves both.
  */
-import { CLIENT_GROUP_IDS } from '$lib/dataset/services';
 import type { Filters } from '../filters';
 import type { Param, Query, Row } from '../types';
-import { EXCERPT_CHARS } from '../summaries';
+import { EXCERPT_CHARS, RESP_GROUP, RESP_UNIT } from '../summaries';
 import { scoped } from './scope';
-import { assertLimit, sqlList } from './sql';
+import { assertLimit } from './sql';
 
 /** How the languages view groups municipalities; `national` is one group. */
 export const LANGUAGE_GROUPINGS = ['national', 'region', 'area', 'wellbeing'] as const;
@@ -38,8 +37,8 @@ export { EXCERPT_CHARS };
 export const RESP_CTE = `resp AS (
 	SELECT r.programme_id, r.key, r.span_start, r.span_end, r.snippet, r.service, r.provider, r.provider_kind,
 		r.provider_municipality_code, r.from_table, r.client_group,
-		unnest(CASE WHEN r.client_group = 'both' THEN ${sqlList(CLIENT_GROUP_IDS)} ELSE [r.client_group] END) AS grp,
-		r.provider_kind || coalesce(':' || r.provider_municipality_code, '') AS unit
+		${RESP_GROUP},
+		${RESP_UNIT}
 	FROM responsibilities r
 	JOIN scope_programmes sp USING (programme_id)
 )`;
