@@ -6,6 +6,7 @@
  * (`facetData`, ./dataset.server.ts); a unit test checks both give the same counts.
  */
 import {
+	EMPTY_FILTERS,
 	hasFilters,
 	hasMunicipalityFilters,
 	INPUT_KINDS,
@@ -203,7 +204,7 @@ export function optionCounts(facets: Facets, f: Filters, key: ListFacet, values:
 		const c = v === null ? undefined : counts.get(v);
 		if (c) c.municipalities++;
 	}
-	const programmeFilters = { ...EMPTY_MUNICIPALITY_FILTERS, inputKind: f.inputKind, synthetic: f.synthetic, since: f.since } as Filters;
+	const programmeFilters: Filters = { ...EMPTY_FILTERS, inputKind: f.inputKind, synthetic: f.synthetic, since: f.since };
 	const passing = programmesIn(facets, programmeFilters, []);
 	programmes.forEach((p, i) => {
 		if (!passing[i]) return;
@@ -219,8 +220,6 @@ export function optionCounts(facets: Facets, f: Filters, key: ListFacet, values:
 	});
 	return counts;
 }
-
-const EMPTY_MUNICIPALITY_FILTERS = Object.fromEntries(MUNICIPALITY_FACETS.map((k) => [k, []])) as unknown as Pick<Filters, MunicipalityFacet>;
 
 /** A way out of an empty result: a filter to drop, or a value to choose instead, and what it would leave. */
 export interface Remedy {
