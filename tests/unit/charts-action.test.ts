@@ -59,7 +59,7 @@ describe('the echart action draws only what changed', () => {
 		const rendered: unknown[] = [];
 		const params = (option: Record<string, unknown>, context = 'fi') => ({ option, context, onrendered: (o: unknown) => rendered.push(o) });
 		const first = bars([1, 2]);
-		const action = echart({} as HTMLElement, params(first))!;
+		const action = echart({ style: {} } as unknown as HTMLElement, params(first))!;
 		await settle();
 		expect(calls.map((c) => c.notMerge)).toEqual([true]);
 		expect(rendered).toEqual([first]);
@@ -97,14 +97,15 @@ describe('the echart action draws only what changed', () => {
 describe('the echart action and the element\'s size', () => {
 	it('draws an option that came with a new size once, at that size; the ResizeObserver then does not draw again', async () => {
 		const { echart } = await import('../../src/lib/charts/echarts');
-		const node = { clientWidth: 600, clientHeight: 160 };
+		const node = { clientWidth: 600, clientHeight: 160, style: { height: '160px' } };
 		const params = (option: Record<string, unknown>) => ({ option, context: 'fi' });
 		draws.length = 0;
 		const action = echart(node as unknown as HTMLElement, params(bars([1, 2])))!;
 		await settle();
 		expect(draws).toEqual(['setOption at 600×160']);
 
-		// More categories: the page made the box taller with the new option.
+		// More categories: the page made the box taller with the new option (its style, then layout).
+		node.style.height = '250px';
 		node.clientHeight = 250;
 		action.update!(params(bars([5, 6])));
 		await settle();
@@ -116,6 +117,39 @@ describe('the echart action and the element\'s size', () => {
 		node.clientWidth = 500;
 		observers.at(-1)!();
 		expect(draws.at(-1)).toBe('resize at 500×250');
+		action.destroy!();
+	});
+});
+
+describe('the echart action and the page\'s layout', () => {
+	it('redraws without reading the element\'s layout: reading it mid-update forces a layout of the whole page, once per chart', async () => {
+		const { echart } = await import('../../src/lib/charts/echarts');
+		const reads: string[] = [];
+		const size = { width: 600, height: 160 };
+		const node = {
+			style: { height: '160px' },
+			get clientWidth() {
+				reads.push('clientWidth');
+				return size.width;
+			},
+			get clientHeight() {
+				reads.push('clientHeight');
+				return size.height;
+			}
+		};
+		const params = (option: Record<string, unknown>) => ({ option, context: 'fi' });
+		draws.length = 0;
+		const action = echart(node as unknown as HTMLElement, params(bars([1, 2])))!;
+		await settle();
+		// The browser lays the element out and reports it (reading the size there is free).
+		observers.at(-1)!();
+		reads.length = 0;
+		action.update!(params(bars([3, 4])));
+		await settle();
+		action.update!(params(bars([5, 6])));
+		await settle();
+		expect(draws).toEqual(['setOption at 600×160', 'setOption at 600×160', 'setOption at 600×160']);
+		expect(reads).toEqual([]);
 		action.destroy!();
 	});
 });

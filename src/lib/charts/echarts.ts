@@ -67,8 +67,21 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 		else void apply();
 	};
 
-	/** The element's box differs from the size the chart was drawn at (ECharts sizes itself by clientWidth/Height). */
-	const sizeChanged = () => !!instance && (node.clientWidth !== instance.getWidth() || node.clientHeight !== instance.getHeight());
+	// The element's box as last laid out, taken when the ResizeObserver reports it (layout is then
+	// clean): reading clientWidth at every redraw would force a style and layout pass of the whole
+	// page in the middle of a filter change's update, once per chart.
+	let box: { width: number; height: number } | null = null;
+	/**
+	 * The element's box differs from the size the chart was drawn at (ECharts sizes itself by
+	 * clientWidth/Height). The height is the one the chart's style asks for now (set with the data, so
+	 * known before layout); the width changes only with the page's, which the observer reports.
+	 */
+	const sizeChanged = () => {
+		if (!instance) return false;
+		box ??= { width: node.clientWidth, height: node.clientHeight };
+		const styled = parseFloat(node.style.height);
+		return box.width !== instance.getWidth() || (Number.isFinite(styled) ? styled : box.height) !== instance.getHeight();
+	};
 
 	const apply = async () => {
 		if (!instance) return;
@@ -116,7 +129,10 @@ export const echart: Action<HTMLElement, EChartParams> = (node, initial) => {
 			params.onclick?.({ name: ev.name, seriesName: ev.seriesName, dataIndex: ev.dataIndex, value: ev.value, data: ev.data });
 		});
 		// Already drawn at the new size when the new option came with it (apply).
-		observer = new ResizeObserver(() => sizeChanged() && instance?.resize());
+		observer = new ResizeObserver(() => {
+			box = { width: node.clientWidth, height: node.clientHeight };
+			if (sizeChanged()) instance?.resize();
+		});
 		observer.observe(node);
 		print?.addEventListener('change', onPrint);
 		params.oninstance?.(instance);
