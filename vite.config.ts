@@ -11,9 +11,25 @@ export default defineConfig({
 	// (src/lib/export/xlsx.ts): no page loads it, so Vite's 500 kB warning would only be noise.
 	build: { chunkSizeWarningLimit: 1000 },
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
-		hookTimeout: 120_000
+		hookTimeout: 120_000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'node',
+					include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
+					exclude: ['tests/**/*.runes.test.ts']
+				}
+			},
+			// Runes' effects run only in Svelte's client build (the server build makes them no-ops): tests of
+			// reactive classes (LiveQuery) compile and resolve Svelte as for the browser, still in Node.
+			{
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: { name: 'runes', include: ['tests/**/*.runes.test.ts'], environment: './tests/helpers/client-environment.ts', server: { deps: { inline: ['svelte'] } } }
+			}
+		]
 	}
 });

@@ -208,6 +208,55 @@ describe('overview', () => {
 		}
 	});
 
+	it('each figure is drawn as its rows arrive (the map before the last rows are in), and every one ends with the filter\'s numbers', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/');
+			await s.page.waitForFunction(() => performance.getEntriesByName('kk:db-ready').length > 0, undefined, { timeout: 90_000 });
+			await waitChartsDrawn(s.page);
+			const marks = await s.page.evaluate(
+				(code) =>
+					new Promise<{ map: number[]; done: number[] }>((ok) => {
+						const t0 = performance.now();
+						const since = (name: string) => performance.getEntriesByName(name).map((e) => e.startTime).filter((t) => t >= t0);
+						(document.querySelector(`input[name="region"][value="${code}"]`) as HTMLInputElement).click();
+						const step = () => {
+							const done = since('kk:query:overview:done');
+							if (done.length && [...document.querySelectorAll('[data-chart]')].every((e) => e.getAttribute('data-chart-state') !== 'pending'))
+								ok({ map: since('kk:chart:map:drawn'), done });
+							else requestAnimationFrame(step);
+						};
+						requestAnimationFrame(step);
+					}),
+				regions.covered
+			);
+			// The map's rows come first and it is drawn while DuckDB computes the rest (before, every
+			// figure waited for the last query).
+			expect(marks.map.length).toBe(1);
+			expect(marks.map[0]).toBeLessThan(marks.done[0]);
+			expect(await s.page.locator('[data-chart][aria-busy="true"], .figure.busy').count()).toBe(0);
+
+			// Every chart ends with the numbers of the same SQL in Node for this filter.
+			await s.page.waitForURL((u) => filtersOf(u.toString()).region.length === 1);
+			const filters = filtersOf(s.page.url());
+			await expectFigures(s.page, filters);
+			const q = overviewQueries(filters);
+			const column = (chart: string, n: number) => s.page.locator(`[data-chart="${chart}"] details table tbody tr td:nth-child(${n})`).allTextContents();
+			const completeness = await db.run(q.completeness);
+			expect(await column('completeness', 2)).toEqual(completeness.map((r) => fi.number(r.programmes)));
+			const arrangements = await db.run(q.arrangements);
+			expect(await column('arrangements', 2)).toEqual(arrangements.map((r) => fi.number(r.programmes)));
+			const languages = await db.run(q.languages);
+			expect(await column('languages', 2)).toEqual(languages.map((r) => fi.number(r.programmes)));
+			expect(await column('languages', 3)).toEqual(languages.map((r) => fi.number(r.municipalities)));
+			const missing = await db.run(q.missingParts);
+			expect(await column('missing-parts', 2)).toEqual(missing.map((r) => fi.number(r.missing)));
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
 	it('changing the map measure is a URL choice and redraws the map', async () => {
 		const s = await session(browser);
 		try {

@@ -17,11 +17,13 @@ import {
 	missingParts,
 	municipalityMeasures,
 	overviewFigures,
+	overviewQueries,
 	scopeSummary,
 	tableCounts,
+	type OverviewData,
 	type OverviewFigures
 } from '../../src/lib/db/queries';
-import { EMPTY_FILTERS, type Filters } from '../../src/lib/state/filters';
+import { EMPTY_FILTERS, parseView, type Filters } from '../../src/lib/state/filters';
 import { TABLES } from '../../src/lib/dataset/tables';
 
 let dir: string;
@@ -259,5 +261,16 @@ describe('dataset', () => {
 		expect(data.municipalities).toHaveLength(REFERENCE.length);
 		expect(data.languages.length).toBeGreaterThan(0);
 		expect(data.arrangements.length).toBeGreaterThan(0);
+	});
+
+	it('loadOverview hands over each part as its rows arrive: in the record\'s order, every part once, the same objects as the result', async () => {
+		const filters = parseView(new URLSearchParams('region=02')).filters;
+		const parts: Partial<OverviewData>[] = [];
+		const data = await loadOverview(db, filters, (part) => parts.push(part));
+		expect(parts.map((p) => Object.keys(p)).flat()).toEqual(Object.keys(overviewQueries(filters)));
+		for (const part of parts) for (const [k, v] of Object.entries(part)) expect(v).toBe(data[k as keyof OverviewData]);
+		// The map's part comes first: the page draws it while the rest is computed.
+		expect(Object.keys(parts[0])).toEqual(['municipalities']);
+		expect(data).toEqual(await loadOverview(db, filters));
 	});
 });

@@ -31,7 +31,7 @@ export interface FilteredQueryOptions<T, I> {
  */
 export function filteredQuery<T, I = null>(
 	name: string,
-	load: (db: QueryRunner, filters: Filters, inputs: I) => Promise<T>,
+	load: (db: QueryRunner, filters: Filters, inputs: I, progress: (part: Partial<T>) => void) => Promise<T>,
 	{ inputs = () => null as I, prerendered, when = () => true }: FilteredQueryOptions<T, I> = {}
 ): LiveQuery<T, { filters: Filters; inputs: I }> {
 	// At initialisation, not on mount: the engine then starts as soon as the page has loaded, not after the whole page has hydrated.
@@ -42,12 +42,16 @@ export function filteredQuery<T, I = null>(
 		key: (d) => `${filtersKey(d.filters)}|${JSON.stringify(d.inputs)}`,
 		initial: prerendered ? { value: prerendered.value, deps: { filters: EMPTY_FILTERS, inputs: prerendered.inputs } } : null,
 		enabled: () => view.hydrated && when(),
-		load: (db, d) => load(db, d.filters, d.inputs)
+		load: (db, d, progress) => load(db, d.filters, d.inputs, progress)
 	});
 }
 
 /** The query is running, or the value on view belongs to other inputs than the current ones. */
 export const isBusy = (query: Pick<LiveQuery<unknown>, 'status' | 'stale'>): boolean => query.status === 'loading' || query.stale;
+
+/** One part of the query's value is being recomputed: the query is busy and that part has not arrived yet. */
+export const isPartBusy = (query: Pick<LiveQuery<unknown>, 'status' | 'stale' | 'arrived'>, part: string): boolean =>
+	isBusy(query) && !query.arrived.has(part);
 
 /** The dataset has rows in this table (the manifest's files, from the layout's data). */
 export function tableProduced(table: string): boolean {

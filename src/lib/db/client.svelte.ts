@@ -109,15 +109,23 @@ export interface LiveQueryOptions<T, D> {
 	name: string;
 	/** The inputs, read synchronously (this is what makes the query re-run), e.g. `() => view.filters`. */
 	deps: () => D;
-	/** Runs the queries for those inputs. */
-	load: (db: QueryRunner, deps: D) => Promise<T>;
+	/**
+	 * Runs the queries for those inputs. It may call `progress` with parts of the new value as their
+	 * rows arrive (a page's charts then redraw one by one, each while DuckDB computes the next); the
+	 * resolved value must hold the same part objects.
+	 */
+	load: (db: QueryRunner, deps: D, progress: (part: Partial<T>) => void) => Promise<T>;
 	/** A value computed ahead (prerendered) and the deps it is valid for; shown without opening DuckDB. */
 	initial?: { value: T; deps: D } | null;
 	/** Also wait for this before loading (e.g. the page is hydrated). */
 	enabled?: () => boolean;
 	/** Cache key of the inputs (default: JSON). */
 	key?: (deps: D) => string;
+	/** The database to query (tests pass their own; the site's one DuckDB-WASM by default). */
+	database?: Pick<DatabaseClient, 'opened' | 'open'>;
 }
+
+const NO_PARTS: ReadonlySet<string> = new Set();
 
 /**
  * A value that follows its inputs. Create it during component initialisation (it owns an
@@ -130,6 +138,11 @@ export class LiveQuery<T, D = unknown> {
 	error = $state<string | null>(null);
 	/** True while the value shown belongs to other inputs than the current ones. */
 	stale = $state(false);
+	/**
+	 * While loading: the parts (top-level keys) of `value` that already belong to the current inputs,
+	 * published by the loader's `progress`; the other parts are still the previous inputs' values.
+	 */
+	arrived = $state.raw<ReadonlySet<string>>(NO_PARTS);
 	#cache = new Map<string, T>();
 	#seq = 0;
 	#abort: AbortController | null = null;
@@ -168,17 +181,25 @@ export class LiveQuery<T, D = unknown> {
 		}
 		this.stale = this.value !== null;
 		this.status = 'loading';
+		this.arrived = NO_PARTS;
 		mark(`kk:query:${opts.name}:start`);
+		// A part is shown at once over the previous value (there must be one: a first load shows all at the end).
+		const progress = (part: Partial<T>) => {
+			if (seq !== this.#seq || this.value === null) return;
+			this.value = { ...this.value, ...part };
+			this.arrived = new Set([...this.arrived, ...Object.keys(part)]);
+		};
 		const load = (db: QueryRunner): Promise<T> => {
 			try {
-				return opts.load({ run: (q, o) => db.run(q, { signal: controller.signal, ...o }) }, deps);
+				return opts.load({ run: (q, o) => db.run(q, { signal: controller.signal, ...o }) }, deps, progress);
 			} catch (e) {
 				return Promise.reject(e);
 			}
 		};
 		// With the database open the statements are sent now, not a promise turn later (after the DOM work).
-		const opened = database.opened;
-		(opened ? load(opened) : database.open().then(load))
+		const source = opts.database ?? database;
+		const opened = source.opened;
+		(opened ? load(opened) : source.open().then(load))
 			.then(
 				(value) => {
 					this.#cache.set(key, value);
@@ -188,6 +209,7 @@ export class LiveQuery<T, D = unknown> {
 					this.stale = false;
 					this.status = 'live';
 					this.error = null;
+					this.arrived = NO_PARTS;
 					mark(`kk:query:${opts.name}:done`);
 				},
 				(e: unknown) => {

@@ -179,20 +179,29 @@ export interface OverviewData {
 	municipalities: MunicipalityMeasures[];
 }
 
-/** The overview's queries, by the name of the figure each one feeds. */
+/**
+ * The overview's queries, by the name of the figure each one feeds, in the order DuckDB runs them:
+ * the page draws each figure as its rows arrive, while the next query runs, so the costliest to
+ * draw (the map) comes first and the cheapest (the headline figures, text only) last.
+ */
 export function overviewQueries(f: Filters) {
 	return {
-		figures: overviewFigures(f),
-		completeness: completenessDistribution(f),
+		municipalities: municipalityMeasures(f),
 		missingParts: missingParts(f),
 		languages: languageCounts(f),
+		completeness: completenessDistribution(f),
 		arrangements: arrangementTypes(f),
-		municipalities: municipalityMeasures(f)
+		figures: overviewFigures(f)
 	};
 }
 
-/** Runs the overview's queries with any runner: the prerender (Node) and the page (browser) call this same function. */
-export async function loadOverview(runner: QueryRunner, f: Filters): Promise<OverviewData> {
-	const { figures, ...rest } = await runAll(runner, overviewQueries(f));
+/**
+ * Runs the overview's queries with any runner: the prerender (Node) and the page (browser) call this
+ * same function. `progress` gets each part as its rows arrive (the same objects the result holds).
+ */
+export async function loadOverview(runner: QueryRunner, f: Filters, progress?: (part: Partial<OverviewData>) => void): Promise<OverviewData> {
+	const { figures, ...rest } = await runAll(runner, overviewQueries(f), (name, rows) =>
+		progress?.(name === 'figures' ? { figures: rows[0] as OverviewFigures } : { [name]: rows })
+	);
 	return { figures: figures[0], ...rest };
 }

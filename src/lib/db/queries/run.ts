@@ -14,9 +14,21 @@ export type Results<R extends QueryRecord> = {
  * runners order statements themselves (DuckDB-WASM has one worker), so issuing them together
  * only spares the round trips between them.
  */
-export async function runAll<R extends QueryRecord>(runner: QueryRunner, queries: R): Promise<Results<R>> {
+export async function runAll<R extends QueryRecord>(
+	runner: QueryRunner,
+	queries: R,
+	/** Called with each query's rows as they arrive (in the record's order when the runner answers in order). */
+	onRows?: (name: keyof R & string, rows: Row[]) => void
+): Promise<Results<R>> {
 	const names = Object.keys(queries);
-	const rows = await Promise.all(names.map((n) => (queries[n] ? runner.run(queries[n]!) : Promise.resolve([]))));
+	const rows = await Promise.all(
+		names.map((n) =>
+			(queries[n] ? runner.run(queries[n]!) : Promise.resolve([])).then((r) => {
+				onRows?.(n, r);
+				return r;
+			})
+		)
+	);
 	const out: Record<string, Row[]> = {};
 	names.forEach((n, i) => (out[n] = rows[i]));
 	return out as Results<R>;
