@@ -50,15 +50,15 @@ export interface LanguageGroupCount extends GroupRow {
 /**
  * Languages named for a use (default orientation) per group of municipalities: region, employment
  * area, wellbeing county, or the whole mainland (`national`, group_code `FI`). Counted through the
- * municipalities in scope each programme covers. Distinct counts as the length of a distinct list:
- * in DuckDB-WASM each count(DISTINCT …) builds its own hash table, which costs more than the rows.
+ * municipalities in scope each programme covers. (len(list_distinct(list(…))) instead of the two
+ * count(DISTINCT …) was 10 % quicker at the corpus's size and 15 % slower at ten times it: kept.)
  */
 export function languagesByGroup(f: Filters, grouping: LanguageGrouping, context = 'orientation'): Query<LanguageGroupCount> {
 	return perGroup('by', f, grouping, context, {
 		columns: ` language_code,
 	min(language_name_fi) AS language_name_fi,
-	len(list_distinct(list(code)))::INTEGER AS municipalities,
-	len(list_distinct(list(programme_id)))::INTEGER AS programmes`,
+	count(DISTINCT code)::INTEGER AS municipalities,
+	count(DISTINCT programme_id)::INTEGER AS programmes`,
 		from: `FROM (
 	SELECT code, programme_id, region_code, region_fi, employment_area_code, employment_area, wellbeing_county_code, wellbeing_county_fi,
 		unnest(language_contexts) AS context, unnest(language_codes) AS language_code, unnest(language_names) AS language_name_fi
