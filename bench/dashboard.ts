@@ -15,7 +15,7 @@
  * each also as a ratio against a bare DuckDB-WASM page (bench/dashboard-bare.ts) that loads the
  * same data in the same run. Then the same loads under 20 Mbit/s (CDP
  * Network.emulateNetworkConditions, 20 ms latency), and engine ready and filter changes at 10×
- * corpus (bench/dashboard-corpus.ts, SYNTHETIC). Not a test: numbers depend on the machine.
+ * corpus (bench/dashboard-corpus.ts, SYNTHETIC; /, /gaps and /languages). Not a test: numbers depend on the machine.
  * Results also go to bench/out/dashboard.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -443,7 +443,7 @@ export async function runDashboardBench(opts: { changes?: number; throttled?: bo
 			say('10× synthetic corpus: bare page');
 			const b = await bareColdWarm(browser, base, 'tenfold', false);
 			const pages = [];
-			for (const p of PAGES.filter((x) => x.path === '/' || x.path === '/gaps')) {
+			for (const p of PAGES.filter((x) => x.path === '/' || x.path === '/gaps' || x.path === '/languages')) {
 				say(`10×: ${p.path}`);
 				const { cold, warm } = await coldWarm(browser, base, p.path, p.content, false);
 				pages.push({ path: p.path, cold, warm, filter: stats((await filterChanges(browser, base, p.path, p.content, changes)).map((c) => c.ms)) });
