@@ -15,7 +15,7 @@ import { foldQuery, foldText, unfoldRange, type FoldedText } from './fold';
 import type { Passage, SearchableAnswer } from './passages';
 import { answerPassages } from './packed';
 import { expandToWords, normalizeRanges, type Range } from './highlight';
-import { approxPattern, MAX_PATTERN, substringDistance } from './approx';
+import { approxPattern, MAX_PATTERN, nearPiecesDistance, type Piece } from './approx';
 
 /**
  * Fuse options. `threshold` 0.25 allows one typo in words of 4–7 letters ("ukrainn" is one edit
@@ -132,11 +132,17 @@ export function allowedEdits(length: number, threshold = FUSE_OPTIONS.threshold 
  * Null for words Fuse splits into chunks (no such guarantee there).
  */
 export function requiredPieces(term: string, threshold = FUSE_OPTIONS.threshold ?? 0.25): string[] | null {
+	return cutPieces(term, threshold)?.map((p) => p.text) ?? null;
+}
+
+/** requiredPieces with where each piece starts in the word. */
+function cutPieces(term: string, threshold = FUSE_OPTIONS.threshold ?? 0.25): Piece[] | null {
 	if (term.length > FUSE_MAX_BITS) return null;
 	const count = Math.min(allowedEdits(term.length, threshold) + 1, term.length);
-	const pieces: string[] = [];
+	const pieces: Piece[] = [];
 	for (let k = 0; k < count; k++) {
-		pieces.push(term.slice(Math.floor((k * term.length) / count), Math.floor(((k + 1) * term.length) / count)));
+		const offset = Math.floor((k * term.length) / count);
+		pieces.push({ text: term.slice(offset, Math.floor(((k + 1) * term.length) / count)), offset });
 	}
 	return pieces;
 }
@@ -242,10 +248,12 @@ export class SearchIndex {
 	private distanceMatches(term: string, candidates: readonly number[]): Map<number, TermMatch> {
 		const pattern = approxPattern(term);
 		const edits = allowedEdits(term.length);
+		// The typos are counted only near the pieces a match must hold (words of ≤ 32 letters have them).
+		const pieces = cutPieces(term)!;
 		const out = new Map<number, TermMatch>();
 		for (const i of candidates) {
 			const text = this.docs[i].f;
-			const d = substringDistance(text, pattern, edits);
+			const d = nearPiecesDistance(text, pattern, pieces, edits);
 			if (d >= 0) out.set(i, { score: fuseScore(d, term.length, text === term), indices: null });
 		}
 		return out;
