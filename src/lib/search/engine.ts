@@ -402,16 +402,23 @@ export function groupByProgramme(result: Pick<SearchResult, 'hits' | 'matches'>)
 
 const sameRanges = (a: readonly Range[], b: readonly Range[]) => a.length === b.length && a.every((r, i) => r[0] === b[i][0] && r[1] === b[i][1]);
 
-/** Shows the same: the same passage (by its place in its answer) with the same marks. */
+/**
+ * Shows the same: the same passage (by its place in its answer) with the same marks. The score
+ * and the phrase flag are not shown (the marks already include a phrase's), and a fuzzy hit's
+ * score changes with every letter typed ("1 typo in 6 letters", then "in 7"): comparing them
+ * made most hits look new on every keystroke.
+ */
 function sameHit(a: SearchHit, b: SearchHit): boolean {
 	const p = a.passage;
 	const q = b.passage;
-	return p.programmeId === q.programmeId && p.key === q.key && p.start === q.start && p.end === q.end && p.text === q.text && a.phrase === b.phrase && a.score === b.score && sameRanges(a.ranges, b.ranges);
+	return p.programmeId === q.programmeId && p.key === q.key && p.start === q.start && p.end === q.end && p.text === q.text && p.before === q.before && p.after === q.after && sameRanges(a.ranges, b.ranges);
 }
 
 /**
- * `groups`, with each group (and each hit) that equals one in `previous` replaced by that older
- * object, so a page's keyed list can tell by identity what did not change between two results.
+ * For showing a result: `groups`, with each group (and each hit) that shows the same as one in
+ * `previous` replaced by that older object, so a page's keyed list can tell by identity what did
+ * not change between two results. A hit kept this way keeps its older score (nothing shown reads
+ * it; the result's own hits have the new one).
  */
 export function reuseGroups(groups: ProgrammeHits[], previous: ReadonlyMap<string, ProgrammeHits>): ProgrammeHits[] {
 	return groups.map((g) => {
