@@ -234,6 +234,24 @@ describe('the fast search equals plain Fuse over every passage', () => {
 		expect(fast.search('ukraina').hits[0].passage.text).toBe('Ukraina');
 	});
 
+	it('typed a letter at a time (each query narrowing the last one), and back, in and out of a filter', () => {
+		// Each query is answered as a fresh index answers it, whatever was typed before (the index
+		// reads only what the earlier word matched when a word extends it).
+		const typing = SearchIndex.build(answers);
+		const scopes = [null, ['invented-sv-1', 'invented-fi-2'], ['invented-fi-1']];
+		let queries = 0;
+		for (const word of ['kotoutumisohjelma', 'ukrainalaiset', 'maahanmuuttokoordinaattori', 'språkutbildningen', 'ukrainn kielellä', 'tyollisyysalue']) {
+			const prefixes = Array.from({ length: word.length - 2 }, (_, n) => word.slice(0, n + 3));
+			for (const [n, q] of [...prefixes, ...prefixes.slice(0, -1).reverse()].entries()) {
+				const options = { programmeIds: scopes[Math.floor(n / 5) % scopes.length] };
+				expect(typing.search(q, options), `${q} ${JSON.stringify(options)}`).toEqual(plain.search(q, options));
+				queries++;
+			}
+		}
+		expect(queries).toBeGreaterThan(100);
+		expect(typing.disagreements).toBe(0);
+	});
+
 	it('for 400 generated queries: words of the answers, cut, misspelt, upper-cased, paired', () => {
 		const queries = generatedQueries(answers, 400);
 		expect(queries.filter((q) => queryTerms(q).length > 1).length).toBeGreaterThan(30);

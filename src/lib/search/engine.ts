@@ -149,6 +149,8 @@ function cutPieces(term: string, threshold = FUSE_OPTIONS.threshold ?? 0.25): Pi
 
 interface TermMatch {
 	score: number;
+	/** The passage holds the word verbatim; undefined where Fuse matched it (not known). */
+	verbatim?: boolean;
 	/** Fuse's match positions; null until asked for (only the hits returned need them). */
 	indices: readonly (readonly [number, number])[] | null;
 }
@@ -254,13 +256,22 @@ export class SearchIndex {
 		for (const i of candidates) {
 			const text = this.docs[i].f;
 			const d = nearPiecesDistance(text, pattern, pieces, edits);
-			if (d >= 0) out.set(i, { score: fuseScore(d, term.length, text === term), indices: null });
+			if (d >= 0) out.set(i, { score: fuseScore(d, term.length, text === term), indices: null, verbatim: d === 0 });
 		}
 		return out;
 	}
 
 	/** Queries Fuse answered alone because it scored a hit returned unlike distanceMatches (tests expect none). */
 	disagreements = 0;
+
+	/**
+	 * The last one-word query's word, its typo budget, the filter it ran in and every passage it
+	 * matched. Typing adds letters: a word that holds an earlier word needs at least as many typos
+	 * as that one in any text (drop the typed letters from the best match of the longer word, and
+	 * what is left matches the shorter one with no more typos), so when its budget is no larger it
+	 * can only match passages the earlier word matched, and only those are read.
+	 */
+	private typed: { term: string; edits: number; scope: string | null; matched: readonly number[] } | null = null;
 
 	search(query: string, options: SearchOptions = {}): SearchResult {
 		// Should Fuse ever score a hit returned differently, the query is answered by Fuse alone.
@@ -278,10 +289,15 @@ export class SearchIndex {
 		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
 		const perProgramme = Math.max(1, options.perProgramme ?? DEFAULT_PER_PROGRAMME);
 
-		// Passages in the filter that hold, for every word, one of its required pieces.
+		// Passages in the filter that hold, for every word, one of its required pieces; only among
+		// those an earlier word matched when a word of this query extends it (see `typed`).
 		const pieces = terms.map((t) => (this.prefilter ? requiredPieces(t) : null));
+		const scope = options.programmeIds == null ? null : [...options.programmeIds].join('\n');
+		const typed = this.typed;
+		const within = byDistance && typed && typed.scope === scope && terms.some((t) => t.length <= MAX_PATTERN && t.includes(typed.term) && allowedEdits(t.length) <= typed.edits) ? typed.matched : null;
 		let candidates: number[] = [];
-		for (let i = 0; i < this.docs.length; i++) {
+		for (let n = 0, end = within ? within.length : this.docs.length; n < end; n++) {
+			const i = within ? within[n] : n;
 			if (allowed && !allowed.has(this.passages[i].programmeId)) continue;
 			const text = this.docs[i].f;
 			if (pieces.every((p) => p === null || p.some((piece) => text.includes(piece)))) candidates.push(i);
@@ -296,6 +312,10 @@ export class SearchIndex {
 			candidates = candidates.filter((i) => matches.has(i));
 			if (candidates.length === 0) break;
 		}
+		// A one-word query's matches, for the next query (all of them: the candidates were every passage that could match).
+		if (byDistance && terms.length === 1 && terms[0].length <= MAX_PATTERN) {
+			this.typed = { term: terms[0], edits: allowedEdits(terms[0].length), scope, matched: candidates };
+		}
 		const phrase = terms.length > 1 ? new RegExp(terms.map(escapeRegExp).join('[\\s\\-–—/]+'), 'g') : null;
 		const asWritten = terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}`, 'u'));
 
@@ -308,7 +328,8 @@ export class SearchIndex {
 				phrase.lastIndex = 0;
 				isPhrase = phrase.test(this.folds[i].text);
 			}
-			const exact = asWritten.every((re) => re.test(this.folds[i].text));
+			// A word is as written only where the passage holds it verbatim (no regular expression needed where it does not).
+			const exact = perTerm.every((m) => m.get(i)!.verbatim !== false) && asWritten.every((re) => re.test(this.folds[i].text));
 			return { i, score: score / terms.length, phrase: isPhrase, exact, synthetic: this.passages[i].synthetic };
 		});
 		// Passages holding every word as written first (so the top stays put while a word is being
