@@ -219,6 +219,49 @@ describe('search', () => {
 		}
 	});
 
+	it('typed letter by letter, shows what a fresh page shows for the same query (no markup left from earlier results)', async () => {
+		// The list redraws a programme in the markup of one that left, and hits in place: every
+		// name, link, passage, mark and count must be the new result's.
+		const shown = (page: Page) =>
+			page.locator('li.programme').evaluateAll((els) =>
+				els.map((li) => ({
+					programme: li.getAttribute('data-programme'),
+					heading: li.querySelector('h2')?.textContent?.replace(/\s+/g, ' ').trim(),
+					links: [...li.querySelectorAll('h2 a')].map((a) => a.getAttribute('href')),
+					synthetic: li.querySelectorAll('[data-testid="synthetic-label"]').length,
+					hits: [...li.querySelectorAll('li.hit')].map((h) => ({
+						key: h.getAttribute('data-key'),
+						part: h.querySelector('.part')?.textContent,
+						href: h.querySelector('a.part')?.getAttribute('href') ?? null,
+						text: h.querySelector('.hit-text')?.textContent,
+						marks: [...h.querySelectorAll('mark')].map((m) => m.textContent),
+						ellipses: h.querySelectorAll('.hit-text > span[aria-hidden="true"]').length
+					})),
+					more: li.querySelector('p.more')?.textContent ?? null
+				}))
+			);
+		const s = await session(browser);
+		const fresh = await session(browser);
+		try {
+			await openReady(s.page);
+			for (const query of ['kotoutuminen', 'vastuu', 'ukrainn', 'kielik']) {
+				await s.page.locator('#q').fill('');
+				await s.page.locator('#q').pressSequentially(query, { delay: 15 });
+				await results(s.page, query);
+				const typed = await shown(s.page);
+				await open(fresh.page, `/search?q=${encodeURIComponent(query)}`);
+				await results(fresh.page, query);
+				const expected = await shown(fresh.page);
+				expect(expected.length, query).toBeGreaterThan(0);
+				expect(typed, query).toEqual(expected);
+			}
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+			await fresh.close();
+		}
+	});
+
 	it('labels synthetic programmes’ hits "Synteettinen", and only those', async () => {
 		const s = await session(browser);
 		try {

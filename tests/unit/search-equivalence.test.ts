@@ -6,8 +6,8 @@
  * and generated queries in Finnish and Swedish, with typos, diacritics and case.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { approxPattern, substringDistance } from '../../src/lib/search/approx';
-import { allowedEdits, fuseScore, queryTerms, SearchIndex } from '../../src/lib/search/engine';
+import { approxPattern, nearPiecesDistance, substringDistance } from '../../src/lib/search/approx';
+import { allowedEdits, fuseScore, queryTerms, requiredPieces, SearchIndex } from '../../src/lib/search/engine';
 import { foldText } from '../../src/lib/search/fold';
 import type { SearchableAnswer } from '../../src/lib/search/passages';
 import { auraAnswers, hostileAnswers, otherAnswers } from './search-fixtures';
@@ -142,6 +142,38 @@ describe('typos a word needs (approx.ts)', () => {
 		expect(checked).toBeGreaterThan(3000);
 	});
 
+	it('counts the same typos near the pieces a match must hold as along the whole text', () => {
+		// Texts where the word occurs with typos, often and near other copies, and texts without it.
+		const next = random(24);
+		const alphabet = 'aakkoottuuiinnl- ';
+		const draw = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+		const mangle = (w: string, edits: number) => {
+			let out = w;
+			for (let e = 0; e < edits; e++) {
+				const i = Math.floor(next() * out.length);
+				const c = alphabet[Math.floor(next() * alphabet.length)];
+				const r = next();
+				out = r < 0.33 ? out.slice(0, i) + c + out.slice(i + 1) : r < 0.66 ? out.slice(0, i) + c + out.slice(i) : out.slice(0, i) + out.slice(i + 1);
+			}
+			return out;
+		};
+		let near = 0;
+		for (let n = 0; n < 3000; n++) {
+			const word = draw(3 + Math.floor(next() * (n % 7 === 0 ? 29 : 12))).replace(/ /g, 'k');
+			const k = allowedEdits(word.length);
+			const parts = Array.from({ length: 1 + Math.floor(next() * 4) }, () => (next() < 0.6 ? mangle(word, Math.floor(next() * (k + 2))) : draw(Math.floor(next() * 30))));
+			const text = parts.join(draw(Math.floor(next() * 6)));
+			let at = 0;
+			const pieces = requiredPieces(word)!.map((piece) => ({ text: piece, offset: (at += piece.length) - piece.length }));
+			const pattern = approxPattern(word);
+			const expected = substringDistance(text, pattern, k);
+			expect(nearPiecesDistance(text, pattern, pieces, k), `${word} in ${text}, k=${k}`).toBe(expected);
+			if (expected > 0) near++;
+		}
+		// Many cases needed typos (the windows did the work, not the verbatim check).
+		expect(near).toBeGreaterThan(500);
+	});
+
 	it('allows Fuse’s typo budget: none up to 3 letters, one from 4, two from 8, three from 12', () => {
 		expect([2, 3, 4, 7, 8, 11, 12, 16].map((n) => allowedEdits(n))).toEqual([0, 0, 1, 1, 2, 2, 3, 4]);
 		expect(fuseScore(0, 6, false)).toBe(0.001);
@@ -200,6 +232,24 @@ describe('the fast search equals plain Fuse over every passage', () => {
 		}
 		// A passage that is the word itself (Fuse scores it 0): first, and the same in both.
 		expect(fast.search('ukraina').hits[0].passage.text).toBe('Ukraina');
+	});
+
+	it('typed a letter at a time (each query narrowing the last one), and back, in and out of a filter', () => {
+		// Each query is answered as a fresh index answers it, whatever was typed before (the index
+		// reads only what the earlier word matched when a word extends it).
+		const typing = SearchIndex.build(answers);
+		const scopes = [null, ['invented-sv-1', 'invented-fi-2'], ['invented-fi-1']];
+		let queries = 0;
+		for (const word of ['kotoutumisohjelma', 'ukrainalaiset', 'maahanmuuttokoordinaattori', 'språkutbildningen', 'ukrainn kielellä', 'tyollisyysalue']) {
+			const prefixes = Array.from({ length: word.length - 2 }, (_, n) => word.slice(0, n + 3));
+			for (const [n, q] of [...prefixes, ...prefixes.slice(0, -1).reverse()].entries()) {
+				const options = { programmeIds: scopes[Math.floor(n / 5) % scopes.length] };
+				expect(typing.search(q, options), `${q} ${JSON.stringify(options)}`).toEqual(plain.search(q, options));
+				queries++;
+			}
+		}
+		expect(queries).toBeGreaterThan(100);
+		expect(typing.disagreements).toBe(0);
 	});
 
 	it('for 400 generated queries: words of the answers, cut, misspelt, upper-cased, paired', () => {

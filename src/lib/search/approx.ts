@@ -36,11 +36,68 @@ export function approxPattern(word: string): ApproxPattern {
  * fold both first) when it is at most `k`; -1 when it is more.
  */
 export function substringDistance(text: string, pattern: ApproxPattern, k: number): number {
+	if (text.includes(pattern.word)) return 0;
+	if (k === 0) return -1;
+	const best = leastDistance(text, pattern, 0, text.length);
+	return best <= k ? best : -1;
+}
+
+/** A piece of a word (engine.ts, requiredPieces) and where it starts in the word. */
+export interface Piece {
+	text: string;
+	offset: number;
+}
+
+/** Window starts, reused between calls (the worker answers one query at a time). */
+let starts = new Int32Array(64);
+
+/**
+ * substringDistance for a word cut into `pieces`, one more than `k` (so a match with at most `k`
+ * typos holds one of them verbatim: pigeonhole): the typos are counted only in the windows of
+ * text around the pieces' occurrences, not along the whole text. Same answer as
+ * substringDistance(text, pattern, k). Why: each edit of an alignment touches at most one piece,
+ * so some piece is untouched and occurs at `at`, and the aligned substring, whose start is within
+ * `k` of at − offset (the typos before the piece shift it at most that far) and whose end within
+ * `k` of at − offset + length, lies in [at − offset − k, at − offset + length + k). The least
+ * distance over windows that contain the best alignment, and are substrings of the text, is the
+ * least over the text.
+ */
+export function nearPiecesDistance(text: string, pattern: ApproxPattern, pieces: readonly Piece[], k: number): number {
+	if (text.includes(pattern.word)) return 0;
+	if (k === 0) return -1;
+	const m = pattern.word.length;
+	let n = 0;
+	for (const { text: piece, offset } of pieces) {
+		for (let at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + 1)) {
+			if (n === starts.length) {
+				const more = new Int32Array(n * 2);
+				more.set(starts);
+				starts = more;
+			}
+			starts[n++] = at - offset - k;
+		}
+	}
+	if (n === 0) return -1;
+	// Every window is m + 2k wide: in order of start, overlapping ones are counted as one.
+	const sorted = starts.subarray(0, n).sort();
+	const width = m + 2 * k;
+	let best = m;
+	for (let w = 0; w < n && best > 1; ) {
+		const from = Math.max(0, sorted[w]);
+		let to = sorted[w] + width;
+		for (w++; w < n && sorted[w] <= to; w++) to = sorted[w] + width;
+		best = Math.min(best, leastDistance(text, pattern, from, Math.min(to, text.length)));
+	}
+	return best <= k ? best : -1;
+}
+
+/**
+ * The least edit distance between the pattern and a substring of text[from, to), for text that
+ * does not hold the word verbatim (so 1 is the least there can be: it stops there).
+ */
+function leastDistance(text: string, pattern: ApproxPattern, from: number, to: number): number {
 	const { word, masks, ascii } = pattern;
 	const m = word.length;
-	if (text.includes(word)) return 0;
-	if (k === 0) return -1;
-	// Without the word verbatim the least is 1 at best: stop as soon as it is reached.
 	let best = m;
 	const high = 1 << (m - 1);
 	// pv/mv: the vertical deltas (+1 / −1) of the current column of the DP table, one bit per word
@@ -48,7 +105,7 @@ export function substringDistance(text: string, pattern: ApproxPattern, k: numbe
 	let pv = -1;
 	let mv = 0;
 	let score = m;
-	for (let j = 0, n = text.length; j < n; j++) {
+	for (let j = from; j < to; j++) {
 		const c = text.charCodeAt(j);
 		const eq = c < 128 ? ascii[c] : (masks.get(c) ?? 0);
 		const xv = eq | mv;
@@ -70,5 +127,5 @@ export function substringDistance(text: string, pattern: ApproxPattern, k: numbe
 		pv = mh | ~(xv | ph);
 		mv = ph & xv;
 	}
-	return best <= k ? best : -1;
+	return best;
 }

@@ -15,7 +15,7 @@ import { foldQuery, foldText, unfoldRange, type FoldedText } from './fold';
 import type { Passage, SearchableAnswer } from './passages';
 import { answerPassages } from './packed';
 import { expandToWords, normalizeRanges, type Range } from './highlight';
-import { approxPattern, MAX_PATTERN, substringDistance } from './approx';
+import { approxPattern, MAX_PATTERN, nearPiecesDistance, type Piece } from './approx';
 
 /**
  * Fuse options. `threshold` 0.25 allows one typo in words of 4–7 letters ("ukrainn" is one edit
@@ -132,17 +132,25 @@ export function allowedEdits(length: number, threshold = FUSE_OPTIONS.threshold 
  * Null for words Fuse splits into chunks (no such guarantee there).
  */
 export function requiredPieces(term: string, threshold = FUSE_OPTIONS.threshold ?? 0.25): string[] | null {
+	return cutPieces(term, threshold)?.map((p) => p.text) ?? null;
+}
+
+/** requiredPieces with where each piece starts in the word. */
+function cutPieces(term: string, threshold = FUSE_OPTIONS.threshold ?? 0.25): Piece[] | null {
 	if (term.length > FUSE_MAX_BITS) return null;
 	const count = Math.min(allowedEdits(term.length, threshold) + 1, term.length);
-	const pieces: string[] = [];
+	const pieces: Piece[] = [];
 	for (let k = 0; k < count; k++) {
-		pieces.push(term.slice(Math.floor((k * term.length) / count), Math.floor(((k + 1) * term.length) / count)));
+		const offset = Math.floor((k * term.length) / count);
+		pieces.push({ text: term.slice(offset, Math.floor(((k + 1) * term.length) / count)), offset });
 	}
 	return pieces;
 }
 
 interface TermMatch {
 	score: number;
+	/** The passage holds the word verbatim; undefined where Fuse matched it (not known). */
+	verbatim?: boolean;
 	/** Fuse's match positions; null until asked for (only the hits returned need them). */
 	indices: readonly (readonly [number, number])[] | null;
 }
@@ -242,17 +250,28 @@ export class SearchIndex {
 	private distanceMatches(term: string, candidates: readonly number[]): Map<number, TermMatch> {
 		const pattern = approxPattern(term);
 		const edits = allowedEdits(term.length);
+		// The typos are counted only near the pieces a match must hold (words of ≤ 32 letters have them).
+		const pieces = cutPieces(term)!;
 		const out = new Map<number, TermMatch>();
 		for (const i of candidates) {
 			const text = this.docs[i].f;
-			const d = substringDistance(text, pattern, edits);
-			if (d >= 0) out.set(i, { score: fuseScore(d, term.length, text === term), indices: null });
+			const d = nearPiecesDistance(text, pattern, pieces, edits);
+			if (d >= 0) out.set(i, { score: fuseScore(d, term.length, text === term), indices: null, verbatim: d === 0 });
 		}
 		return out;
 	}
 
 	/** Queries Fuse answered alone because it scored a hit returned unlike distanceMatches (tests expect none). */
 	disagreements = 0;
+
+	/**
+	 * The last one-word query's word, its typo budget, the filter it ran in and every passage it
+	 * matched. Typing adds letters: a word that holds an earlier word needs at least as many typos
+	 * as that one in any text (drop the typed letters from the best match of the longer word, and
+	 * what is left matches the shorter one with no more typos), so when its budget is no larger it
+	 * can only match passages the earlier word matched, and only those are read.
+	 */
+	private typed: { term: string; edits: number; scope: string | null; matched: readonly number[] } | null = null;
 
 	search(query: string, options: SearchOptions = {}): SearchResult {
 		// Should Fuse ever score a hit returned differently, the query is answered by Fuse alone.
@@ -270,10 +289,15 @@ export class SearchIndex {
 		const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
 		const perProgramme = Math.max(1, options.perProgramme ?? DEFAULT_PER_PROGRAMME);
 
-		// Passages in the filter that hold, for every word, one of its required pieces.
+		// Passages in the filter that hold, for every word, one of its required pieces; only among
+		// those an earlier word matched when a word of this query extends it (see `typed`).
 		const pieces = terms.map((t) => (this.prefilter ? requiredPieces(t) : null));
+		const scope = options.programmeIds == null ? null : [...options.programmeIds].join('\n');
+		const typed = this.typed;
+		const within = byDistance && typed && typed.scope === scope && terms.some((t) => t.length <= MAX_PATTERN && t.includes(typed.term) && allowedEdits(t.length) <= typed.edits) ? typed.matched : null;
 		let candidates: number[] = [];
-		for (let i = 0; i < this.docs.length; i++) {
+		for (let n = 0, end = within ? within.length : this.docs.length; n < end; n++) {
+			const i = within ? within[n] : n;
 			if (allowed && !allowed.has(this.passages[i].programmeId)) continue;
 			const text = this.docs[i].f;
 			if (pieces.every((p) => p === null || p.some((piece) => text.includes(piece)))) candidates.push(i);
@@ -288,6 +312,10 @@ export class SearchIndex {
 			candidates = candidates.filter((i) => matches.has(i));
 			if (candidates.length === 0) break;
 		}
+		// A one-word query's matches, for the next query (all of them: the candidates were every passage that could match).
+		if (byDistance && terms.length === 1 && terms[0].length <= MAX_PATTERN) {
+			this.typed = { term: terms[0], edits: allowedEdits(terms[0].length), scope, matched: candidates };
+		}
 		const phrase = terms.length > 1 ? new RegExp(terms.map(escapeRegExp).join('[\\s\\-–—/]+'), 'g') : null;
 		const asWritten = terms.map((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}`, 'u'));
 
@@ -300,7 +328,8 @@ export class SearchIndex {
 				phrase.lastIndex = 0;
 				isPhrase = phrase.test(this.folds[i].text);
 			}
-			const exact = asWritten.every((re) => re.test(this.folds[i].text));
+			// A word is as written only where the passage holds it verbatim (no regular expression needed where it does not).
+			const exact = perTerm.every((m) => m.get(i)!.verbatim !== false) && asWritten.every((re) => re.test(this.folds[i].text));
 			return { i, score: score / terms.length, phrase: isPhrase, exact, synthetic: this.passages[i].synthetic };
 		});
 		// Passages holding every word as written first (so the top stays put while a word is being
@@ -394,16 +423,23 @@ export function groupByProgramme(result: Pick<SearchResult, 'hits' | 'matches'>)
 
 const sameRanges = (a: readonly Range[], b: readonly Range[]) => a.length === b.length && a.every((r, i) => r[0] === b[i][0] && r[1] === b[i][1]);
 
-/** Shows the same: the same passage (by its place in its answer) with the same marks. */
+/**
+ * Shows the same: the same passage (by its place in its answer) with the same marks. The score
+ * and the phrase flag are not shown (the marks already include a phrase's), and a fuzzy hit's
+ * score changes with every letter typed ("1 typo in 6 letters", then "in 7"): comparing them
+ * made most hits look new on every keystroke.
+ */
 function sameHit(a: SearchHit, b: SearchHit): boolean {
 	const p = a.passage;
 	const q = b.passage;
-	return p.programmeId === q.programmeId && p.key === q.key && p.start === q.start && p.end === q.end && p.text === q.text && a.phrase === b.phrase && a.score === b.score && sameRanges(a.ranges, b.ranges);
+	return p.programmeId === q.programmeId && p.key === q.key && p.start === q.start && p.end === q.end && p.text === q.text && p.before === q.before && p.after === q.after && sameRanges(a.ranges, b.ranges);
 }
 
 /**
- * `groups`, with each group (and each hit) that equals one in `previous` replaced by that older
- * object, so a page's keyed list can tell by identity what did not change between two results.
+ * For showing a result: `groups`, with each group (and each hit) that shows the same as one in
+ * `previous` replaced by that older object, so a page's keyed list can tell by identity what did
+ * not change between two results. A hit kept this way keeps its older score (nothing shown reads
+ * it; the result's own hits have the new one).
  */
 export function reuseGroups(groups: ProgrammeHits[], previous: ReadonlyMap<string, ProgrammeHits>): ProgrammeHits[] {
 	return groups.map((g) => {
