@@ -208,7 +208,7 @@ describe('overview', () => {
 		}
 	});
 
-	it('each figure is drawn as its rows arrive (the map before the last rows are in), and every one ends with the filter\'s numbers', async () => {
+	it('the map is drawn as soon as its rows arrive, before the rest are in, and every figure ends with the filter\'s numbers', async () => {
 		const s = await session(browser);
 		try {
 			await open(s.page, '/');
@@ -230,8 +230,8 @@ describe('overview', () => {
 					}),
 				regions.covered
 			);
-			// The map's rows come first and it is drawn while DuckDB computes the rest (before, every
-			// figure waited for the last query).
+			// The map's rows come first and it is drawn while DuckDB computes the rest (before, it waited
+			// for the last query).
 			expect(marks.map.length).toBe(1);
 			expect(marks.map[0]).toBeLessThan(marks.done[0]);
 			expect(await s.page.locator('[data-chart][aria-busy="true"], .figure.busy').count()).toBe(0);

@@ -181,8 +181,8 @@ export interface OverviewData {
 
 /**
  * The overview's queries, by the name of the figure each one feeds, in the order DuckDB runs them:
- * the page draws each figure as its rows arrive, while the next query runs, so the costliest to
- * draw (the map) comes first and the cheapest (the headline figures, text only) last.
+ * the map first (the costliest to draw: the page draws it as soon as its rows arrive, while the rest
+ * runs), the headline figures last.
  */
 export function overviewQueries(f: Filters) {
 	return {
@@ -197,11 +197,14 @@ export function overviewQueries(f: Filters) {
 
 /**
  * Runs the overview's queries with any runner: the prerender (Node) and the page (browser) call this
- * same function. `progress` gets each part as its rows arrive (the same objects the result holds).
+ * same function. `progress` gets the map's part as soon as its rows arrive (the same object the
+ * result holds).
  */
 export async function loadOverview(runner: QueryRunner, f: Filters, progress?: (part: Partial<OverviewData>) => void): Promise<OverviewData> {
-	const { figures, ...rest } = await runAll(runner, overviewQueries(f), (name, rows) =>
-		progress?.(name === 'figures' ? { figures: rows[0] as OverviewFigures } : { [name]: rows })
-	);
+	// Only the map is handed over early: each part shown is a page update of its own, and one per bar
+	// chart cost more on the page's thread than the overlap gained.
+	const { figures, ...rest } = await runAll(runner, overviewQueries(f), (name, rows) => {
+		if (name === 'municipalities') progress?.({ municipalities: rows as MunicipalityMeasures[] });
+	});
 	return { figures: figures[0], ...rest };
 }
