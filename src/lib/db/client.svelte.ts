@@ -110,9 +110,9 @@ export interface LiveQueryOptions<T, D> {
 	/** The inputs, read synchronously (this is what makes the query re-run), e.g. `() => view.filters`. */
 	deps: () => D;
 	/**
-	 * Runs the queries for those inputs. It may call `progress` with parts of the new value as their
-	 * rows arrive (a page's charts then redraw one by one, each while DuckDB computes the next); the
-	 * resolved value must hold the same part objects.
+	 * Runs the queries for those inputs. It may call `progress` with a part of the new value as its
+	 * rows arrive (the page then draws that part while DuckDB computes the rest); the resolved value
+	 * must hold the same part objects.
 	 */
 	load: (db: QueryRunner, deps: D, progress: (part: Partial<T>) => void) => Promise<T>;
 	/** A value computed ahead (prerendered) and the deps it is valid for; shown without opening DuckDB. */
