@@ -3,11 +3,15 @@
  * Parquet files queried in Node with the same SQL builders (the Node path is unit-tested
  * against plain JavaScript), so the tests hold for whatever dataset the site was built from.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { overviewFigures, overviewQueries, type OverviewFigures } from '$lib/db/queries';
 import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
+import { classesByCode, NO_CLASS_COLOUR } from '$lib/charts/choropleth';
+import { measureMap } from '$lib/charts/map-measures';
+import type { MunicipalityMeasures } from '$lib/db/queries';
 import { EMPTY_FILTERS, parseView, type Filters } from '$lib/state/filters';
 import { axeViolations, BASE, figure, launch, offOrigin, open, session, siteDatabase, waitChartsDrawn, waitLive } from './harness';
 
@@ -268,6 +272,69 @@ describe('overview', () => {
 			expect(await s.page.locator('[data-chart="map"] details table thead th').nth(2).textContent()).toContain(
 				fi.t('measure.missing')
 			);
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('the map draws every municipality in its class, names it on hover, opens its profile on click, and prints patterns', async () => {
+		const s = await session(browser);
+		try {
+			await open(s.page, '/');
+			await waitChartsDrawn(s.page);
+			await chooseRegion(s.page, regions.covered);
+			await s.page.locator('#measure').selectOption('missing');
+			await s.page.waitForURL(/measure=missing/);
+			await waitLive(s.page);
+			await waitChartsDrawn(s.page);
+			const filters = filtersOf(s.page.url());
+			// The classes of the same SQL's rows in Node.
+			const rows = await db.run<MunicipalityMeasures>(overviewQueries(filters).municipalities);
+			const expected = measureMap(rows, 'missing', fi, {});
+			const classes = classesByCode(expected.data, expected.pieces);
+			const drawn = await s.page.evaluate(() => ({
+				legend: [...document.querySelectorAll('[data-chart="map"] .legend li')].map((li) => ({
+					label: li.textContent!.trim(),
+					colour: li.querySelector('rect')!.getAttribute('fill')
+				})),
+				fills: Object.fromEntries(
+					[...document.querySelectorAll('[data-chart="map"] path[data-code]')].map((p) => [p.getAttribute('data-code')!, p.getAttribute('fill')])
+				)
+			}));
+			expect(drawn.legend).toEqual(expected.pieces.map((p) => ({ label: p.label, colour: p.color })));
+			expect(Object.keys(drawn.fills)).toHaveLength(308);
+			const want = Object.fromEntries(Object.keys(drawn.fills).map((code) => [code, classes.has(code) ? expected.pieces[classes.get(code)!].color : NO_CLASS_COLOUR]));
+			expect(drawn.fills).toEqual(want);
+			// Outside the region is a class of its own, so the filter shows on the map.
+			expect(new Set(Object.values(drawn.fills)).size).toBeGreaterThan(1);
+
+			// Hover: the municipality's name and value, as its table row says them.
+			const row = s.page.locator('[data-chart="map"] details table tbody tr').filter({ has: s.page.locator('td', { hasText: /^091$/ }) });
+			const [name, , text] = (await row.locator('th, td').allTextContents()).map((x) => x.trim());
+			await s.page.locator('[data-chart="map"] path[data-code="091"]').hover();
+			expect(await s.page.locator('[data-chart="map"] .tip').textContent()).toBe(`${name}: ${text}`);
+
+			// Print: each class also has a pattern.
+			await s.page.mouse.move(0, 0);
+			await s.page.emulateMedia({ media: 'print' });
+			const printed = await s.page.locator('[data-chart="map"] path[data-code="091"]').evaluate((p) => getComputedStyle(p).fill);
+			expect(printed).toMatch(/^url\("?#map-map-class-\d+"?\)$/);
+			await s.page.emulateMedia({ media: 'screen' });
+
+			// The PNG download: the map with its legend, drawn from the same classes.
+			const [png] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('[data-chart="map"] [data-download="png"]').click()]);
+			expect(png.suggestedFilename()).toMatch(/\.png$/);
+			const bytes = readFileSync((await png.path())!);
+			expect([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+			// Twice the drawing's size: wider than tall by the legend beside a map taller than wide.
+			const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+			expect(width).toBeGreaterThan(600);
+			expect(height).toBeGreaterThan(1000);
+
+			// A click opens the municipality's profile, keeping the filters.
+			await Promise.all([s.page.waitForURL(/\/municipality\/091/), s.page.locator('[data-chart="map"] path[data-code="091"]').click()]);
+			expect(new URL(s.page.url()).searchParams.get('region')).toBe(regions.covered);
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();

@@ -1,6 +1,6 @@
 /** Chart options, the map's classes, CSV and the navigation: pure functions the pages rely on. */
 import { describe, expect, it } from 'vitest';
-import { barOption, choroplethOption, escapeHtml } from '../../src/lib/charts/options';
+import { barOption, escapeHtml } from '../../src/lib/charts/options';
 import { measureMap, NO_PROGRAMME_VALUE, NOT_GRADED_VALUE, OUTSIDE_VALUE } from '../../src/lib/charts/map-measures';
 import { csvCell, recordsToCsv, slug } from '../../src/lib/export/csv';
 import { isCurrent, navItems, routePaths } from '../../src/lib/components/nav';
@@ -34,17 +34,8 @@ describe('chart options', () => {
 		expect(o.legend).toBeDefined();
 	});
 
-	it('map tooltips escape names', () => {
-		const o = choroplethOption({
-			map: 'm',
-			nameProperty: 'kunta',
-			data: [{ code: '001', value: 1, name: '<img src=x>', text: 'a & b' }],
-			pieces: [{ value: 1, label: 'one', color: '#000' }],
-			description: 'd'
-		}) as any;
-		expect(o.tooltip.formatter({ name: '001', data: o.series[0].data[0] })).toBe('&lt;img src=x&gt;: a &amp; b');
-		expect(o.tooltip.formatter({ name: '<b>' })).toBe('&lt;b&gt;');
-		expect(escapeHtml(`"'`)).toBe('&quot;&#39;');
+	it('tooltip text is escaped', () => {
+		expect(escapeHtml(`<img src=x>"'&`)).toBe('&lt;img src=x&gt;&quot;&#39;&amp;');
 	});
 });
 

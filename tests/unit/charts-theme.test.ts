@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { barOption, choroplethOption } from '../../src/lib/charts/options';
+import { barOption } from '../../src/lib/charts/options';
+import { mapDocument } from '../../src/lib/charts/choropleth';
 import { heatmapOption } from '../../src/lib/charts/heatmap';
 import { networkOption } from '../../src/lib/charts/network';
 import { printPatch, PRINT, SCREEN } from '../../src/lib/charts/theme';
@@ -43,8 +44,7 @@ describe('chart theme', () => {
 				categories: ['host', 'member'],
 				description: 'd',
 				edgeLabel: () => ''
-			} as Parameters<typeof networkOption>[0]),
-			choroplethOption({ map: 'm', nameProperty: 'code', data: [], pieces: [], description: 'd' })
+			} as Parameters<typeof networkOption>[0])
 		];
 		const used = options.flatMap((o) => colours(o));
 		expect(used.length).toBeGreaterThan(10);
@@ -64,13 +64,24 @@ describe('chart theme', () => {
 		expect(offenders).toEqual([]);
 	});
 
-	it('the print variant darkens the text and shows patterns, also where the screen hides them', () => {
-		const map = choroplethOption({ map: 'm', nameProperty: 'code', data: [], pieces: [], description: 'Kartta' });
-		expect((map.aria as { decal: { show: boolean } }).decal.show).toBe(false);
-		const patch = printPatch(map);
-		expect(patch).toEqual({ textStyle: { color: PRINT.ink }, aria: { enabled: true, label: { enabled: true, description: 'Kartta' }, decal: { show: true } } });
+	it('the print variant darkens the text and shows patterns', () => {
+		const bars = barOption({ categories: ['a'], series: [{ name: 'n', values: [1] }], description: 'Kaavio' });
+		const patch = printPatch(bars);
+		expect(patch).toEqual({ textStyle: { color: PRINT.ink }, aria: { enabled: true, label: { enabled: true, description: 'Kaavio' }, decal: { show: true } } });
 		expect(PRINT.ink).not.toBe(SCREEN.ink);
 		// The patch is merged: it leaves the option itself as it was (the screen option is set again after printing).
-		expect((map.aria as { decal: { show: boolean } }).decal.show).toBe(false);
+		expect((bars.aria as { decal: { show: boolean } }).decal.show).toBe(true);
+	});
+
+	it("the map's PNG uses the theme's colours and its classes' own", () => {
+		const pieces = [
+			{ value: 1, label: 'one', color: SCREEN.sequential[0] },
+			{ min: 2, max: 5, label: 'more', color: SCREEN.sequential[3] }
+		];
+		const geometry = { width: 10, height: 10, paths: [{ name: '001', d: 'M0 0L1 0L1 1Z' }, { name: '002', d: 'M2 2L3 2L3 3Z' }, { name: '003', d: 'M4 4L5 4L5 5Z' }] };
+		const { svg } = mapDocument(geometry, [{ code: '001', value: 1 }, { code: '002', value: 4 }], pieces, 'Kartta');
+		const used = [...svg.matchAll(/"(#[0-9a-f]{3,8})"/gi)].map((m) => m[1].toLowerCase());
+		expect(used.length).toBeGreaterThan(4);
+		expect(used.filter((c) => !themeColours().has(c))).toEqual([]);
 	});
 });

@@ -1,25 +1,12 @@
 /**
  * Finland's municipal boundaries (Statistics Finland, 2025 division, 1:4.5 M, CC BY 4.0 —
- * "Lähde: Tilastokeskus"; see data/reference/SOURCES.md) registered as an ECharts map.
- * Features are keyed by the 3-digit municipality code (`kunta`). Loaded lazily with the map.
- *
- * Registered as an SVG map (one `<path name="<code>">` per municipality, drawn from the GeoJSON
- * here): ECharts keeps an SVG map's shapes between updates and only restyles them, where it
- * rebuilds every shape of a GeoJSON map on each update (a filter change recolours 308 of them).
+ * "Lähde: Tilastokeskus"; see data/reference/SOURCES.md) as SVG paths, one per municipality,
+ * keyed by the 3-digit municipality code (`kunta`). Loaded lazily with the map (./SvgMap.svelte).
  */
 import raw from '../../../data/reference/municipalities.geojson?raw';
-import type { EChartsModule } from './echarts';
-import { FINLAND_MAP, FINLAND_NAME_PROPERTY } from './finland-names';
 
-export { FINLAND_MAP, FINLAND_NAME_PROPERTY } from './finland-names';
-
-let registered = false;
-
-export function registerFinland(echarts: EChartsModule): void {
-	if (registered) return;
-	echarts.registerMap(FINLAND_MAP, { svg: geoJsonToSvg(JSON.parse(raw), FINLAND_NAME_PROPERTY) });
-	registered = true;
-}
+/** The feature property that holds the municipality code. */
+export const FINLAND_NAME_PROPERTY = 'kunta';
 
 type Ring = [number, number][];
 interface Feature {
@@ -27,17 +14,33 @@ interface Feature {
 	geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
 }
 
-/** Longitude degrees are this much shorter than latitude degrees on the map (as the GeoJSON map's `aspectScale` did). */
+/** A map drawing: its size in its own units and one path per area, named by the area's id. */
+export interface MapGeometry {
+	width: number;
+	height: number;
+	paths: { name: string; d: string }[];
+}
+
+/** Longitude degrees are this much shorter than latitude degrees on the map (Finland lies around 60–70° N). */
 export const LONGITUDE_SCALE = 0.5;
-/** SVG units per degree of latitude: the map's usual height (560 px) is then about one unit per pixel, so borders keep their width. */
+/** Units per degree of latitude: the map's usual height (560 px) is then about one unit per pixel. */
 const UNITS_PER_DEGREE = 54;
 
+let finland: MapGeometry | null = null;
+
+/** Finland's municipalities, parsed once. */
+export function finlandGeometry(): MapGeometry {
+	finland ??= geoJsonPaths(JSON.parse(raw), FINLAND_NAME_PROPERTY);
+	return finland;
+}
+
 /**
- * A GeoJSON FeatureCollection of (Multi)Polygons as an SVG document: each feature one `<path>`
- * named by its `nameProperty`, rings as closed subpaths (holes by the rings' winding, as the
- * GeoJSON map drew them), longitude × LONGITUDE_SCALE, north up.
+ * A GeoJSON FeatureCollection of (Multi)Polygons as SVG path data: each feature one path named by
+ * its `nameProperty`, rings as closed subpaths (holes by the rings' winding: drawn with the
+ * `evenodd` rule a hole stays open whatever its winding), longitude × LONGITUDE_SCALE, north up,
+ * the drawing's corner at (0, 0).
  */
-export function geoJsonToSvg(geo: { features: Feature[] }, nameProperty: string): string {
+export function geoJsonPaths(geo: { features: Feature[] }, nameProperty: string): MapGeometry {
 	const rings = (f: Feature): Ring[] => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat());
 	let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
 	for (const f of geo.features)
@@ -50,15 +53,11 @@ export function geoJsonToSvg(geo: { features: Feature[] }, nameProperty: string)
 			}
 	const x = (lon: number) => Math.round((lon - minX) * LONGITUDE_SCALE * UNITS_PER_DEGREE * 100) / 100;
 	const y = (lat: number) => Math.round((maxY - lat) * UNITS_PER_DEGREE * 100) / 100;
-	const width = x(maxX);
-	const height = y(minY);
-	const paths = geo.features.map((f) => {
-		const d = rings(f)
+	const paths = geo.features.map((f) => ({
+		name: String(f.properties[nameProperty]),
+		d: rings(f)
 			.map((ring) => `M${ring.map(([lon, lat]) => `${x(lon)} ${y(lat)}`).join('L')}Z`)
-			.join('');
-		return `<path name="${escapeAttribute(String(f.properties[nameProperty]))}" d="${d}"/>`;
-	});
-	return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${paths.join('')}</svg>`;
+			.join('')
+	}));
+	return { width: x(maxX), height: y(minY), paths };
 }
-
-const escapeAttribute = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

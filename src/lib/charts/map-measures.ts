@@ -8,7 +8,8 @@ import type { Translator } from '$lib/i18n';
 import type { MunicipalityMeasures } from '$lib/db/queries';
 import type { MapMeasure } from '$lib/state/filters';
 import type { MapDatum } from './ChoroplethMap.svelte';
-import { NO_PROGRAMME, OUTSIDE, SEQUENTIAL, type MapPiece } from './options';
+import type { MapPiece } from './choropleth';
+import { NO_PROGRAMME, OUTSIDE, SEQUENTIAL } from './options';
 import { SCREEN } from './theme';
 
 const NOT_GRADED = SCREEN.notGraded;

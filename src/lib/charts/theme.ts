@@ -60,12 +60,12 @@ export const SCREEN: ChartTheme = {
 	spacing: { edge: 8, legend: 40, axisName: 30 }
 };
 
-/** Paper: pure black text, and patterns on every series and area so a greyscale print still tells them apart. */
+/** Paper: pure black text, and patterns on every series so a greyscale print still tells them apart (the SVG map patterns its classes itself). */
 export const PRINT: Pick<ChartTheme, 'ink'> = { ink: '#000000' };
 
 /**
  * What to merge into a drawn option for printing (ECharts' setOption merges by component):
- * darker text, and decal patterns on, also on the map, where the screen shows the legend instead.
+ * darker text, and decal patterns on.
  */
 export function printPatch(option: ChartOption): ChartOption {
 	// After printing the action sets the screen option again (notMerge), which undoes this.
