@@ -151,6 +151,7 @@ describe('the views’ summary tables (programme_facts, municipality_programmes)
 	const plausible = (p: R) => (['ok', 'month'].includes(p.updated_status as string) ? (p.updated as string | null) : null);
 	function facts(p: R) {
 		const parts = mandatory(p.programme_id);
+		const gaps = parts.filter((c) => ['missing', 'empty', 'placeholder', 'thin'].includes(c.grade as string));
 		const score = parts.length ? parts.reduce((s, c) => s + (c.score as number), 0) / parts.length : null;
 		const covered = [...new Set(p.municipality_codes as string[])]
 			.map((c) => byCode.get(c))
@@ -177,9 +178,10 @@ describe('the views’ summary tables (programme_facts, municipality_programmes)
 			muni_codes: covered.map((m) => m.code),
 			muni_regions: covered.map((m) => m.region_code),
 			muni_population_classes: covered.map((m) => m.population_class),
-			part_keys: parts.map((c) => c.key),
-			part_grades: parts.map((c) => c.grade),
-			part_ordinals: parts.map((c) => String(c.ordinal)),
+			gap_part_keys: gaps.map((c) => c.key),
+			gap_part_grades: gaps.map((c) => c.grade),
+			gap_part_sections: gaps.map((c) => c.section),
+			gap_part_ordinals: gaps.map((c) => String(c.ordinal)),
 			language_contexts: ordered.map((l) => l.context),
 			language_codes: ordered.map((l) => l.code),
 			language_names: ordered.map((l) => l.name),
@@ -228,7 +230,7 @@ describe('the views’ summary tables (programme_facts, municipality_programmes)
 			for (const p of covering) {
 				const e = expected.find((x) => x.programme_id === p.programme_id)!;
 				const s3a2 = FIXTURE.completeness.find((c) => c.programme_id === p.programme_id && c.key === 's3.a2');
-				want.push(`${m.code} ${m.region_code} ${m.aland} ${p.programme_id} ${ranked.indexOf(p) + 1} ${e.part_keys.length}:${e.language_codes.join(',')}:${e.language_codes.filter((_, i) => e.language_contexts[i] === 'orientation').join(',')}:${s3a2?.grade ?? null}`);
+				want.push(`${m.code} ${m.region_code} ${m.aland} ${p.programme_id} ${ranked.indexOf(p) + 1} ${mandatory(p.programme_id).length}:${e.language_codes.join(',')}:${e.language_codes.filter((_, i) => e.language_contexts[i] === 'orientation').join(',')}:${s3a2?.grade ?? null}`);
 			}
 		}
 		expect(want.some((w) => w.endsWith(' - - -'))).toBe(true);

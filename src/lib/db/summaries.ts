@@ -17,6 +17,9 @@ import { sqlList } from './queries/sql';
 /** Grades (completeness.grade) that count as "not answered" in the gap figures. */
 export const WEAK_GRADES = ['missing', 'empty', 'placeholder'] as const;
 
+/** The grades the overview's missing-parts chart counts: not answered, or answered thinly. */
+export const GAP_GRADES = [...WEAK_GRADES, 'thin'] as const;
+
 /** The answer that should name the languages of orientation (s3.a2 "3A kuvaus 2"): the languages view lists it where none is named. */
 export const LANGUAGE_PART_KEY = 's3.a2';
 
@@ -52,7 +55,8 @@ const BEST_RANK = `row_number() OVER (
 		ORDER BY s.mandatory_score DESC NULLS LAST, CASE WHEN p.updated_status IN ('ok', 'month') THEN p.updated END DESC NULLS LAST, p.programme_id
 	)::INTEGER AS best_rank`;
 
-const PART_LISTS = ['part_keys', 'part_grades', 'part_sections', 'part_ordinals'];
+/** The mandatory parts graded a gap (GAP_GRADES), in form order: ~5 of a programme's ~30 parts, what the missing-parts chart unnests. */
+const GAP_PART_LISTS = ['gap_part_keys', 'gap_part_grades', 'gap_part_sections', 'gap_part_ordinals'];
 const LANGUAGE_LISTS = ['language_contexts', 'language_codes', 'language_names'];
 /** municipality_programmes' list columns from its programme (empty where no programme covers the municipality). */
 const CELL_LISTS = ['part_keys', 'part_grades', ...LANGUAGE_LISTS, 'orientation_languages'];
@@ -79,11 +83,19 @@ cov AS (
 parts AS (
 	SELECT programme_id,
 		list(key ORDER BY ordinal, key) AS part_keys,
-		list(grade ORDER BY ordinal, key) AS part_grades,
-		list(section ORDER BY ordinal, key) AS part_sections,
-		list(CAST(ordinal AS VARCHAR) ORDER BY ordinal, key) AS part_ordinals
+		list(grade ORDER BY ordinal, key) AS part_grades
 	FROM completeness
 	WHERE mandatory
+	GROUP BY programme_id
+),
+gap_parts AS (
+	SELECT programme_id,
+		list(key ORDER BY ordinal, key) AS gap_part_keys,
+		list(grade ORDER BY ordinal, key) AS gap_part_grades,
+		list(section ORDER BY ordinal, key) AS gap_part_sections,
+		list(CAST(ordinal AS VARCHAR) ORDER BY ordinal, key) AS gap_part_ordinals
+	FROM completeness
+	WHERE mandatory AND grade IN ('${GAP_GRADES.join("', '")}')
 	GROUP BY programme_id
 ),
 langs AS (
@@ -160,7 +172,7 @@ ORDER BY programme_id, code`
 		// matrix's choice of a municipality's programme (`best_rank`: best score, then latest plausible
 		// update, then id), the mainland municipalities it covers with each municipality filter's
 		// attribute (parallel lists in code order: the filter scope tests them with one lambda), its
-		// mandatory parts' grades in form order, the languages it names (distinct context × code, with
+		// mandatory parts graded a gap (GAP_GRADES) with their grades, in form order, the languages it names (distinct context × code, with
 		// the least Finnish name) and its arrangement types (distinct, with their mention counts).
 		// Lists are VARCHAR[] (the only list type the Arrow copies carry), numbers in them as text.
 		name: 'programme_facts',
@@ -177,10 +189,7 @@ ORDER BY programme_id, code`
 			{ name: 'score_bin', type: 'INTEGER' },
 			{ name: 'best_rank', type: 'INTEGER' },
 			...MUNICIPALITY_LISTS.map((c) => ({ name: c.list, type: 'VARCHAR[]' as const })),
-			{ name: 'part_keys', type: 'VARCHAR[]' },
-			{ name: 'part_grades', type: 'VARCHAR[]' },
-			{ name: 'part_sections', type: 'VARCHAR[]' },
-			{ name: 'part_ordinals', type: 'VARCHAR[]' },
+			...GAP_PART_LISTS.map((name) => ({ name, type: 'VARCHAR[]' as const })),
 			{ name: 'language_contexts', type: 'VARCHAR[]' },
 			{ name: 'language_codes', type: 'VARCHAR[]' },
 			{ name: 'language_names', type: 'VARCHAR[]' },
@@ -193,13 +202,13 @@ SELECT p.programme_id, p.is_synthetic, p.input_kind, p.updated, p.updated_status
 	least(floor(s.mandatory_score * 10), 9)::INTEGER AS score_bin,
 	${BEST_RANK},
 	${orEmpty('cov', MUNICIPALITY_LISTS.map((c) => c.list), '\n\t')},
-	${orEmpty('parts', PART_LISTS, '\n\t')},
+	${orEmpty('gap_parts', GAP_PART_LISTS, '\n\t')},
 	${orEmpty('langs', LANGUAGE_LISTS, '\n\t')},
 	${orEmpty('arr', ['arrangement_types', 'arrangement_mentions'], '\n\t')}
 FROM programmes p
 LEFT JOIN scores s USING (programme_id)
 LEFT JOIN cov USING (programme_id)
-LEFT JOIN parts USING (programme_id)
+LEFT JOIN gap_parts USING (programme_id)
 LEFT JOIN langs USING (programme_id)
 LEFT JOIN arr USING (programme_id)
 WHERE p.is_current

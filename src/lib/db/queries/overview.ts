@@ -54,11 +54,13 @@ export interface MissingPart extends Row {
 	empty: number;
 	placeholder: number;
 	thin: number;
-	/** Programmes in scope graded for this part. */
-	programmes: number;
 }
 
-/** Mandatory parts ordered by how many programmes in scope leave them unanswered (missing + empty + placeholder). */
+/**
+ * Mandatory parts ordered by how many programmes in scope leave them unanswered (missing + empty +
+ * placeholder), then answer thinly; only parts some programme leaves so. Reads programme_facts'
+ * gap lists (../summaries.ts): a programme's ~5 parts graded a gap, not all its ~30 parts.
+ */
 export function missingParts(f: Filters, limit = 15): Query<MissingPart> {
 	return scoped(
 		'overview.missing_parts',
@@ -67,14 +69,12 @@ export function missingParts(f: Filters, limit = 15): Query<MissingPart> {
 	count(*) FILTER (WHERE grade = 'missing')::INTEGER AS missing,
 	count(*) FILTER (WHERE grade = 'empty')::INTEGER AS empty,
 	count(*) FILTER (WHERE grade = 'placeholder')::INTEGER AS placeholder,
-	count(*) FILTER (WHERE grade = 'thin')::INTEGER AS thin,
-	count(*)::INTEGER AS programmes
+	count(*) FILTER (WHERE grade = 'thin')::INTEGER AS thin
 FROM (
-	SELECT unnest(part_keys) AS key, unnest(part_grades) AS grade, unnest(part_sections) AS section, unnest(part_ordinals) AS ordinal
+	SELECT unnest(gap_part_keys) AS key, unnest(gap_part_grades) AS grade, unnest(gap_part_sections) AS section, unnest(gap_part_ordinals) AS ordinal
 	FROM scope_facts
 )
 GROUP BY key
-HAVING count(*) FILTER (WHERE grade IN ('missing', 'empty', 'placeholder', 'thin')) > 0
 ORDER BY (missing + empty + placeholder) DESC, thin DESC, ordinal
 LIMIT ${assertLimit(limit)}`
 	);
