@@ -36,6 +36,9 @@ export interface TableBytes {
 /** The part of a DuckDB-WASM connection the runner needs (tests pass a recording fake). */
 export type WasmConnection = Pick<AsyncDuckDBConnection, 'query' | 'prepare'>;
 
+/** Tables and statements are loaded and prepared ahead once no statement has run for this long (`tableQueue`). */
+export const LOAD_AHEAD_QUIET_MS = 600;
+
 /** How many prepared statements a runner keeps (least recently used closed first). */
 export const PREPARED_STATEMENTS_KEPT = 64;
 
@@ -213,11 +216,12 @@ export function tablesIn(sql: string): TableDef[] {
 /** Loads tables one at a time, each once (see `tableQueue`). */
 export interface TableQueue {
 	/**
-	 * Loads `name` once (later calls share the first's promise). `ahead`: not asked for by a statement
-	 * (loading ahead): started only when no statement is waiting or running, after every table one waits for.
-	 * A statement's request raises a table still waiting to be loaded ahead.
+	 * Loads `name` once (later calls share the first's promise). `when`: `now` for a statement waiting
+	 * for it; `soon` and `ahead` for work ahead (the current page's first, then the rest), started only
+	 * when no statement is waiting or running, after every job asked for `now`. A later call with an
+	 * earlier `when` moves a job still waiting forward.
 	 */
-	load(name: string, load: () => Promise<void>, ahead?: boolean): Promise<void>;
+	load(name: string, load: () => Promise<void>, when?: 'now' | 'soon' | 'ahead'): Promise<void>;
 	/** Runs `send`: a statement is waiting or running until its promise settles, and no table starts loading ahead meanwhile. */
 	statement<T>(send: () => Promise<T>): Promise<T>;
 }
@@ -226,12 +230,14 @@ export interface TableQueue {
  * The worker runs one thing at a time, so a table loaded ahead (for the next page, or a drill-down)
  * delays whatever statement is sent after it: right after the engine is up, the first filter change
  * waited behind the whole list loaded ahead (0.5 s on /languages). Here a statement's tables go
- * first and loading ahead pauses while statements run.
+ * first, and loading ahead waits until no statement has waited or run for `quiet` ms: while a user
+ * changes filters one after another, nothing loaded ahead comes between their statements.
  */
-export function tableQueue(): TableQueue {
+export function tableQueue(quiet = 0): TableQueue {
+	const RANK = { now: 0, soon: 1, ahead: 2 } as const;
 	interface Job {
 		name: string;
-		ahead: boolean;
+		rank: number;
 		run: () => void;
 		done: Promise<void>;
 	}
@@ -239,17 +245,26 @@ export function tableQueue(): TableQueue {
 	const waiting: Job[] = [];
 	let loading = false;
 	let statements = 0;
+	let lastAnswered = -Infinity;
+	let timer: ReturnType<typeof setTimeout> | null = null;
 	const pump = () => {
 		if (loading || !waiting.length) return;
-		const urgent = waiting.findIndex((j) => !j.ahead);
-		const next = urgent >= 0 ? urgent : statements === 0 ? 0 : -1;
-		if (next < 0) return;
+		let next = 0;
+		for (let i = 1; i < waiting.length; i++) if (waiting[i].rank < waiting[next].rank) next = i;
+		if (waiting[next].rank > 0) {
+			if (statements > 0) return;
+			const wait = lastAnswered + quiet - performance.now();
+			if (wait > 0) {
+				timer ??= setTimeout(() => ((timer = null), pump()), wait);
+				return;
+			}
+		}
 		const [job] = waiting.splice(next, 1);
 		loading = true;
 		job.run();
 	};
 	return {
-		load(name, load, ahead = false) {
+		load(name, load, when = 'now') {
 			let job = jobs.get(name);
 			if (!job) {
 				let run!: () => void;
@@ -264,10 +279,10 @@ export function tableQueue(): TableQueue {
 							});
 					};
 				});
-				job = { name, ahead, run, done };
+				job = { name, rank: RANK[when], run, done };
 				jobs.set(name, job);
 				waiting.push(job);
-			} else if (!ahead) job.ahead = false;
+			} else job.rank = Math.min(job.rank, RANK[when]);
 			pump();
 			return job.done;
 		},
@@ -275,6 +290,7 @@ export function tableQueue(): TableQueue {
 			statements++;
 			const settle = () => {
 				statements--;
+				lastAnswered = performance.now();
 				pump();
 			};
 			let p;
@@ -360,23 +376,24 @@ export async function openBrowserDatabase(sources: readonly TableSource[], onByt
 	// For `npm run bench`: the engine is up; tables load on first use.
 	performance.mark('kk:db-instantiated');
 
-	const queue = tableQueue();
-	const once = (name: string, load: () => Promise<void>, ahead: boolean) =>
+	const queue = tableQueue(LOAD_AHEAD_QUIET_MS);
+	type When = 'now' | 'soon' | 'ahead';
+	const once = (name: string, load: () => Promise<void>, when: When) =>
 		queue.load(
 			name,
 			() =>
 				load().then(() => {
 					performance.mark(`kk:table:${name}`);
 				}),
-			ahead
+			when
 		);
-	const ensureTables = (tables: readonly TableDef[], ahead = false) =>
-		Promise.all(tables.map((t) => once(t.name, () => loadTable(conn, t, fetched.get(t.name)).then(() => undefined), ahead)));
-	const ensureSummary = async (s: SummaryDef, ahead = false) => {
+	const ensureTables = (tables: readonly TableDef[], when: When = 'now') =>
+		Promise.all(tables.map((t) => once(t.name, () => loadTable(conn, t, fetched.get(t.name)).then(() => undefined), when)));
+	const ensureSummary = async (s: SummaryDef, when: When = 'now') => {
 		const arrow = fetched.get(s.name);
 		// Without its Arrow copy a summary is computed from its tables, which must be there first.
-		if (!arrow) await ensureTables(TABLES.filter((t) => s.from.includes(t.name)), ahead);
-		return once(s.name, () => loadSummary(conn, s, arrow?.bytes), ahead);
+		if (!arrow) await ensureTables(TABLES.filter((t) => s.from.includes(t.name)), when);
+		return once(s.name, () => loadSummary(conn, s, arrow?.bytes), when);
 	};
 	const ensure = (sql: string) => Promise.all([ensureTables(tablesIn(sql)), ...summariesIn(sql).map((s) => ensureSummary(s))]);
 	// Statements whose tables are all loaded: these are sent within the call (see wasmRunner).
@@ -402,9 +419,9 @@ export async function openBrowserDatabase(sources: readonly TableSource[], onByt
 			for (const q of queries) {
 				if (preparedAhead.has(q.sql)) continue;
 				preparedAhead.add(q.sql);
-				// The tables first (loaded ahead too), then the statement: a job never waits for another job.
-				void Promise.all([ensureTables(tablesIn(q.sql), true), ...summariesIn(q.sql).map((s) => ensureSummary(s, true))])
-					.then(() => queue.load(`prepare:${q.sql}`, () => runner.prepare(q.sql), true))
+				// The tables first, then the statement (a job never waits for another job); before the tables loaded ahead for other pages: these are the page's next statements.
+				void Promise.all([ensureTables(tablesIn(q.sql), 'soon'), ...summariesIn(q.sql).map((s) => ensureSummary(s, 'soon'))])
+					.then(() => queue.load(`prepare:${q.sql}`, () => runner.prepare(q.sql), 'soon'))
 					.catch(() => undefined);
 			}
 		},
@@ -414,7 +431,7 @@ export async function openBrowserDatabase(sources: readonly TableSource[], onByt
 				names.map((n) => {
 					const s = SUMMARIES.find((x) => x.name === n);
 					const t = TABLES.find((x) => x.name === n);
-					return s ? ensureSummary(s, true) : t ? ensureTables([t], true) : undefined;
+					return s ? ensureSummary(s, 'ahead') : t ? ensureTables([t], 'ahead') : undefined;
 				})
 			);
 		}
