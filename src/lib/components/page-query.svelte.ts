@@ -44,7 +44,7 @@ export function filteredQuery<T, I = null>(
 	// At initialisation, not on mount: the engine then starts as soon as the page has loaded, not after the whole page has hydrated.
 	if (prerendered) database.preload();
 	if (statements) {
-		// Once per page: for the state shown when the engine is up (later states' neighbours are planned as they are run).
+		// Once per page, for the state shown when the engine is up (a later state's statements are prepared when it first runs).
 		let done = false;
 		$effect(() => {
 			if (done || !view.hydrated || !when() || database.status !== 'ready') return;

@@ -95,8 +95,8 @@ class DatabaseClient {
 
 	/**
 	 * Prepares statements a next choice will run, once the engine is open, in the worker's idle time
-	 * (./browser.ts `prepareAhead`): planning a filter state's statements for the first time was most
-	 * of a first filter change's SQL time.
+	 * (./browser.ts `prepareAhead`): planning a filter state's statements for the first time was a large
+	 * part of a first filter change's SQL time.
 	 */
 	prepareAhead(queries: () => readonly Query[]) {
 		if (!browser || !this.#opening) return;
