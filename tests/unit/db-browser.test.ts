@@ -14,9 +14,30 @@ import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
 import { loadDataset, tablesIn, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
-import { loadOverview, overviewQueries, recentChanges, scopeSummary, tableCounts, tableRows } from '../../src/lib/db/queries';
+import {
+	areaQueries,
+	changesQueries,
+	compareQueries,
+	cooperationQueries,
+	gapMatrix,
+	LANGUAGE_GROUPINGS,
+	languageEvidence,
+	languageMap,
+	languagesQueries,
+	loadOverview,
+	overviewQueries,
+	profileQueries,
+	recentChanges,
+	responsibilitiesQueries,
+	scopeSummary,
+	searchScope,
+	tableCounts,
+	tableRows
+} from '../../src/lib/db/queries';
+import { summariesIn, summaryTableDef } from '../../src/lib/db/summaries';
+import { emptyTableSql } from '../../src/lib/db/schema';
 import { QueryCancelled, type Query, type QueryRunner } from '../../src/lib/db/types';
-import { EMPTY_FILTERS, parseView } from '../../src/lib/state/filters';
+import { EMPTY_FILTERS, INPUT_KINDS, LANGUAGE_STATUSES, POPULATION_CLASS_VALUES, parseView, type Filters } from '../../src/lib/state/filters';
 import { PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
 
 
@@ -180,11 +201,62 @@ describe('tables load on first use', () => {
 		expect(tablesIn('SELECT count(*) AS programmes_n FROM raw_answers')).toEqual([]);
 	});
 
+	it('a column alias named like a table is no read of it: the languages view waits for none of them', () => {
+		// `AS municipalities`, `AS programmes`, `AS languages`: the first filter change waited for these tables to load.
+		const record = { ...languagesQueries(parseView(new URLSearchParams('region=01')).filters, 'national'), map: languageMap(EMPTY_FILTERS, 'en') };
+		const needed = Object.values(record).flatMap((q) => (q ? [...tablesIn(q.sql), ...summariesIn(q.sql)].map((t) => t.name) : []));
+		expect(new Set(needed)).toEqual(new Set(['programme_facts', 'municipality_programmes']));
+	});
+
+	it('every page’s statements prepare over only the tables and summaries found in them', async () => {
+		const every: Filters = {
+			...EMPTY_FILTERS,
+			region: ['01', '02'],
+			wellbeing: ['01'],
+			area: ['01'],
+			languageStatus: [LANGUAGE_STATUSES[0]],
+			populationClass: [POPULATION_CLASS_VALUES[0]],
+			inputKind: [INPUT_KINDS[0]],
+			synthetic: 'real',
+			since: '2024-01-01'
+		};
+		const states: Filters[] = [EMPTY_FILTERS, parseView(new URLSearchParams('region=01')).filters, every];
+		const instance = await DuckDBInstance.create(':memory:');
+		const conn = await instance.connect();
+		try {
+			let checked = 0;
+			for (const f of states) {
+				const records: Record<string, Query | null>[] = [
+					overviewQueries(f),
+					{ gaps: gapMatrix(f), search: searchScope(f), map: languageMap(f, 'en'), evidence: languageEvidence(f, { language: 'en', grouping: 'region', group: '01', code: '019' }, 10) },
+					...LANGUAGE_GROUPINGS.map((g) => languagesQueries(f, g)),
+					responsibilitiesQueries(f),
+					cooperationQueries(f),
+					areaQueries(f, '41'),
+					compareQueries(f, ['019', '430']),
+					changesQueries(f),
+					profileQueries('019', null),
+					profileQueries('019', 'p1')
+				];
+				for (const q of records.flatMap((r) => Object.values(r))) {
+					if (!q) continue;
+					const schema = `s${checked++}`;
+					await conn.run(`CREATE SCHEMA ${schema}; USE memory.${schema}`);
+					for (const t of [...tablesIn(q.sql), ...summariesIn(q.sql).map(summaryTableDef)]) await conn.run(emptyTableSql(t));
+					await expect(conn.prepare(q.sql), `${q.id} (${JSON.stringify(f)})`).resolves.toBeDefined();
+				}
+			}
+			expect(checked).toBeGreaterThan(40);
+		} finally {
+			conn.closeSync();
+			instance.closeSync();
+		}
+	});
+
 	it('the overview never needs the answers table', () => {
 		const needed = new Set(Object.values(overviewQueries(EMPTY_FILTERS)).flatMap((q) => tablesIn(q.sql).map((t) => t.name)));
 		expect(needed.has('answers')).toBe(false);
-		expect(needed.has('programmes')).toBe(true);
-		expect(needed.has('municipalities')).toBe(true);
+		expect(needed.size).toBeGreaterThan(0);
 	});
 });
 

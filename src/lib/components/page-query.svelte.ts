@@ -6,7 +6,8 @@
 import { page } from '$app/state';
 import { database, LiveQuery } from '$lib/db/client.svelte';
 import type { DatasetFile } from '$lib/db/dataset';
-import type { QueryRunner } from '$lib/db/types';
+import type { Query, QueryRunner } from '$lib/db/types';
+import { filterStatesAhead } from '$lib/db/filters';
 import { EMPTY_FILTERS, filtersKey, type Filters } from '$lib/state/filters';
 import { view } from '$lib/state/view.svelte';
 
@@ -21,6 +22,12 @@ export interface FilteredQueryOptions<T, I> {
 	prerendered?: { value: T; inputs: I };
 	/** Run only while this holds (besides the page being hydrated), e.g. while something is selected. */
 	when?: () => boolean;
+	/**
+	 * The statements `load` runs for a filter state and inputs. Given, those of the states one filter
+	 * choice away from the one shown first are prepared ahead once the engine is open
+	 * (`database.prepareAhead`): a first filter change then finds its statements planned.
+	 */
+	statements?: (filters: Filters, inputs: I) => readonly (Query | null)[];
 }
 
 /**
@@ -32,10 +39,21 @@ export interface FilteredQueryOptions<T, I> {
 export function filteredQuery<T, I = null>(
 	name: string,
 	load: (db: QueryRunner, filters: Filters, inputs: I, progress: (part: Partial<T>) => void) => Promise<T>,
-	{ inputs = () => null as I, prerendered, when = () => true }: FilteredQueryOptions<T, I> = {}
+	{ inputs = () => null as I, prerendered, when = () => true, statements }: FilteredQueryOptions<T, I> = {}
 ): LiveQuery<T, { filters: Filters; inputs: I }> {
 	// At initialisation, not on mount: the engine then starts as soon as the page has loaded, not after the whole page has hydrated.
 	if (prerendered) database.preload();
+	if (statements) {
+		// Once per page, for the state shown when the engine is up (a later state's statements are prepared when it first runs).
+		let done = false;
+		$effect(() => {
+			if (done || !view.hydrated || !when() || database.status !== 'ready') return;
+			done = true;
+			const filters = view.filters;
+			const current = inputs();
+			database.prepareAhead(() => filterStatesAhead(filters).flatMap((f) => statements(f, current).filter((q): q is Query => q !== null)));
+		});
+	}
 	return new LiveQuery<T, { filters: Filters; inputs: I }>({
 		name,
 		deps: () => ({ filters: view.filters, inputs: inputs() }),

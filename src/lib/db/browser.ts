@@ -12,7 +12,7 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { tableToIPC } from 'apache-arrow';
 import { TABLES, type TableDef } from '$lib/dataset/tables';
-import { summariesIn, summaryFromSql, summaryTableSql, SUMMARIES, type SummaryDef } from './summaries';
+import { readsFrom, summariesIn, summaryFromSql, summaryTableSql, SUMMARIES, type SummaryDef } from './summaries';
 import { arrowRows } from './arrow-rows';
 import { parquetToArrow } from './parquet-arrow';
 import { emptyTableSql, rawTableName, SAFETY_SETTINGS, tableSql } from './schema';
@@ -36,6 +36,9 @@ export interface TableBytes {
 /** The part of a DuckDB-WASM connection the runner needs (tests pass a recording fake). */
 export type WasmConnection = Pick<AsyncDuckDBConnection, 'query' | 'prepare'>;
 
+/** Tables and statements are loaded and prepared ahead once no statement has run for this long (`tableQueue`). */
+export const LOAD_AHEAD_QUIET_MS = 600;
+
 /** How many prepared statements a runner keeps (least recently used closed first). */
 export const PREPARED_STATEMENTS_KEPT = 64;
 
@@ -54,7 +57,7 @@ export const PREPARED_STATEMENTS_KEPT = 64;
  * aborted before it is sent (while its statement is being prepared) is skipped; one already
  * sent runs, and its rows are still returned to the superseded caller, which drops them.
  */
-export function wasmRunner(conn: WasmConnection, keep = PREPARED_STATEMENTS_KEPT): QueryRunner {
+export function wasmRunner(conn: WasmConnection, keep = PREPARED_STATEMENTS_KEPT): QueryRunner & { prepare(sql: string): Promise<void> } {
 	type Statement = Awaited<ReturnType<WasmConnection['prepare']>>;
 	interface Kept {
 		/** Set once prepared: then a run sends its query within the call. */
@@ -93,6 +96,11 @@ export function wasmRunner(conn: WasmConnection, keep = PREPARED_STATEMENTS_KEPT
 		return entry;
 	}
 	return {
+		prepare(sql: string): Promise<void> {
+			const entry = statement(sql);
+			evict();
+			return entry.prepared.then(() => undefined);
+		},
 		run<T extends Row = Row>(query: Query<T> | Query, opts?: RunOptions): Promise<T[]> {
 			if (opts?.signal?.aborted) return Promise.reject(new QueryCancelled(query.id));
 			// For `npm run bench`: each statement's time from sent to rows (statements sent together overlap).
@@ -195,9 +203,106 @@ export async function loadDataset(
 	return rows;
 }
 
-/** The dataset tables a statement mentions (a false positive only loads a table early). */
+/**
+ * The dataset tables a statement reads: the names after FROM or JOIN. Not every mention: a column
+ * alias such as `AS municipalities` or `AS languages` made a page's first statements wait until
+ * tables they never read had loaded. tests/unit/db-browser.test.ts prepares every page's statements
+ * over only the tables found here.
+ */
 export function tablesIn(sql: string): TableDef[] {
-	return TABLES.filter((t) => new RegExp(`\\b${t.name}\\b`).test(sql));
+	return TABLES.filter((t) => readsFrom(sql, t.name));
+}
+
+/** Loads tables one at a time, each once (see `tableQueue`). */
+export interface TableQueue {
+	/**
+	 * Loads `name` once (later calls share the first's promise). `when`: `now` for a statement waiting
+	 * for it; `soon` and `ahead` for work ahead (the current page's first, then the rest), started only
+	 * when no statement is waiting or running, after every job asked for `now`. A later call with an
+	 * earlier `when` moves a job still waiting forward.
+	 */
+	load(name: string, load: () => Promise<void>, when?: 'now' | 'soon' | 'ahead'): Promise<void>;
+	/** Runs `send`: a statement is waiting or running until its promise settles, and no table starts loading ahead meanwhile. */
+	statement<T>(send: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * The worker runs one thing at a time, so a table loaded ahead (for the next page, or a drill-down)
+ * delays whatever statement is sent after it: right after the engine is up, the first filter change
+ * waited behind the whole list loaded ahead (0.5 s on /languages). Here a statement's tables go
+ * first, and loading ahead waits until no statement has waited or run for `quiet` ms: while a user
+ * changes filters one after another, nothing loaded ahead comes between their statements.
+ */
+export function tableQueue(quiet = 0): TableQueue {
+	const RANK = { now: 0, soon: 1, ahead: 2 } as const;
+	interface Job {
+		name: string;
+		rank: number;
+		run: () => void;
+		done: Promise<void>;
+	}
+	const jobs = new Map<string, Job>();
+	const waiting: Job[] = [];
+	let loading = false;
+	let statements = 0;
+	let lastAnswered = -Infinity;
+	let timer: ReturnType<typeof setTimeout> | null = null;
+	const pump = () => {
+		if (loading || !waiting.length) return;
+		let next = 0;
+		for (let i = 1; i < waiting.length; i++) if (waiting[i].rank < waiting[next].rank) next = i;
+		if (waiting[next].rank > 0) {
+			if (statements > 0) return;
+			const wait = lastAnswered + quiet - performance.now();
+			if (wait > 0) {
+				timer ??= setTimeout(() => ((timer = null), pump()), wait);
+				return;
+			}
+		}
+		const [job] = waiting.splice(next, 1);
+		loading = true;
+		job.run();
+	};
+	return {
+		load(name, load, when = 'now') {
+			let job = jobs.get(name);
+			if (!job) {
+				let run!: () => void;
+				const done = new Promise<void>((ok, fail) => {
+					run = () => {
+						Promise.resolve()
+							.then(load)
+							.then(ok, fail)
+							.finally(() => {
+								loading = false;
+								pump();
+							});
+					};
+				});
+				job = { name, rank: RANK[when], run, done };
+				jobs.set(name, job);
+				waiting.push(job);
+			} else job.rank = Math.min(job.rank, RANK[when]);
+			pump();
+			return job.done;
+		},
+		statement(send) {
+			statements++;
+			const settle = () => {
+				statements--;
+				lastAnswered = performance.now();
+				pump();
+			};
+			let p;
+			try {
+				p = send();
+			} catch (e) {
+				p = Promise.reject(e);
+			}
+			p.then(settle, settle);
+			return p;
+		}
+	};
 }
 
 export interface BrowserDatabase extends QueryRunner {
@@ -207,6 +312,12 @@ export interface BrowserDatabase extends QueryRunner {
 	connect(): Promise<AsyncDuckDBConnection>;
 	/** Loads these tables now (by default every table) instead of on first use. */
 	loadTables(names?: readonly string[]): Promise<void>;
+	/**
+	 * Prepares these statements (and loads their tables) ahead, each only while no statement waits or
+	 * runs (`tableQueue`): a later run of the same SQL finds it planned. Failures are ignored here (the
+	 * run reports them).
+	 */
+	prepareAhead(queries: readonly Query[]): void;
 }
 
 /** A response's body, reporting each chunk's size as it arrives (for the loading indicator). */
@@ -265,51 +376,64 @@ export async function openBrowserDatabase(sources: readonly TableSource[], onByt
 	// For `npm run bench`: the engine is up; tables load on first use.
 	performance.mark('kk:db-instantiated');
 
-	// One table at a time, each once, in the order first asked for.
-	const loading = new Map<string, Promise<void>>();
-	let chain: Promise<unknown> = Promise.resolve();
-	const once = (name: string, load: () => Promise<void>) => {
-		let p = loading.get(name);
-		if (!p) {
-			p = chain.then(async () => {
-				await load();
-				performance.mark(`kk:table:${name}`);
-			});
-			chain = p.catch(() => undefined);
-			loading.set(name, p);
-		}
-		return p;
-	};
-	const ensureTables = (tables: readonly TableDef[]) => Promise.all(tables.map((t) => once(t.name, () => loadTable(conn, t, fetched.get(t.name)).then(() => undefined))));
-	const ensureSummaries = (summaries: readonly SummaryDef[]) =>
-		Promise.all(
-			summaries.map(async (s) => {
-				const arrow = fetched.get(s.name);
-				// Without its Arrow copy a summary is computed from its tables, which must be there first.
-				if (!arrow) await ensureTables(TABLES.filter((t) => s.from.includes(t.name)));
-				return once(s.name, () => loadSummary(conn, s, arrow?.bytes));
-			})
+	const queue = tableQueue(LOAD_AHEAD_QUIET_MS);
+	type When = 'now' | 'soon' | 'ahead';
+	const once = (name: string, load: () => Promise<void>, when: When) =>
+		queue.load(
+			name,
+			() =>
+				load().then(() => {
+					performance.mark(`kk:table:${name}`);
+				}),
+			when
 		);
-	const ensure = (sql: string) => Promise.all([ensureTables(tablesIn(sql)), ensureSummaries(summariesIn(sql))]);
+	const ensureTables = (tables: readonly TableDef[], when: When = 'now') =>
+		Promise.all(tables.map((t) => once(t.name, () => loadTable(conn, t, fetched.get(t.name)).then(() => undefined), when)));
+	const ensureSummary = async (s: SummaryDef, when: When = 'now') => {
+		const arrow = fetched.get(s.name);
+		// Without its Arrow copy a summary is computed from its tables, which must be there first.
+		if (!arrow) await ensureTables(TABLES.filter((t) => s.from.includes(t.name)), when);
+		return once(s.name, () => loadSummary(conn, s, arrow?.bytes), when);
+	};
+	const ensure = (sql: string) => Promise.all([ensureTables(tablesIn(sql)), ...summariesIn(sql).map((s) => ensureSummary(s))]);
 	// Statements whose tables are all loaded: these are sent within the call (see wasmRunner).
 	const tablesReady = new Set<string>();
 	const runner = wasmRunner(conn);
+	const preparedAhead = new Set<string>();
 	return {
-		run: (query, opts) => {
-			if (tablesReady.has(query.sql)) return runner.run(query, opts);
-			return ensure(query.sql).then(() => {
-				tablesReady.add(query.sql);
-				return runner.run(query, opts);
-			});
-		},
+		run: (query, opts) =>
+			queue.statement(() =>
+				tablesReady.has(query.sql)
+					? runner.run(query, opts)
+					: ensure(query.sql).then(() => {
+							tablesReady.add(query.sql);
+							return runner.run(query, opts);
+						})
+			),
 		timings: { instantiate: t1 - t0 },
 		connect: async () => {
-			await Promise.all([ensureTables(TABLES), ensureSummaries(SUMMARIES)]);
+			await Promise.all([ensureTables(TABLES), ...SUMMARIES.map((s) => ensureSummary(s))]);
 			return db.connect();
 		},
-		loadTables: async (names) => {
-			const wanted = (n: string) => !names || names.includes(n);
-			await Promise.all([ensureSummaries(SUMMARIES.filter((s) => wanted(s.name))), ensureTables(TABLES.filter((t) => wanted(t.name)))]);
+		prepareAhead: (queries) => {
+			for (const q of queries) {
+				if (preparedAhead.has(q.sql)) continue;
+				preparedAhead.add(q.sql);
+				// The tables first, then the statement (a job never waits for another job); before the tables loaded ahead for other pages: these are the page's next statements.
+				void Promise.all([ensureTables(tablesIn(q.sql), 'soon'), ...summariesIn(q.sql).map((s) => ensureSummary(s, 'soon'))])
+					.then(() => queue.load(`prepare:${q.sql}`, () => runner.prepare(q.sql), 'soon'))
+					.catch(() => undefined);
+			}
+		},
+		loadTables: async (names = [...SUMMARIES, ...TABLES].map((t) => t.name)) => {
+			// In the order given (what a filter change reads first), each only while no statement waits.
+			await Promise.all(
+				names.map((n) => {
+					const s = SUMMARIES.find((x) => x.name === n);
+					const t = TABLES.find((x) => x.name === n);
+					return s ? ensureSummary(s, 'ahead') : t ? ensureTables([t], 'ahead') : undefined;
+				})
+			);
 		}
 	};
 }

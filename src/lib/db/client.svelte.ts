@@ -10,7 +10,7 @@ import { untrack } from 'svelte';
 import { browser } from '$app/environment';
 import type { DatasetFile } from './dataset';
 import type { BrowserDatabase } from './browser';
-import type { QueryRunner } from './types';
+import type { Query, QueryRunner } from './types';
 import { tableFileName } from '$lib/dataset/files';
 
 export type DatabaseStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -91,6 +91,16 @@ class DatabaseClient {
 		};
 		if (document.readyState === 'complete') start();
 		else window.addEventListener('load', start, { once: true });
+	}
+
+	/**
+	 * Prepares statements a next choice will run, once the engine is open, in the worker's idle time
+	 * (./browser.ts `prepareAhead`): planning a filter state's statements for the first time was a large
+	 * part of a first filter change's SQL time.
+	 */
+	prepareAhead(queries: () => readonly Query[]) {
+		if (!browser || !this.#opening) return;
+		void this.#opening.then((db) => db.prepareAhead(queries())).catch(() => undefined);
 	}
 
 	/** Loads what filtered views read, so the first filter change finds its tables in place (the answers, for search and profiles only, load when first asked for). */

@@ -82,3 +82,23 @@ export function hasMunicipalityFilters(f: Filters): boolean {
 		f.populationClass.length > 0
 	);
 }
+
+/** The list filters a user sets one value at a time, in the order their statements are prepared ahead. */
+const LIST_FILTERS = [
+	['region', '01'],
+	['area', '01'],
+	['wellbeing', '01'],
+	['languageStatus', LANGUAGE_STATUSES[0]],
+	['populationClass', POPULATION_CLASS_VALUES[0]],
+	['inputKind', INPUT_KINDS[0]]
+] as const satisfies readonly (readonly [keyof Filters, string])[];
+
+/**
+ * Filter states one choice away from `f` whose statements differ from its own: each empty list
+ * filter set (to a placeholder value), each set one emptied. A statement's text depends only on which
+ * filters are set (a list's values are one parameter, ./queries/sql.ts), so preparing these states'
+ * statements ahead plans whatever the next filter choice runs (src/lib/components/page-query.svelte.ts).
+ */
+export function filterStatesAhead(f: Filters): Filters[] {
+	return LIST_FILTERS.map(([field, value]) => ({ ...f, [field]: f[field].length ? [] : [value] }));
+}

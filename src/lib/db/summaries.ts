@@ -359,9 +359,12 @@ export function summaryFromSql(s: SummaryDef, source: string, kind: 'TABLE' | 'V
 	return `CREATE OR REPLACE ${kind} ${quoteIdent(s.name)} AS SELECT ${cols} FROM ${source}`;
 }
 
-/** The summaries a statement mentions. */
+/** The statement reads the table `name`: it follows FROM or JOIN (a CTE of that name counts too, which only loads a table early). */
+export const readsFrom = (sql: string, name: string): boolean => new RegExp(`\\b(?:FROM|JOIN)\\s+${name}\\b`, 'i').test(sql);
+
+/** The summaries a statement reads (`readsFrom`, as `tablesIn` in ./browser.ts). */
 export function summariesIn(sql: string): SummaryDef[] {
-	return SUMMARIES.filter((s) => new RegExp(`\\b${s.name}\\b`).test(sql));
+	return SUMMARIES.filter((s) => readsFrom(sql, s.name));
 }
 
 /** A summary described as a table (all columns nullable), for the code that loads tables generically. */
