@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
 import { filterStatesAhead } from '../../src/lib/db/filters';
-import { languageMap, languagesQueries, overviewQueries } from '../../src/lib/db/queries';
+import { gapMatrix, languageMap, languagesQueries, overviewQueries } from '../../src/lib/db/queries';
 import { EMPTY_FILTERS, parseView } from '../../src/lib/state/filters';
 
 const sqlOf = (record: Record<string, { sql: string } | null>) => Object.values(record).map((q) => q?.sql ?? null);
@@ -20,6 +20,12 @@ describe('filter states one choice away', () => {
 		for (const choice of ['region=05', 'region=01&region=19', 'area=12', 'wellbeing=07', 'langstatus=sv', 'pop=lt5k', 'input=scan']) {
 			const f = at(choice);
 			for (const sql of [...sqlOf(languagesQueries(f, 'national')), languageMap(f, 'en').sql]) if (sql) expect(ahead_sql.has(sql), choice).toBe(true);
+		}
+		// The overview's and the gap matrix's statements too (their pages prepare ahead as well).
+		const other = new Set(ahead.flatMap((f) => [...sqlOf(overviewQueries(f)), gapMatrix(f).sql]));
+		for (const choice of ['region=05', 'region=01&region=19', 'area=12', 'wellbeing=07', 'langstatus=sv', 'pop=lt5k', 'input=scan']) {
+			const f = at(choice);
+			for (const sql of [...sqlOf(overviewQueries(f)), gapMatrix(f).sql]) expect(other.has(sql as string), choice).toBe(true);
 		}
 		// None of them is the state itself.
 		const here = new Set(sqlOf(overviewQueries(EMPTY_FILTERS)));
