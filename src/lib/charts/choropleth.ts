@@ -5,6 +5,7 @@
  * that changed, where a canvas chart library restyles and repaints every area.
  */
 import type { MapGeometry } from './finland';
+import { escapeHtml } from './options';
 import { SCREEN as T } from './theme';
 
 /** One class of a choropleth legend: an exact value or a [min, max] range (both ends included), with its label. */
@@ -48,8 +49,6 @@ export function classesByCode(data: readonly MapValue[], pieces: readonly MapPie
 /** Areas with no class. */
 export const NO_CLASS_COLOUR = T.outside;
 
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-
 /** The legend's layout in the PNG, in the drawing's units (about px at the map's usual size). */
 const LEGEND = { x: 8, y: 8, swatch: 14, line: 22, font: 13, width: 240 };
 
@@ -64,11 +63,11 @@ export function mapDocument(geometry: MapGeometry, data: readonly MapValue[], pi
 	const legendHeight = pieces.length * LEGEND.line + LEGEND.y;
 	const width = Math.ceil(LEGEND.width + geometry.width + 16);
 	const height = Math.ceil(top + Math.max(geometry.height, legendHeight) + 8);
-	const font = `font-family="${escapeXml(T.font)}" fill="${T.ink}"`;
+	const font = `font-family="${escapeHtml(T.font)}" fill="${T.ink}"`;
 	const legend = pieces
 		.map((p, i) => {
 			const y = top + LEGEND.y + i * LEGEND.line;
-			return `<rect x="${LEGEND.x}" y="${y}" width="${LEGEND.swatch}" height="${LEGEND.swatch}" fill="${p.color}" stroke="${T.ink}" stroke-width="0.5"/><text x="${LEGEND.x + LEGEND.swatch + 6}" y="${y + LEGEND.swatch - 2}" font-size="${LEGEND.font}" ${font}>${escapeXml(p.label)}</text>`;
+			return `<rect x="${LEGEND.x}" y="${y}" width="${LEGEND.swatch}" height="${LEGEND.swatch}" fill="${p.color}" stroke="${T.ink}" stroke-width="0.5"/><text x="${LEGEND.x + LEGEND.swatch + 6}" y="${y + LEGEND.swatch - 2}" font-size="${LEGEND.font}" ${font}>${escapeHtml(p.label)}</text>`;
 		})
 		.join('');
 	const areas = geometry.paths
@@ -83,7 +82,7 @@ export function mapDocument(geometry: MapGeometry, data: readonly MapValue[], pi
 		svg:
 			`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
 			`<rect width="100%" height="100%" fill="${T.background}"/>` +
-			`<text x="${LEGEND.x}" y="20" font-size="15" font-weight="600" ${font}>${escapeXml(title)}</text>` +
+			`<text x="${LEGEND.x}" y="20" font-size="15" font-weight="600" ${font}>${escapeHtml(title)}</text>` +
 			legend +
 			`<g transform="translate(${LEGEND.width} ${top})" stroke="${T.separator}" stroke-width="0.4" fill-rule="evenodd">${areas}</g>` +
 			`</svg>`

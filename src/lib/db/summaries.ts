@@ -57,6 +57,7 @@ const BEST_RANK = `row_number() OVER (
 
 /** The mandatory parts graded a gap (GAP_GRADES), in form order: ~5 of a programme's ~30 parts, what the missing-parts chart unnests. */
 const GAP_PART_LISTS = ['gap_part_keys', 'gap_part_grades', 'gap_part_sections', 'gap_part_ordinals'];
+const GAP_ONLY = `FILTER (WHERE grade IN ('${GAP_GRADES.join("', '")}'))`;
 const LANGUAGE_LISTS = ['language_contexts', 'language_codes', 'language_names'];
 /** municipality_programmes' list columns from its programme (empty where no programme covers the municipality). */
 const CELL_LISTS = ['part_keys', 'part_grades', ...LANGUAGE_LISTS, 'orientation_languages'];
@@ -83,19 +84,13 @@ cov AS (
 parts AS (
 	SELECT programme_id,
 		list(key ORDER BY ordinal, key) AS part_keys,
-		list(grade ORDER BY ordinal, key) AS part_grades
+		list(grade ORDER BY ordinal, key) AS part_grades,
+		list(key ORDER BY ordinal, key) ${GAP_ONLY} AS gap_part_keys,
+		list(grade ORDER BY ordinal, key) ${GAP_ONLY} AS gap_part_grades,
+		list(section ORDER BY ordinal, key) ${GAP_ONLY} AS gap_part_sections,
+		list(CAST(ordinal AS VARCHAR) ORDER BY ordinal, key) ${GAP_ONLY} AS gap_part_ordinals
 	FROM completeness
 	WHERE mandatory
-	GROUP BY programme_id
-),
-gap_parts AS (
-	SELECT programme_id,
-		list(key ORDER BY ordinal, key) AS gap_part_keys,
-		list(grade ORDER BY ordinal, key) AS gap_part_grades,
-		list(section ORDER BY ordinal, key) AS gap_part_sections,
-		list(CAST(ordinal AS VARCHAR) ORDER BY ordinal, key) AS gap_part_ordinals
-	FROM completeness
-	WHERE mandatory AND grade IN ('${GAP_GRADES.join("', '")}')
 	GROUP BY programme_id
 ),
 langs AS (
@@ -202,13 +197,13 @@ SELECT p.programme_id, p.is_synthetic, p.input_kind, p.updated, p.updated_status
 	least(floor(s.mandatory_score * 10), 9)::INTEGER AS score_bin,
 	${BEST_RANK},
 	${orEmpty('cov', MUNICIPALITY_LISTS.map((c) => c.list), '\n\t')},
-	${orEmpty('gap_parts', GAP_PART_LISTS, '\n\t')},
+	${orEmpty('parts', GAP_PART_LISTS, '\n\t')},
 	${orEmpty('langs', LANGUAGE_LISTS, '\n\t')},
 	${orEmpty('arr', ['arrangement_types', 'arrangement_mentions'], '\n\t')}
 FROM programmes p
 LEFT JOIN scores s USING (programme_id)
 LEFT JOIN cov USING (programme_id)
-LEFT JOIN gap_parts USING (programme_id)
+LEFT JOIN parts USING (programme_id)
 LEFT JOIN langs USING (programme_id)
 LEFT JOIN arr USING (programme_id)
 WHERE p.is_current
