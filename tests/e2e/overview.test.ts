@@ -313,7 +313,7 @@ describe('overview', () => {
 			const row = s.page.locator('[data-chart="map"] details table tbody tr').filter({ has: s.page.locator('td', { hasText: /^091$/ }) });
 			const [name, , text] = (await row.locator('th, td').allTextContents()).map((x) => x.trim());
 			await s.page.locator('[data-chart="map"] path[data-code="091"]').hover();
-			expect(await s.page.locator('[data-chart="map"] .tip').textContent()).toBe(`${name}: ${text}`);
+			expect(await s.page.locator('[data-chart="map"] .chart-tip').textContent()).toBe(`${name}: ${text}`);
 
 			// Print: each class also has a pattern.
 			await s.page.mouse.move(0, 0);
@@ -335,6 +335,89 @@ describe('overview', () => {
 			// A click opens the municipality's profile, keeping the filters.
 			await Promise.all([s.page.waitForURL(/\/municipality\/091/), s.page.locator('[data-chart="map"] path[data-code="091"]').click()]);
 			expect(new URL(s.page.url()).searchParams.get('region')).toBe(regions.covered);
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('the bar charts are in the prerendered page, draw every value in proportion with its label, name a category on hover, and save a PNG', async () => {
+		// Before any script: the bars are HTML in the prerendered page (ECharts drew only once the script ran).
+		const html = await (await fetch(`${BASE}/`)).text();
+		for (const id of ['completeness', 'missing-parts', 'languages', 'arrangements']) {
+			const chart = html.slice(html.indexOf(`data-chart="${id}"`));
+			expect(chart.slice(0, chart.indexOf('</figure>')), id).toMatch(/class="mark[^"]*"[^>]*style="--start: [\d.e-]+; --size: [\d.e-]+;/);
+		}
+
+		const s = await session(browser);
+		try {
+			await open(s.page, '/');
+			await waitChartsDrawn(s.page);
+			await chooseRegion(s.page, regions.covered);
+			await waitLive(s.page);
+			await waitChartsDrawn(s.page);
+			for (const id of ['completeness', 'missing-parts', 'languages', 'arrangements']) {
+				const drawn = await s.page.evaluate((id) => {
+					const chart = document.querySelector(`[data-chart="${id}"]`)!;
+					const vertical = !!chart.querySelector('.bars.vertical');
+					return {
+						stacked: !!chart.querySelector('.bars.stacked'),
+						table: [...chart.querySelectorAll('details table tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())),
+						rows: [...chart.querySelectorAll('.bars .row')].map((row) => ({
+							category: row.querySelector('.category')!.textContent!.trim(),
+							marks: [...row.querySelectorAll('.mark')].map((m) => {
+								const track = row.querySelector('.track')!.getBoundingClientRect();
+								const box = m.getBoundingClientRect();
+								return { series: Number(m.getAttribute('data-series')), share: vertical ? box.height / track.height : box.width / track.width, px: vertical ? track.height : track.width, label: m.textContent!.trim() };
+							})
+						}))
+					};
+				}, id);
+				// One row per category, in the table's order, each series' bar of its value.
+				expect(drawn.rows.map((r) => r.category), id).toEqual(drawn.table.map((r) => r[0]));
+				const marks = drawn.rows.flatMap((r, i) => r.marks.map((m) => ({ ...m, value: Number(drawn.table[i][m.series + 1].replace(/\s/g, '').replace('–', '0')) })));
+				expect(marks.length, id).toBeGreaterThan(0);
+				const largest = Math.max(...marks.map((m) => m.value));
+				const unit = marks.find((m) => m.value === largest)!.share / largest;
+				// The longest bar (a stack's total) fills more than half the scale: a round scale is less than twice it.
+				const rowTotals = drawn.rows.map((r, i) => r.marks.reduce((sum, m) => sum + Number(drawn.table[i][m.series + 1].replace(/\s/g, '').replace('–', '0')), 0));
+				const longest = drawn.stacked ? Math.max(...rowTotals) : largest;
+				expect(unit * longest, id).toBeGreaterThan(0.5);
+				expect(unit * longest, id).toBeLessThanOrEqual(1.0001);
+				for (const m of marks) {
+					// In proportion, to a pixel.
+					expect(Math.abs(m.share - unit * m.value) * m.px, `${id} ${m.series} ${m.value}`).toBeLessThan(1.5);
+					// Labelled with its value as the table writes it (a sliver of a stack or a zero may go without).
+					if (m.label) expect(m.label, id).toBe(fi.number(m.value));
+					else expect(m.value === 0 || m.value / longest < 0.06, `${id}: ${m.value} unlabelled`).toBe(true);
+				}
+			}
+
+			// Hover: the category and each grade's value, as the table row says them.
+			const row = s.page.locator('[data-chart="missing-parts"] .bars .row').first();
+			await row.locator('.track').hover();
+			const cells = (await s.page.locator('[data-chart="missing-parts"] details table tbody tr').first().locator('th, td').allTextContents()).map((x) => x.trim());
+			const headers = ['', ...(await s.page.locator('[data-chart="missing-parts"] .bars .legend li').allTextContents()).map((x) => x.trim())];
+			const tip = await s.page.locator('[data-chart="missing-parts"] .chart-tip').innerText();
+			expect(tip.split('\n').map((x) => x.trim())).toEqual([cells[0], ...headers.slice(1, 5).map((h, i) => `${h}: ${cells[i + 1]}`)]);
+
+			// Series are told apart by pattern as well as colour, also in print.
+			await s.page.mouse.move(0, 0);
+			await s.page.emulateMedia({ media: 'print' });
+			const looks = await s.page.locator('[data-chart="missing-parts"] .bars .row').first().locator('.mark').evaluateAll((marks) =>
+				marks.map((m) => `${getComputedStyle(m).backgroundColor} ${getComputedStyle(m).backgroundImage.slice(0, 60)} ${getComputedStyle(m).printColorAdjust}`)
+			);
+			expect(new Set(looks).size).toBe(looks.length);
+			expect(looks.every((l) => l.endsWith('exact'))).toBe(true);
+			await s.page.emulateMedia({ media: 'screen' });
+
+			// The PNG: the chart drawn from the same layout, at twice its 720 px width.
+			const [png] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('[data-chart="missing-parts"] [data-download="png"]').click()]);
+			expect(png.suggestedFilename()).toMatch(/\.png$/);
+			const bytes = readFileSync((await png.path())!);
+			expect([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+			expect(bytes.readUInt32BE(16)).toBe(1440);
+			expect(bytes.readUInt32BE(20)).toBeGreaterThan(200);
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();

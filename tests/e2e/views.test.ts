@@ -224,6 +224,18 @@ describe('cooperation', () => {
 			expect(await s.page.locator('[data-chart="host-network"] details table tbody tr').count()).toBe(edges.length);
 			expect(await s.page.locator('#joint-programmes tbody tr').count()).toBe(coop.joint.length);
 
+			// A click on a segment of a region's bar shows that arrangement's evidence in that region.
+			const segment = s.page.locator('[data-chart="arrangements-by-region"] .row').first().locator('.mark[data-series]').filter({ hasText: /\d/ }).first();
+			const series = Number(await segment.getAttribute('data-series'));
+			const region = (await s.page.locator('[data-chart="arrangements-by-region"] .row .category').first().textContent())!.trim();
+			const type = (await s.page.locator('[data-chart="arrangements-by-region"] .legend li').nth(series).textContent())!.trim();
+			await segment.click();
+			await s.page.waitForURL((u) => u.searchParams.has('type') && u.searchParams.has('in'));
+			const chosen = new URL(s.page.url()).searchParams;
+			expect(fi.label('arrangement', chosen.get('type')!)).toBe(type);
+			const names = await db.run({ id: 'test.region', sql: 'SELECT DISTINCT region_fi FROM municipalities WHERE region_code = ?', params: [chosen.get('in')!] });
+			expect(names.map((r) => r.region_fi)).toEqual([region]);
+
 			await s.page.locator('[data-chart="host-network"] details table tbody a').first().click();
 			await s.page.waitForURL((u) => u.searchParams.has('link'));
 			const link = new URL(s.page.url()).searchParams.get('link')!;

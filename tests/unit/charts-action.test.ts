@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { barOption } from '../../src/lib/charts/options';
+import { sampleBars } from '../helpers/echarts-sample';
 
 /** A stand-in for ECharts: records every setOption and reports `finished` as the real one does after drawing. */
 const calls: { option: Record<string, unknown>; notMerge: boolean }[] = [];
@@ -49,8 +49,7 @@ beforeAll(() => {
 	};
 });
 
-const bars = (values: number[], names = ['a', 'b']) =>
-	barOption({ categories: ['x', 'y'], series: names.map((name) => ({ name, values })), description: `d ${values.join()}` });
+const bars = (values: number[], names = ['a', 'b']) => sampleBars(values, names);
 const settle = () => new Promise((ok) => setTimeout(ok, 0));
 
 describe('the echart action draws only what changed', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { barOption } from '../../src/lib/charts/options';
+import { sampleBars } from '../helpers/echarts-sample';
 import { heatmapOption } from '../../src/lib/charts/heatmap';
 import { optionShape, optionSignature } from '../../src/lib/charts/option-diff';
 
-const bars = (values: number[], names = ['a', 'b'], description = 'd') =>
-	barOption({ categories: ['x', 'y'], series: names.map((name, i) => ({ name, values: values.map((v) => v + i) })), description });
+const bars = (values: number[], names = ['a', 'b'], description = 'd') => sampleBars(values, names, description);
 
 const heat = (values: number[]) =>
 	heatmapOption({ columns: ['a'], rows: values.map((_, i) => `r${i}`), values: values.map((v) => [v]), description: 'd' });

@@ -1,6 +1,6 @@
 /** Chart options, the map's classes, CSV and the navigation: pure functions the pages rely on. */
 import { describe, expect, it } from 'vitest';
-import { barOption, escapeHtml } from '../../src/lib/charts/options';
+import { escapeHtml } from '../../src/lib/charts/options';
 import { measureMap, NO_PROGRAMME_VALUE, NOT_GRADED_VALUE, OUTSIDE_VALUE } from '../../src/lib/charts/map-measures';
 import { csvCell, recordsToCsv, slug } from '../../src/lib/export/csv';
 import { isCurrent, navItems, routePaths } from '../../src/lib/components/nav';
@@ -8,32 +8,7 @@ import { translator } from '../../src/lib/i18n/index';
 import type { MunicipalityMeasures } from '../../src/lib/db/queries';
 import { MAP_MEASURES } from '../../src/lib/state/filters';
 
-describe('chart options', () => {
-	it('bar charts speak (aria description), use patterns and label their values', () => {
-		const o = barOption({ categories: ['a', 'b'], series: [{ name: 'n', values: [1, 2] }], description: 'Kuvaus' }) as any;
-		expect(o.aria).toEqual({ enabled: true, label: { enabled: true, description: 'Kuvaus' }, decal: { show: true } });
-		expect(o.series[0].label.show).toBe(true);
-		expect(o.series[0].label.formatter({ value: 2 })).toBe('2');
-		expect(o.animation).toBe(false);
-	});
-
-	it('horizontal stacked bars put categories on the y axis, first on top', () => {
-		const o = barOption({
-			categories: ['a', 'b'],
-			series: [
-				{ name: 'x', values: [1, 2] },
-				{ name: 'y', values: [3, 4] }
-			],
-			horizontal: true,
-			stacked: true,
-			description: 'd'
-		}) as any;
-		expect(o.yAxis.type).toBe('category');
-		expect(o.yAxis.inverse).toBe(true);
-		expect(o.series.map((s: any) => s.stack)).toEqual(['total', 'total']);
-		expect(o.legend).toBeDefined();
-	});
-
+describe('markup escaping', () => {
 	it('tooltip text is escaped', () => {
 		expect(escapeHtml(`<img src=x>"'&`)).toBe('&lt;img src=x&gt;&quot;&#39;&amp;');
 	});

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { barOption } from '../../src/lib/charts/options';
+import { barLayout, barsDocument } from '../../src/lib/charts/bars';
 import { mapDocument } from '../../src/lib/charts/choropleth';
 import { heatmapOption } from '../../src/lib/charts/heatmap';
 import { networkOption } from '../../src/lib/charts/network';
@@ -36,7 +36,6 @@ function files(dir: string, ext: RegExp): string[] {
 describe('chart theme', () => {
 	it('every colour the option builders use comes from the theme', () => {
 		const options = [
-			barOption({ categories: ['a', 'b'], series: [{ name: 'n', values: [1, 2] }, { name: 'm', values: [3, 4] }], stacked: true, description: 'd' }),
 			heatmapOption({ columns: ['x'], rows: ['y'], values: [[1]], description: 'd' }),
 			networkOption({
 				nodes: [{ id: 'a', name: 'A', category: 0 }, { id: 'b', name: 'B', category: 1 }],
@@ -65,12 +64,23 @@ describe('chart theme', () => {
 	});
 
 	it('the print variant darkens the text and shows patterns', () => {
-		const bars = barOption({ categories: ['a'], series: [{ name: 'n', values: [1] }], description: 'Kaavio' });
-		const patch = printPatch(bars);
-		expect(patch).toEqual({ textStyle: { color: PRINT.ink }, aria: { enabled: true, label: { enabled: true, description: 'Kaavio' }, decal: { show: true } } });
+		const heat = heatmapOption({ columns: ['x'], rows: ['y'], values: [[1]], description: 'Kaavio' });
+		const aria = structuredClone(heat.aria);
+		const patch = printPatch(heat);
+		expect(patch).toEqual({ textStyle: { color: PRINT.ink }, aria: { ...(aria as object), enabled: true, decal: { show: true } } });
 		expect(PRINT.ink).not.toBe(SCREEN.ink);
 		// The patch is merged: it leaves the option itself as it was (the screen option is set again after printing).
-		expect((bars.aria as { decal: { show: boolean } }).decal.show).toBe(true);
+		expect(heat.aria).toEqual(aria);
+	});
+
+	it("the bars take the theme's colours, and their PNG uses only those", () => {
+		const layout = barLayout({ categories: ['a', 'b'], series: [{ name: 'n', values: [1, 2] }, { name: 'm', values: [3, 4], color: SCREEN.grades.thin }], stacked: true, horizontal: true });
+		expect(colours(layout.series).filter((c) => !themeColours().has(c))).toEqual([]);
+		const { svg } = barsDocument(layout, 'Kaavio');
+		const used = [...svg.matchAll(/"(#[0-9a-f]{3,8})"/gi)].map((m) => m[1].toLowerCase());
+		expect(used.length).toBeGreaterThan(4);
+		expect(used.filter((c) => !themeColours().has(c))).toEqual([]);
+		expect(svg).toContain(`font-family="${SCREEN.font.replaceAll('"', '&quot;')}"`);
 	});
 
 	it("the map's PNG uses the theme's colours and its classes' own", () => {

@@ -4,14 +4,12 @@
  * them: every chart type, ~100 kB more over the wire). Loaded lazily through ./echarts.ts.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, GraphChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GraphChart, HeatmapChart } from 'echarts/charts';
 import { AriaComponent, DatasetComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
-	BarChart,
-	LineChart,
 	GraphChart,
 	HeatmapChart,
 	GridComponent,

@@ -1,7 +1,6 @@
 /**
  * Heatmap option (rows × columns of counts) for the comparison views. Each cell carries its
- * number as a label, so the colour is never the only way to read it; aria and decals on as in
- * ./options.ts.
+ * number as a label, so the colour is never the only way to read it; aria on, with a description.
  */
 import type { ChartOption } from './echarts';
 import { escapeHtml } from './options';

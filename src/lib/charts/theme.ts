@@ -60,6 +60,36 @@ export const SCREEN: ChartTheme = {
 	spacing: { edge: 8, legend: 40, axisName: 30 }
 };
 
+/**
+ * Patterns that tell series and classes apart without colour, as path data on a 6 × 6 tile: none,
+ * diagonal lines, dots, cross-hatch. The bars show them on screen and in print, the map in print
+ * (./SvgMap.svelte), both PNG documents as SVG patterns.
+ */
+export const PATTERNS: readonly string[] = ['', 'M0 6L6 0', 'M2 2h1v1h-1z', 'M0 6L6 0M0 0L6 6'];
+
+/** The pattern of series or class `i` (they repeat after four). */
+export const patternOf = (i: number): string => PATTERNS[i % PATTERNS.length];
+
+/** Relative luminance (WCAG 2) of a `#rrggbb` colour. */
+function luminance(hex: string): number {
+	const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+	return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+/** WCAG contrast ratio of two `#rrggbb` colours. */
+export function contrast(a: string, b: string): number {
+	const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
+	return (x + 0.05) / (y + 0.05);
+}
+
+/**
+ * Text on a filled mark: black or white (the separator), whichever contrasts more. One of the two is
+ * always at least 4.58:1 (WCAG AA), whatever the fill.
+ */
+export function inkOn(background: string): string {
+	return contrast(PRINT.ink, background) >= contrast(SCREEN.separator, background) ? PRINT.ink : SCREEN.separator;
+}
+
 /** Paper: pure black text, and patterns on every series so a greyscale print still tells them apart (the SVG map patterns its classes itself). */
 export const PRINT: Pick<ChartTheme, 'ink'> = { ink: '#000000' };
 
