@@ -170,7 +170,11 @@ interface Load {
 	engineMs: number;
 	contentKB: number;
 	totalKB: number;
+	/** When each of the engine's steps ended (src/lib/db/client.svelte.ts marks), ms after navigation: started, modules loaded, wasm instantiated, database open, ready. */
+	engineSteps?: Record<string, number>;
 }
+
+const ENGINE_STEPS = ['kk:db-start', 'kk:db-modules', 'kk:db-wasm', 'kk:db-open', 'kk:db-ready'] as const;
 
 async function loadPage(page: Page, rec: { list: { at: number; bytes: number }[] }, url: string, content: string, engine = true): Promise<Load> {
 	rec.list.length = 0;
@@ -189,7 +193,10 @@ async function loadPage(page: Page, rec: { list: { at: number; bytes: number }[]
 	await new Promise((r) => setTimeout(r, 200)); // let the last sizes() resolve
 	const until = origin + contentMs;
 	const kb = (xs: { bytes: number }[]) => xs.reduce((s, x) => s + x.bytes, 0) / 1024;
-	return { contentMs, engineMs, contentKB: kb(rec.list.filter((x) => x.at <= until + 5)), totalKB: kb(rec.list) };
+	const engineSteps = engine
+		? ((await page.evaluate(`Object.fromEntries(${JSON.stringify(ENGINE_STEPS)}.map((n) => [n.slice(6), performance.getEntriesByName(n)[0]?.startTime ?? NaN]))`)) as Record<string, number>)
+		: undefined;
+	return { contentMs, engineMs, contentKB: kb(rec.list.filter((x) => x.at <= until + 5)), totalKB: kb(rec.list), engineSteps };
 }
 
 async function coldWarm(browser: Browser, base: string, path: string, content: string, throttled: boolean, engine = true): Promise<{ cold: Load; warm: Load }> {
@@ -486,6 +493,11 @@ function print(r: DashboardResult): void {
 			`${p.path.padEnd(22)} ${ms(p.cold.contentMs)} ${ms(p.warm.contentMs)} ${x(p.cold.contentMs, r.bare.cold.readyMs)} ${kb(p.cold.contentKB)}  ${ms(p.cold.engineMs)} ${ms(p.warm.engineMs)} ${x(p.cold.engineMs, r.bare.cold.readyMs)} ${kb(p.cold.totalKB)}  ` +
 				(p.filter ? `${ms(p.filter.p50)} / ${ms(p.filter.p95)} (n=${p.filter.n})  ${x(p.filter.p95, r.bare.filter.p95)}` : '   (no filters)')
 		);
+	}
+	const steps = r.pages.filter((p) => p.cold.engineSteps);
+	if (steps.length) {
+		lines.push('', 'engine steps, cold (ms after navigation): started → its modules loaded → wasm instantiated → database open → ready');
+		for (const p of steps) lines.push(`${p.path.padEnd(22)} ${ENGINE_STEPS.map((n) => ms(p.cold.engineSteps![n.slice(6)])).join(' →')}`);
 	}
 	const withSql = r.pages.filter((p) => p.filter);
 	if (withSql.length) {

@@ -367,9 +367,13 @@ export async function openBrowserDatabase(sources: readonly TableSource[], onByt
 			return [s.table, { bytes, format: s.format ?? 'parquet' } satisfies TableBytes];
 		})
 	);
+	// Marks of the engine's steps, for `npm run bench` and profiling: its modules loaded, the wasm compiled and instantiated, the database open.
+	performance.mark('kk:db-modules');
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(worker.default));
 	await db.instantiate(wasm.default, null, (p) => ((wasmBytes = p.bytesLoaded), report()));
+	performance.mark('kk:db-wasm');
 	await db.open({ query: { castBigIntToDouble: true } });
+	performance.mark('kk:db-open');
 	const conn = await db.connect();
 	for (const s of SAFETY_SETTINGS) await conn.query(s);
 	const t1 = performance.now();

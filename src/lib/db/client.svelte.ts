@@ -3,8 +3,9 @@
  * `LiveQuery`, which shows prerendered numbers first and replaces them with live ones when the
  * filters (or other inputs) change.
  *
- * Performance marks (read by `npm run bench`): `kk:db-start`, `kk:db-ready`, and per live query
- * `kk:query:<name>:start` / `kk:query:<name>:done`.
+ * Performance marks (read by `npm run bench`): `kk:db-start`, `kk:db-ready` (between them, from
+ * ./browser.ts, `kk:db-modules`, `kk:db-wasm`, `kk:db-open`: the engine's modules loaded, its wasm
+ * instantiated, the database open), and per live query `kk:query:<name>:start` / `kk:query:<name>:done`.
  */
 import { untrack } from 'svelte';
 import { browser } from '$app/environment';
