@@ -3,6 +3,8 @@
  * scripts/e2e.sh), Debian Chromium through playwright-core, and a page wrapper that records
  * every request, console error and page error so each test can assert there were none.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openNodeDatabase, type NodeDatabase } from '$lib/db/node.server';
@@ -90,4 +92,18 @@ export function siteDatabase(): Promise<NodeDatabase> {
 /** Text of the element with `data-figure=<id>`. */
 export async function figure(page: Page, id: string): Promise<string> {
 	return ((await page.locator(`[data-figure="${id}"]`).textContent()) ?? '').trim();
+}
+
+/**
+ * A chart's PNG download: its size, and its text as tesseract (Finnish) reads it: the chart's own
+ * and the note under it (view, link, filters, data version, the synthetic share).
+ */
+export async function downloadedPng(page: Page, chart: string): Promise<{ width: number; height: number; text: string }> {
+	const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-chart="${chart}"] [data-download="png"]`).click()]);
+	if (!file.suggestedFilename().endsWith('.png')) throw new Error(`${chart}: ${file.suggestedFilename()} is not a .png`);
+	const path = (await file.path())!;
+	const bytes = readFileSync(path);
+	if (bytes.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error(`${chart}: the download is not a PNG`);
+	const text = execFileSync('tesseract', [path, '-', '-l', 'fin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), text: text.replace(/\s+/g, ' ') };
 }

@@ -3,7 +3,6 @@
  * Parquet files queried in Node with the same SQL builders (the Node path is unit-tested
  * against plain JavaScript), so the tests hold for whatever dataset the site was built from.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { overviewFigures, overviewQueries, type OverviewFigures } from '$lib/db/queries';
@@ -13,7 +12,7 @@ import { classesByCode, NO_CLASS_COLOUR } from '$lib/charts/choropleth';
 import { measureMap } from '$lib/charts/map-measures';
 import type { MunicipalityMeasures } from '$lib/db/queries';
 import { EMPTY_FILTERS, parseView, type Filters } from '$lib/state/filters';
-import { axeViolations, BASE, figure, launch, offOrigin, open, session, siteDatabase, waitChartsDrawn, waitLive } from './harness';
+import { axeViolations, BASE, downloadedPng, figure, launch, offOrigin, open, session, siteDatabase, waitChartsDrawn, waitLive } from './harness';
 
 let browser: Browser;
 let db: NodeDatabase;
@@ -322,15 +321,12 @@ describe('overview', () => {
 			expect(printed).toMatch(/^url\("?#map-map-class-\d+"?\)$/);
 			await s.page.emulateMedia({ media: 'screen' });
 
-			// The PNG download: the map with its legend, drawn from the same classes.
-			const [png] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('[data-chart="map"] [data-download="png"]').click()]);
-			expect(png.suggestedFilename()).toMatch(/\.png$/);
-			const bytes = readFileSync((await png.path())!);
-			expect([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+			// The PNG download: the map with its legend, drawn from the same classes, and the note under it.
+			const png = await downloadedPng(s.page, 'map');
 			// Twice the drawing's size: wider than tall by the legend beside a map taller than wide.
-			const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
-			expect(width).toBeGreaterThan(600);
-			expect(height).toBeGreaterThan(1000);
+			expect(png.width).toBeGreaterThan(600);
+			expect(png.height).toBeGreaterThan(1000);
+			expect(png.text).toMatch(/synteettis/i);
 
 			// A click opens the municipality's profile, keeping the filters.
 			await Promise.all([s.page.waitForURL(/\/municipality\/091/), s.page.locator('[data-chart="map"] path[data-code="091"]').click()]);
@@ -411,13 +407,51 @@ describe('overview', () => {
 			expect(looks.every((l) => l.endsWith('exact'))).toBe(true);
 			await s.page.emulateMedia({ media: 'screen' });
 
-			// The PNG: the chart drawn from the same layout, at twice its 720 px width.
-			const [png] = await Promise.all([s.page.waitForEvent('download'), s.page.locator('[data-chart="missing-parts"] [data-download="png"]').click()]);
-			expect(png.suggestedFilename()).toMatch(/\.png$/);
-			const bytes = readFileSync((await png.path())!);
-			expect([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
-			expect(bytes.readUInt32BE(16)).toBe(1440);
-			expect(bytes.readUInt32BE(20)).toBeGreaterThan(200);
+			// The PNG: the chart drawn from the same layout, at twice its 720 px width, and under it what
+			// it shows: the filter, and that the programmes are synthetic (read back by OCR).
+			const png = await downloadedPng(s.page, 'missing-parts');
+			expect(png.width).toBe(1440);
+			expect(png.height).toBeGreaterThan(200);
+			expect(png.text).toMatch(/synteettis/i);
+			const [{ region_fi: regionName }] = await db.run({ id: 'test.region', sql: 'SELECT DISTINCT region_fi FROM municipalities WHERE region_code = ?', params: [regions.covered] });
+			expect(png.text).toContain(regionName as string);
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+		}
+	});
+
+	it('a chart cannot be downloaded while it shows other numbers than its view: prerendered national ones before the filters\' own arrive', async () => {
+		const s = await session(browser);
+		try {
+			// Hold the engine back: the page shows the prerendered national numbers under a filtered URL.
+			let release!: () => void;
+			const held = new Promise<void>((ok) => (release = ok));
+			await s.page.route('**/*.wasm', async (route) => {
+				await held;
+				await route.continue();
+			});
+			await open(s.page, `/?region=${regions.covered}`);
+			const buttons = s.page.locator('[data-chart="missing-parts"] [data-download]');
+			expect(await buttons.count()).toBe(3);
+			for (const b of await buttons.all()) expect(await b.isDisabled(), (await b.getAttribute('data-download')) ?? undefined).toBe(true);
+			// Once the filter's numbers are drawn, every download is there again.
+			release();
+			await waitLive(s.page);
+			await waitChartsDrawn(s.page);
+			await s.page.waitForFunction(() => [...document.querySelectorAll('[data-chart="missing-parts"] [data-download]')].every((b) => !(b as HTMLButtonElement).disabled));
+			// Unfiltered, the prerendered numbers are the view's own: downloads are there from the start.
+			const national = await session(browser);
+			try {
+				await national.page.route('**/*.wasm', async (route) => {
+					await held;
+					await route.continue();
+				});
+				await open(national.page, '/');
+				for (const b of await national.page.locator('[data-chart="missing-parts"] [data-download]').all()) expect(await b.isDisabled()).toBe(false);
+			} finally {
+				await national.close();
+			}
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();

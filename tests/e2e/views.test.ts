@@ -30,7 +30,7 @@ import {
 import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
 import { EMPTY_FILTERS, parseView } from '$lib/state/filters';
-import { axeViolations, launch, offOrigin, open, session, siteDatabase, type Session } from './harness';
+import { axeViolations, downloadedPng, launch, offOrigin, open, session, siteDatabase, type Session } from './harness';
 
 const fi = translator('fi');
 const AURA = '019';
@@ -184,6 +184,12 @@ describe('languages', () => {
 			await drawn(s.page, 'languages-by-group');
 			const totals = await db.run(languageGroupTotals(EMPTY_FILTERS, 'region'));
 			expect(await s.page.locator('#language-groups tbody tr').count()).toBe(totals.length);
+			// An ECharts chart's PNG: its own image at twice its size, and the note under it.
+			const box = (await s.page.locator('[data-chart="languages-by-group"] .canvas').boundingBox())!;
+			const png = await downloadedPng(s.page, 'languages-by-group');
+			expect(png.width).toBe(Math.round(box.width) * 2);
+			expect(png.height).toBeGreaterThan(Math.round(box.height) * 2 + 40);
+			expect(png.text).toMatch(/synteettis/i);
 
 			// The map follows the chosen language.
 			const second = langs.national[1]?.language_code ?? langs.national[0].language_code;

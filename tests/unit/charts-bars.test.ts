@@ -6,6 +6,7 @@
 import { createCanvas, Image } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { barLayout, barsDocument, barTip, patternImage, valueScale, type BarInput } from '../../src/lib/charts/bars';
+import { svgNote } from '../../src/lib/charts/options';
 import { contrast, inkOn, SCREEN } from '../../src/lib/charts/theme';
 
 describe('value scale', () => {
@@ -177,4 +178,28 @@ describe('the PNG document', () => {
 		expect(many.svg).not.toContain(long);
 		expect(many.svg).toContain('…');
 	});
+
+	it('says what it shows under the chart (filters, the synthetic share), escaped and wrapped, and grows by it', async () => {
+		const l = barLayout({ categories: ['a'], series: [{ name: 's', values: [1] }], horizontal: true });
+		const plain = barsDocument(l, 't');
+		const about = ['Rajaukset: Maakunta: Uusimaa <Pirkanmaa>', `Synteettinen aineisto: ${'240/241 ohjelmasta on synteettisiä esimerkkejä. '.repeat(4)}`];
+		const noted = barsDocument(l, 't', about);
+		expect(noted.svg).toContain('Rajaukset: Maakunta: Uusimaa &lt;Pirkanmaa&gt;');
+		expect(noted.svg).toContain('Synteettinen aineisto: 240/241');
+		// The long line is wrapped: more text lines than about lines, each within the width.
+		const lines = [...noted.svg.matchAll(new RegExp(`fill="${SCREEN.muted}">([^<]*)<`, 'g'))].map((m) => m[1]);
+		expect(lines.length).toBeGreaterThan(about.length);
+		expect(lines.join(' ').replace(/\s+/g, ' ')).toBe(about.join(' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\s+/g, ' ').trim());
+		expect(noted.height).toBeGreaterThanOrEqual(plain.height + lines.length * 15);
+		// Drawn below the chart: the note's area is not the background any more.
+		const at = await draw(noted.svg, noted.width, noted.height);
+		let inked = 0;
+		for (let x = 8; x < 300; x++) for (let y = plain.height; y < noted.height; y += 2) if (at(x, y) !== SCREEN.background) inked++;
+		expect(inked).toBeGreaterThan(20);
+	});
+
+	it('a note of no lines adds nothing', () => {
+		expect(svgNote([], 0, 0, 500)).toEqual({ svg: '', height: 0 });
+	});
 });
+

@@ -71,6 +71,16 @@ describe("the map's PNG document", () => {
 		// Well-formed: a browser refuses to draw a broken SVG image.
 		expect(new DOMParserLike(doc.svg).balanced()).toBe(true);
 	});
+
+	it('says what it shows under the map, escaped, and grows by it', () => {
+		const plain = mapDocument(geometry, [], pieces, 'Kartta');
+		const noted = mapDocument(geometry, [], pieces, 'Kartta', ['Rajaukset: <b>Uusimaa</b>', 'Synteettinen aineisto: 240/241']);
+		expect(noted.svg).toContain('>Rajaukset: &lt;b&gt;Uusimaa&lt;/b&gt;</text>');
+		expect(noted.svg).toContain('>Synteettinen aineisto: 240/241</text>');
+		expect(noted.height).toBeGreaterThanOrEqual(plain.height + 2 * 15);
+		expect(noted.width).toBe(plain.width);
+		expect(new DOMParserLike(noted.svg).balanced()).toBe(true);
+	});
 });
 
 /** Tag balance, enough to catch an unescaped `<` or a tag left open. */

@@ -6,7 +6,7 @@
  * ECharts ran its layout, label placement and decal patterns again for every bar chart on every
  * change (about 30 ms of the overview's redraw on this project's machines).
  */
-import { escapeHtml } from './options';
+import { escapeHtml, svgNote } from './options';
 import { inkOn, patternOf, SCREEN as T } from './theme';
 
 export interface BarSeries {
@@ -148,9 +148,10 @@ function fit(text: string, width: number): string {
 /**
  * The chart as a standalone SVG document (what the PNG download draws): a white background, the
  * title, the legend with each series' colour and pattern, gridlines with their values, the bars
- * with their value labels and the category labels. Fixed width; the height follows the rows.
+ * with their value labels and the category labels, and under them `about` (what the file says about
+ * itself: filters, data version, the synthetic share). Fixed width; the height follows the rows.
  */
-export function barsDocument(layout: BarLayout, title: string): { svg: string; width: number; height: number } {
+export function barsDocument(layout: BarLayout, title: string, about: readonly string[] = []): { svg: string; width: number; height: number } {
 	const { rows, series, scale, tickLabels } = layout;
 	const width = DOC.width;
 	const family = `font-family="${escapeHtml(T.font)}"`;
@@ -248,7 +249,9 @@ export function barsDocument(layout: BarLayout, title: string): { svg: string; w
 				`</pattern>`
 		)
 		.join('');
-	height = Math.ceil(height);
+	const note = svgNote(about, 8, height, width - 16);
+	parts.push(note.svg);
+	height = Math.ceil(height + note.height);
 	return {
 		width,
 		height,

@@ -5,7 +5,7 @@
  * that changed, where a canvas chart library restyles and repaints every area.
  */
 import type { MapGeometry } from './finland';
-import { escapeHtml } from './options';
+import { escapeHtml, svgNote } from './options';
 import { SCREEN as T } from './theme';
 
 /** One class of a choropleth legend: an exact value or a [min, max] range (both ends included), with its label. */
@@ -55,14 +55,22 @@ const LEGEND = { x: 8, y: 8, swatch: 14, line: 22, font: 13, width: 240 };
 /**
  * The map as a standalone SVG document (what the PNG download draws): a white background, the
  * legend (each class's colour and label) at the top left, the areas beside it in their classes'
- * colours, and the title on top.
+ * colours, the title on top and `about` under it all (what the file says about itself).
  */
-export function mapDocument(geometry: MapGeometry, data: readonly MapValue[], pieces: readonly MapPiece[], title: string): { svg: string; width: number; height: number } {
+export function mapDocument(
+	geometry: MapGeometry,
+	data: readonly MapValue[],
+	pieces: readonly MapPiece[],
+	title: string,
+	about: readonly string[] = []
+): { svg: string; width: number; height: number } {
 	const classes = classesByCode(data, pieces);
 	const top = 32;
 	const legendHeight = pieces.length * LEGEND.line + LEGEND.y;
 	const width = Math.ceil(LEGEND.width + geometry.width + 16);
-	const height = Math.ceil(top + Math.max(geometry.height, legendHeight) + 8);
+	const drawing = Math.ceil(top + Math.max(geometry.height, legendHeight) + 8);
+	const note = svgNote(about, LEGEND.x, drawing, width - 2 * LEGEND.x);
+	const height = Math.ceil(drawing + note.height);
 	const font = `font-family="${escapeHtml(T.font)}" fill="${T.ink}"`;
 	const legend = pieces
 		.map((p, i) => {
@@ -85,6 +93,7 @@ export function mapDocument(geometry: MapGeometry, data: readonly MapValue[], pi
 			`<text x="${LEGEND.x}" y="20" font-size="15" font-weight="600" ${font}>${escapeHtml(title)}</text>` +
 			legend +
 			`<g transform="translate(${LEGEND.width} ${top})" stroke="${T.separator}" stroke-width="0.4" fill-rule="evenodd">${areas}</g>` +
+			note.svg +
 			`</svg>`
 	};
 }
