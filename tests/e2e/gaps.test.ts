@@ -176,8 +176,21 @@ describe('gap matrix', () => {
 		const s = await session(browser);
 		try {
 			const region = national.find((r) => r.programme_id !== null)!.region_code;
+			// The engine held back: the prerendered national rows stand in, and the matrix's and the
+			// tables' downloads wait (a file now would pair them with the region's filter).
+			let release!: () => void;
+			const held = new Promise<void>((ok) => (release = ok));
+			await s.page.route('**/*.wasm', async (route) => {
+				await held;
+				await route.continue();
+			});
 			await open(s.page, `/gaps?region=${region}`);
+			const downloads = s.page.locator(`[role="group"][aria-label="${fi.t('export.group')}: ${fi.t('gaps.title')}"] [data-download]`);
+			expect(await downloads.count()).toBe(2);
+			for (const b of await downloads.all()) expect(await b.isDisabled()).toBe(true);
+			release();
 			await waitLive(s.page);
+			for (const b of await downloads.all()) expect(await b.isDisabled()).toBe(false);
 			const expected = await db.run<GapRow>(gapMatrix({ ...EMPTY_FILTERS, region: [region] }));
 			expect((await readGrid(s.page)).map((r) => r.code).sort()).toEqual(expected.map((r) => r.code).sort());
 			expect(expected.length).toBeLessThan(national.length);

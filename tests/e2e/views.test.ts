@@ -151,10 +151,23 @@ describe('responsibilities', () => {
 	it('a filter changes the URL and the chart, which runs the same SQL as Node', async () => {
 		const s = await session(browser);
 		try {
+			// A table's downloads wait while its rows are recomputed (the engine held back until after the change).
+			let release!: () => void;
+			const held = new Promise<void>((ok) => (release = ok));
+			await s.page.route('**/*.wasm', async (route) => {
+				await held;
+				await route.continue();
+			});
 			await open(s.page, '/responsibilities');
+			for (const b of await s.page.locator('#responsibility-counts [data-download]').all()) expect(await b.isDisabled()).toBe(false);
 			await chooseRegion(s.page, region);
 			expect(new URL(s.page.url()).searchParams.get('region')).toBe(region);
+			const downloads = s.page.locator('#responsibility-counts [data-download]');
+			expect(await downloads.count()).toBe(2);
+			for (const b of await downloads.all()) expect(await b.isDisabled()).toBe(true);
+			release();
 			await live(s.page);
+			for (const b of await downloads.all()) expect(await b.isDisabled()).toBe(false);
 			await drawn(s.page, 'responsibility-kinds');
 			const filters = parseView(new URL(s.page.url()).searchParams).filters;
 			const filtered = await loadResponsibilities(db, filters);
