@@ -11,7 +11,7 @@ import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
 import { EMPTY_FILTERS } from '$lib/state/filters';
 import { EXCEL_FI, parseCsvRecords } from '$lib/export/csv';
-import { axeViolations, launch, offOrigin, open, session, siteDatabase, waitLive } from './harness';
+import { axeViolations, holdEngine, launch, offOrigin, open, session, siteDatabase, waitLive } from './harness';
 
 let browser: Browser;
 let db: NodeDatabase;
@@ -178,12 +178,7 @@ describe('gap matrix', () => {
 			const region = national.find((r) => r.programme_id !== null)!.region_code;
 			// The engine held back: the prerendered national rows stand in, and the matrix's and the
 			// tables' downloads wait (a file now would pair them with the region's filter).
-			let release!: () => void;
-			const held = new Promise<void>((ok) => (release = ok));
-			await s.page.route('**/*.wasm', async (route) => {
-				await held;
-				await route.continue();
-			});
+			const release = await holdEngine(s.page);
 			await open(s.page, `/gaps?region=${region}`);
 			const downloads = s.page.locator(`[role="group"][aria-label="${fi.t('export.group')}: ${fi.t('gaps.title')}"] [data-download]`);
 			expect(await downloads.count()).toBe(2);

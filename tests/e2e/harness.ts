@@ -107,3 +107,17 @@ export async function downloadedPng(page: Page, chart: string): Promise<{ width:
 	const text = execFileSync('tesseract', [path, '-', '-l', 'fin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 	return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), text: text.replace(/\s+/g, ' ') };
 }
+
+/**
+ * Holds back the DuckDB-WASM engine's wasm (route it only once released): the page keeps showing what
+ * it had before the engine (prerendered numbers, or the last live ones). Call before the page starts the engine.
+ */
+export async function holdEngine(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((ok) => (release = ok));
+	await page.route('**/*.wasm', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}

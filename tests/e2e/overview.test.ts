@@ -12,7 +12,7 @@ import { classesByCode, NO_CLASS_COLOUR } from '$lib/charts/choropleth';
 import { measureMap } from '$lib/charts/map-measures';
 import type { MunicipalityMeasures } from '$lib/db/queries';
 import { EMPTY_FILTERS, parseView, type Filters } from '$lib/state/filters';
-import { axeViolations, BASE, downloadedPng, figure, launch, offOrigin, open, session, siteDatabase, waitChartsDrawn, waitLive } from './harness';
+import { axeViolations, BASE, downloadedPng, figure, holdEngine, launch, offOrigin, open, session, siteDatabase, waitChartsDrawn, waitLive } from './harness';
 
 let browser: Browser;
 let db: NodeDatabase;
@@ -425,12 +425,7 @@ describe('overview', () => {
 		const s = await session(browser);
 		try {
 			// Hold the engine back: the page shows the prerendered national numbers under a filtered URL.
-			let release!: () => void;
-			const held = new Promise<void>((ok) => (release = ok));
-			await s.page.route('**/*.wasm', async (route) => {
-				await held;
-				await route.continue();
-			});
+			const release = await holdEngine(s.page);
 			await open(s.page, `/?region=${regions.covered}`);
 			const buttons = s.page.locator('[data-chart="missing-parts"] [data-download]');
 			expect(await buttons.count()).toBe(3);
@@ -443,10 +438,7 @@ describe('overview', () => {
 			// Unfiltered, the prerendered numbers are the view's own: downloads are there from the start.
 			const national = await session(browser);
 			try {
-				await national.page.route('**/*.wasm', async (route) => {
-					await held;
-					await route.continue();
-				});
+				await holdEngine(national.page);
 				await open(national.page, '/');
 				for (const b of await national.page.locator('[data-chart="missing-parts"] [data-download]').all()) expect(await b.isDisabled()).toBe(false);
 			} finally {

@@ -30,7 +30,7 @@ import {
 import type { NodeDatabase } from '$lib/db/node.server';
 import { translator } from '$lib/i18n';
 import { EMPTY_FILTERS, parseView } from '$lib/state/filters';
-import { axeViolations, downloadedPng, launch, offOrigin, open, session, siteDatabase, type Session } from './harness';
+import { axeViolations, downloadedPng, holdEngine, launch, offOrigin, open, session, siteDatabase, type Session } from './harness';
 
 const fi = translator('fi');
 const AURA = '019';
@@ -152,12 +152,7 @@ describe('responsibilities', () => {
 		const s = await session(browser);
 		try {
 			// A table's downloads wait while its rows are recomputed (the engine held back until after the change).
-			let release!: () => void;
-			const held = new Promise<void>((ok) => (release = ok));
-			await s.page.route('**/*.wasm', async (route) => {
-				await held;
-				await route.continue();
-			});
+			const release = await holdEngine(s.page);
 			await open(s.page, '/responsibilities');
 			for (const b of await s.page.locator('#responsibility-counts [data-download]').all()) expect(await b.isDisabled()).toBe(false);
 			await chooseRegion(s.page, region);
