@@ -263,6 +263,22 @@ describe('cooperation', () => {
 });
 
 describe('employment area report', () => {
+	it('a filtered report\'s table downloads wait until its own rows are in', async () => {
+		const s = await session(browser);
+		try {
+			const release = await holdEngine(s.page);
+			await open(s.page, `/area/${AURA_AREA}?region=${region}`);
+			const downloads = s.page.locator('#area-members [data-download]');
+			expect(await downloads.count()).toBe(2);
+			for (const b of await downloads.all()) expect(await b.isDisabled()).toBe(true);
+			release();
+			await s.page.waitForFunction(() => [...document.querySelectorAll('#area-members [data-download]')].every((b) => !(b as HTMLButtonElement).disabled), undefined, { timeout: 90_000 });
+			await expectClean(s);
+		} finally {
+			await s.close();
+		}
+	});
+
 	it('shows the members, their coverage, providers and languages, and prints on A4 without navigation', async () => {
 		const s = await session(browser);
 		try {

@@ -6,7 +6,7 @@
  * ECharts ran its layout, label placement and decal patterns again for every bar chart on every
  * change (about 30 ms of the overview's redraw on this project's machines).
  */
-import { escapeHtml, svgNote } from './options';
+import { charWidth, escapeHtml, svgNote } from './options';
 import { inkOn, patternOf, SCREEN as T } from './theme';
 
 export interface BarSeries {
@@ -124,10 +124,15 @@ export function barLayout(p: BarInput): BarLayout {
 	return { rows, series, scale, tickLabels: scale.ticks.map(fmt), horizontal: !!p.horizontal, stacked, valueName: p.valueName };
 }
 
+/** A series' pattern stroked in its ink, on a 6 × 6 tile ('' for none): the page's background image and the PNG's SVG pattern draw the same. */
+function patternStroke(s: BarLegendItem): string {
+	return s.pattern ? `<path d="${s.pattern}" stroke="${s.ink}" stroke-opacity="0.45" stroke-width="0.8" fill="none"/>` : '';
+}
+
 /** A series' pattern as a CSS background image over its colour ('none' for the first series). */
 export function patternImage(s: BarLegendItem): string {
 	if (!s.pattern) return 'none';
-	const tile = `<svg xmlns="http://www.w3.org/2000/svg" width="6" height="6"><path d="${s.pattern}" stroke="${s.ink}" stroke-opacity="0.45" stroke-width="0.8" fill="none"/></svg>`;
+	const tile = `<svg xmlns="http://www.w3.org/2000/svg" width="6" height="6">${patternStroke(s)}</svg>`;
 	return `url("data:image/svg+xml,${encodeURIComponent(tile)}")`;
 }
 
@@ -137,7 +142,7 @@ export function barTip(layout: BarLayout, row: BarRow, format: (n: number) => st
 }
 
 /** The document's measures, in px: text is not measured, so labels are cut by an estimated width per character. */
-const DOC = { width: 720, font: 12, charWidth: 6.6, top: 34, legendLine: 22, row: 28, groupBar: 12, plotHeight: 220, valueRoom: 56 };
+const DOC = { width: 720, font: 12, charWidth: charWidth(12), top: 34, legendLine: 22, row: 28, groupBar: 12, plotHeight: 220, valueRoom: 56 };
 
 /** `text` cut to about `width` px with an ellipsis. */
 function fit(text: string, width: number): string {
@@ -158,6 +163,7 @@ export function barsDocument(layout: BarLayout, title: string, about: readonly s
 	const text = (x: number, y: number, s: string, anchor: 'start' | 'middle' | 'end' = 'start', fill = T.ink) =>
 		`<text x="${x}" y="${y}" ${family} font-size="${DOC.font}" text-anchor="${anchor}" fill="${fill}">${escapeHtml(s)}</text>`;
 	const parts: string[] = [];
+	const fill = (i: number) => `url(#s${i})`;
 	// Legend: swatches and names on lines of their own width.
 	let x = 8;
 	let y = DOC.top;
@@ -168,12 +174,11 @@ export function barsDocument(layout: BarLayout, title: string, about: readonly s
 				x = 8;
 				y += DOC.legendLine;
 			}
-			parts.push(`<rect x="${x}" y="${y}" width="14" height="14" fill="url(#s${i})" stroke="${T.ink}" stroke-width="0.5"/>`, text(x + 20, y + 12, s.name));
+			parts.push(`<rect x="${x}" y="${y}" width="14" height="14" fill="${fill(i)}" stroke="${T.ink}" stroke-width="0.5"/>`, text(x + 20, y + 12, s.name));
 			x += w;
 		}
 		y += DOC.legendLine + 4;
 	}
-	const fill = (i: number) => `url(#s${i})`;
 	const grouped = !layout.stacked && series.length > 1;
 	const round = (n: number) => Math.round(n * 10) / 10;
 	let height: number;
@@ -244,9 +249,7 @@ export function barsDocument(layout: BarLayout, title: string, about: readonly s
 	const patterns = series
 		.map(
 			(s, i) =>
-				`<pattern id="s${i}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${s.color}"/>` +
-				(s.pattern ? `<path d="${s.pattern}" stroke="${s.ink}" stroke-opacity="0.45" stroke-width="0.8" fill="none"/>` : '') +
-				`</pattern>`
+				`<pattern id="s${i}" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="${s.color}"/>${patternStroke(s)}</pattern>`
 		)
 		.join('');
 	const note = svgNote(about, 8, height, width - 16);

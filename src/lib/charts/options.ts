@@ -17,7 +17,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** An estimate of a character's width in px at `size` (SVG documents do not measure their text). */
-const charWidth = (size: number) => size * 0.55;
+export const charWidth = (size: number) => size * 0.55;
 
 /**
  * Lines under a chart in its PNG (what the file says about itself, as a CSV does: view, link,

@@ -36,7 +36,7 @@ export interface ChartTheme {
 	background: string;
 	font: string;
 	/** Grid margins in px: charts leave room for labels with `containLabel`. */
-	spacing: { edge: number; legend: number; axisName: number };
+	spacing: { edge: number };
 }
 
 export const SCREEN: ChartTheme = {
@@ -57,7 +57,7 @@ export const SCREEN: ChartTheme = {
 	neutral: '#767676',
 	background: '#ffffff',
 	font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-	spacing: { edge: 8, legend: 40, axisName: 30 }
+	spacing: { edge: 8 }
 };
 
 /**
