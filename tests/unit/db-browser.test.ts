@@ -4,7 +4,7 @@
  * and the SQL it ran must equal the Node path's (@duckdb/node-api over the same files).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableFromArrays } from 'apache-arrow';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { openWasmNode } from '../../tools/duckdb-wasm-node';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FIXTURE, writeFixtureDataset } from '../fixtures/make-dataset';
 import { openNodeDatabase, type NodeDatabase } from '../../src/lib/db/node.server';
-import { loadDataset, tablesIn, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
+import { arrowColumns, loadDataset, loadTable, tablesIn, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
 import {
 	areaQueries,
@@ -38,7 +38,7 @@ import { summariesIn, summaryTableDef } from '../../src/lib/db/summaries';
 import { emptyTableSql } from '../../src/lib/db/schema';
 import { QueryCancelled, type Query, type QueryRunner } from '../../src/lib/db/types';
 import { EMPTY_FILTERS, INPUT_KINDS, LANGUAGE_STATUSES, POPULATION_CLASS_VALUES, parseView, type Filters } from '../../src/lib/state/filters';
-import { PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
+import { MUNICIPALITIES, PROGRAMMES, TABLES } from '../../src/lib/dataset/tables';
 
 
 async function openWasm() {
@@ -188,6 +188,73 @@ describe('tables not produced yet, columns a file lacks', () => {
 			);
 		} finally {
 			rmSync(odd, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('an Arrow copy is loaded in one go', () => {
+	/**
+	 * The blocking Node build behind the async interface the browser has: each call runs when it is
+	 * made (as the worker runs messages in the order sent), and its answer comes back later, the
+	 * answers in reverse order. `sent` lists what reached the engine.
+	 */
+	function asyncConn(conn: Awaited<ReturnType<typeof openWasm>>['conn']) {
+		const sent: string[] = [];
+		const pending: (() => void)[] = [];
+		const later = <T>(run: () => T): Promise<T> => {
+			let out: { ok: true; v: T } | { ok: false; e: unknown };
+			try {
+				out = { ok: true, v: run() };
+			} catch (e) {
+				out = { ok: false, e };
+			}
+			return new Promise<T>((ok, fail) => {
+				pending.unshift(() => (out.ok ? ok(out.v) : fail(out.e)));
+				queueMicrotask(() => queueMicrotask(() => pending.splice(0).forEach((f) => f())));
+			});
+		};
+		return {
+			sent,
+			query: (sql: string) => later(() => (sent.push(sql.split('\n')[0].slice(0, 40)), conn.query(sql))),
+			insertArrowFromIPCStream: (b: Uint8Array, o: { name: string; create?: boolean }) => later(() => (sent.push(`insert ${o.name}`), conn.insertArrowFromIPCStream(b, o)))
+		};
+	}
+
+	it('reads the columns from the schema alone, fills those it lacks with NULL, counts the rows, and loads again over itself', async () => {
+		const w = await openWasm();
+		try {
+			const t = tableFromArrays({ code: ['019', '853', '091'], name_fi: ['Aura', 'Turku', 'Helsinki'] });
+			const ipc = tableToIPC(t, 'stream');
+			expect([...arrowColumns(ipc)]).toEqual(['code', 'name_fi']);
+			const conn = asyncConn(w.conn);
+			for (let round = 0; round < 2; round++) {
+				const rows = await loadTable(conn, MUNICIPALITIES, { bytes: ipc.slice().buffer, format: 'arrow' });
+				expect(rows).toBe(3);
+			}
+			// Three messages per load, sent without waiting for an answer in between.
+			expect(conn.sent).toHaveLength(6);
+			expect(conn.sent[1]).toBe('insert raw_municipalities');
+			const got = w.conn.query('SELECT code, name_fi, region_code, aland FROM municipalities ORDER BY code').toArray().map((r) => ({ ...r }));
+			expect(got).toEqual([
+				{ code: '019', name_fi: 'Aura', region_code: null, aland: null },
+				{ code: '091', name_fi: 'Helsinki', region_code: null, aland: null },
+				{ code: '853', name_fi: 'Turku', region_code: null, aland: null }
+			]);
+			expect(w.conn.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'raw_municipalities'`).toArray()[0].n).toBe(0);
+		} finally {
+			w.conn.close();
+		}
+	});
+
+	it('a broken Arrow copy fails with the engine’s reason and leaves no half table', async () => {
+		const w = await openWasm();
+		try {
+			const ipc = tableToIPC(tableFromArrays({ code: ['019'] }), 'stream');
+			const broken = ipc.slice(0, ipc.byteLength - 40);
+			await expect(loadTable(asyncConn(w.conn), MUNICIPALITIES, { bytes: broken.buffer, format: 'arrow' })).rejects.toThrow();
+			expect(w.conn.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'municipalities'`).toArray()[0].n).toBe(0);
+		} finally {
+			w.conn.close();
 		}
 	});
 });

@@ -16,7 +16,7 @@ export function assertTableName(name: string): TableDef {
 	return def;
 }
 
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** A SQL string literal (for file paths in Node only; user input never goes here, it is bound as a parameter). */
 export const quoteLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
