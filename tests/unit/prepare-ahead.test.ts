@@ -5,7 +5,7 @@
  * not prepared again when it runs.
  */
 import { describe, expect, it } from 'vitest';
-import { wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
+import { aheadJobs, wasmRunner, type WasmConnection } from '../../src/lib/db/browser';
 import { filterStatesAhead } from '../../src/lib/db/filters';
 import { gapMatrix, languageMap, languagesQueries, overviewQueries } from '../../src/lib/db/queries';
 import { EMPTY_FILTERS, parseView } from '../../src/lib/state/filters';
@@ -61,5 +61,28 @@ describe('a statement prepared ahead', () => {
 		await runner.prepare('SELECT ? AS x');
 		expect(prepared).toEqual(['SELECT ? AS x']);
 		expect(sent).toEqual([[1]]);
+	});
+});
+
+describe('statements run ahead', () => {
+	it('the first state ahead runs once, before the others are prepared; no text twice, over several calls', () => {
+		const ahead = filterStatesAhead(EMPTY_FILTERS);
+		const of = (f: typeof EMPTY_FILTERS) => Object.values(overviewQueries(f)).filter((q): q is NonNullable<typeof q> => q !== null);
+		const done = new Set<string>();
+		const jobs = aheadJobs(ahead.flatMap(of), of(ahead[0]), done);
+		const runs = jobs.filter((j) => j.run);
+		// The region state's six statements run (with a region's value), first.
+		expect(ahead[0].region).toEqual(['01']);
+		expect(runs.map((j) => j.query)).toEqual(of(ahead[0]));
+		expect(jobs.slice(0, runs.length).every((j) => j.run)).toBe(true);
+		// The others are only prepared, each text once, and none of those already run.
+		const prepared = jobs.filter((j) => !j.run).map((j) => j.query.sql);
+		expect(new Set(prepared).size).toBe(prepared.length);
+		for (const j of runs) expect(prepared).not.toContain(j.query.sql);
+		expect(new Set([...runs.map((j) => j.query.sql), ...prepared])).toEqual(new Set(ahead.flatMap(of).map((q) => q.sql)));
+		// A later call (the page shown again) adds nothing; a text prepared before can still be run.
+		expect(aheadJobs(ahead.flatMap(of), of(ahead[0]), done)).toEqual([]);
+		const other = of(ahead[1]);
+		expect(aheadJobs([], other, done).map((j) => j.key)).toEqual(other.map((q) => `run:${q.sql}`));
 	});
 });

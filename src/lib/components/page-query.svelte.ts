@@ -51,7 +51,14 @@ export function filteredQuery<T, I = null>(
 			done = true;
 			const filters = view.filters;
 			const current = inputs();
-			database.prepareAhead(() => filterStatesAhead(filters).flatMap((f) => statements(f, current).filter((q): q is Query => q !== null)));
+			const of = (f: Filters) => statements(f, current).filter((q): q is Query => q !== null);
+			const ahead = filterStatesAhead(filters);
+			// The first state ahead (a region chosen, from the page as first shown) is also run once: its
+			// operators are then compiled before the reader's first choice (./browser.ts prepareAhead).
+			database.prepareAhead(
+				() => ahead.flatMap(of),
+				() => of(ahead[0])
+			);
 		});
 	}
 	return new LiveQuery<T, { filters: Filters; inputs: I }>({

@@ -319,6 +319,24 @@ export function tableQueue(quiet = 0): TableQueue {
 	};
 }
 
+/**
+ * What `prepareAhead` does, in order: the statements of `run` run once (which prepares them too),
+ * then the other statements prepared; each SQL text once over the calls that share `done` (a text
+ * already run is not prepared again; one prepared may still be run).
+ */
+export function aheadJobs(queries: readonly Query[], run: readonly Query[], done: Set<string>): { key: string; query: Query; run: boolean }[] {
+	const jobs: { key: string; query: Query; run: boolean }[] = [];
+	const add = (query: Query, isRun: boolean) => {
+		const key = `${isRun ? 'run' : 'prepare'}:${query.sql}`;
+		if (done.has(key) || (!isRun && done.has(`run:${query.sql}`))) return;
+		done.add(key);
+		jobs.push({ key, query, run: isRun });
+	};
+	for (const q of run) add(q, true);
+	for (const q of queries) add(q, false);
+	return jobs;
+}
+
 export interface BrowserDatabase extends QueryRunner {
 	/** Milliseconds spent fetching and instantiating the wasm. */
 	timings: { instantiate: number };
@@ -329,9 +347,11 @@ export interface BrowserDatabase extends QueryRunner {
 	/**
 	 * Prepares these statements (and loads their tables) ahead, each only while no statement waits or
 	 * runs (`tableQueue`): a later run of the same SQL finds it planned. Failures are ignored here (the
-	 * run reports them).
+	 * run reports them). Those in `run` are also run once, their rows dropped: DuckDB-WASM compiles
+	 * its code lazily, so a statement's first run in a new engine compiled what its operators need, and
+	 * a first filter change a reader makes after looking at the page took twice as long as later ones.
 	 */
-	prepareAhead(queries: readonly Query[]): void;
+	prepareAhead(queries: readonly Query[], run?: readonly Query[]): void;
 }
 
 /** A response's body, reporting each chunk's size as it arrives (for the loading indicator). */
@@ -433,13 +453,12 @@ export async function openBrowserDatabase(sources: readonly TableSource[], onByt
 			await Promise.all([ensureTables(TABLES), ...SUMMARIES.map((s) => ensureSummary(s))]);
 			return db.connect();
 		},
-		prepareAhead: (queries) => {
-			for (const q of queries) {
-				if (preparedAhead.has(q.sql)) continue;
-				preparedAhead.add(q.sql);
+		prepareAhead: (queries, run = []) => {
+			for (const job of aheadJobs(queries, run, preparedAhead)) {
+				const q = job.query;
 				// The tables first, then the statement (a job never waits for another job); before the tables loaded ahead for other pages: these are the page's next statements.
 				void Promise.all([ensureTables(tablesIn(q.sql), 'soon'), ...summariesIn(q.sql).map((s) => ensureSummary(s, 'soon'))])
-					.then(() => queue.load(`prepare:${q.sql}`, () => runner.prepare(q.sql), 'soon'))
+					.then(() => queue.load(job.key, () => (job.run ? runner.run(q).then(() => undefined) : runner.prepare(q.sql)), 'soon'))
 					.catch(() => undefined);
 			}
 		},

@@ -97,11 +97,11 @@ class DatabaseClient {
 	/**
 	 * Prepares statements a next choice will run, once the engine is open, in the worker's idle time
 	 * (./browser.ts `prepareAhead`): planning a filter state's statements for the first time was a large
-	 * part of a first filter change's SQL time.
+	 * part of a first filter change's SQL time. Those `run` gives are also run once (./browser.ts).
 	 */
-	prepareAhead(queries: () => readonly Query[]) {
+	prepareAhead(queries: () => readonly Query[], run: () => readonly Query[] = () => []) {
 		if (!browser || !this.#opening) return;
-		void this.#opening.then((db) => db.prepareAhead(queries())).catch(() => undefined);
+		void this.#opening.then((db) => db.prepareAhead(queries(), run())).catch(() => undefined);
 	}
 
 	/** Loads what filtered views read, so the first filter change finds its tables in place (the answers, for search and profiles only, load when first asked for). */
