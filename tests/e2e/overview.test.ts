@@ -4,6 +4,10 @@
  * against plain JavaScript), so the tests hold for whatever dataset the site was built from.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { overviewFigures, overviewQueries, type OverviewFigures } from '$lib/db/queries';
 import type { NodeDatabase } from '$lib/db/node.server';
@@ -418,6 +422,44 @@ describe('overview', () => {
 			expect(s.errors).toEqual([]);
 		} finally {
 			await s.close();
+		}
+	});
+
+	it('a chart off screen is not redrawn until it scrolls near, then shows the filter’s numbers; printed, the page holds every chart', async () => {
+		const s = await session(browser);
+		const dir = mkdtempSync(join(tmpdir(), 'kk-print-'));
+		try {
+			await open(s.page, '/');
+			await waitChartsDrawn(s.page);
+			await chooseRegion(s.page, regions.covered);
+			await waitLive(s.page);
+			await waitChartsDrawn(s.page);
+			// At the top of the page the last chart's content is skipped (content-visibility: auto)…
+			const rendered = (id: string) => s.page.locator(`[data-chart="${id}"] .bars`).evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true }));
+			expect(await s.page.evaluate(() => window.scrollY)).toBe(0);
+			expect(await rendered('arrangements')).toBe(false);
+			// …and once scrolled to, it is drawn with the same rows as its table.
+			await s.page.locator('[data-chart="arrangements"]').scrollIntoViewIfNeeded();
+			await s.page.waitForFunction(() => document.querySelector('[data-chart="arrangements"] .bars')!.checkVisibility({ contentVisibilityAuto: true }));
+			const shown = await s.page.locator('[data-chart="arrangements"] .bars .row .category').allTextContents();
+			const table = await s.page.locator('[data-chart="arrangements"] details table tbody tr > :first-child').allTextContents();
+			expect(shown.map((x) => x.trim())).toEqual(table.map((x) => x.trim()));
+			expect(shown.length).toBeGreaterThan(0);
+			await s.page.evaluate(() => window.scrollTo(0, 0));
+
+			// Printed from the top, every chart is there: each bar chart's first category and the map's legend.
+			await s.page.emulateMedia({ media: 'print' });
+			const file = join(dir, 'overview.pdf');
+			writeFileSync(file, await s.page.pdf({ format: 'A4', printBackground: true }));
+			const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+			for (const id of ['completeness', 'missing-parts', 'languages', 'arrangements']) {
+				const first = (await s.page.locator(`[data-chart="${id}"] .bars .row .category`).first().textContent())!.replace(/\s+/g, ' ').trim();
+				expect(text, id).toContain(first);
+			}
+			expect(s.errors).toEqual([]);
+		} finally {
+			await s.close();
+			rmSync(dir, { recursive: true, force: true });
 		}
 	});
 
