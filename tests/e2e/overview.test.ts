@@ -74,6 +74,15 @@ async function chooseRegion(page: Page, code: string) {
 	await page.locator('details[data-filter="region"] > summary').click();
 }
 
+/** The overview opened, then a region chosen, and every figure drawn with its numbers. */
+async function openWithRegion(page: Page, code: string) {
+	await open(page, '/');
+	await waitChartsDrawn(page);
+	await chooseRegion(page, code);
+	await waitLive(page);
+	await waitChartsDrawn(page);
+}
+
 describe('overview', () => {
 	it('renders the national figures and every chart with no errors and no request off the origin', async () => {
 		const s = await session(browser);
@@ -351,11 +360,7 @@ describe('overview', () => {
 
 		const s = await session(browser);
 		try {
-			await open(s.page, '/');
-			await waitChartsDrawn(s.page);
-			await chooseRegion(s.page, regions.covered);
-			await waitLive(s.page);
-			await waitChartsDrawn(s.page);
+			await openWithRegion(s.page, regions.covered);
 			for (const id of ['completeness', 'missing-parts', 'languages', 'arrangements']) {
 				const drawn = await s.page.evaluate((id) => {
 					const chart = document.querySelector(`[data-chart="${id}"]`)!;
@@ -429,11 +434,7 @@ describe('overview', () => {
 		const s = await session(browser);
 		const dir = mkdtempSync(join(tmpdir(), 'kk-print-'));
 		try {
-			await open(s.page, '/');
-			await waitChartsDrawn(s.page);
-			await chooseRegion(s.page, regions.covered);
-			await waitLive(s.page);
-			await waitChartsDrawn(s.page);
+			await openWithRegion(s.page, regions.covered);
 			// At the top of the page the last chart's content is skipped (content-visibility: auto)…
 			const rendered = (id: string) => s.page.locator(`[data-chart="${id}"] .bars`).evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true }));
 			expect(await s.page.evaluate(() => window.scrollY)).toBe(0);
