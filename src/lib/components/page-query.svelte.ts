@@ -53,8 +53,8 @@ export function filteredQuery<T, I = null>(
 			const current = inputs();
 			const of = (f: Filters) => statements(f, current).filter((q): q is Query => q !== null);
 			const ahead = filterStatesAhead(filters);
-			// The first state ahead (a region chosen, from the page as first shown) is also run once: its
-			// operators are then compiled before the reader's first choice (./browser.ts prepareAhead).
+			// The first state ahead (the region filter set, or cleared when the page came with one) is also
+			// run once: its operators are then compiled before the reader's first choice (./browser.ts prepareAhead).
 			database.prepareAhead(
 				() => ahead.flatMap(of),
 				() => of(ahead[0])

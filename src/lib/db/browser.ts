@@ -157,8 +157,8 @@ export async function loadTable(
 		// Read before the insert, which hands the buffer over to the worker.
 		const present = arrowColumns(bytes);
 		// Sent together: the worker runs them in the order sent, and the page's thread (busy redrawing
-		// right after a first filter change) is not waited for between them. One at a time, six round
-		// trips per table made a filter chosen right after the engine started wait 0.2 s for its tables.
+		// right after a first filter change) is not waited for between them, where six round trips
+		// were. (The first table's time is mostly DuckDB compiling its code on first use.)
 		const [, , counted] = await Promise.all([
 			conn.query(`DROP TABLE IF EXISTS ${raw}`),
 			conn.insertArrowFromIPCStream(bytes, { name: raw, create: true }),

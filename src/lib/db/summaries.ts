@@ -341,6 +341,8 @@ ORDER BY u.programme_id, u.service, client_group`
 	}
 ];
 
+// schema.ts has the same; this module is also bundled into the ingest (ingest/bundle.mjs, no `$lib`
+// alias), which schema.ts's `$lib` import would break.
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** `CREATE OR REPLACE TABLE <summary> AS <select>`: computes it from the loaded dataset tables. */

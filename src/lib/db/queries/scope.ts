@@ -58,7 +58,7 @@ const setMunicipalityFilters = (f: Filters) =>
  * the scope CTEs as `fl`. Split where it is tested (`list_contains(string_split(?, ','), …)`), a
  * list was split again for every row and, inside coveredCodes' lambda, for every municipality of
  * every programme: most of a filtered statement's time (the overview's six: 9–18 → 5–7 ms in
- * DuckDB-WASM). Null without municipality filters.
+ * DuckDB-WASM's Node build). Null without municipality filters.
  */
 function filterLists(f: Filters): { sql: string; params: Param[] } | null {
 	const set = setMunicipalityFilters(f);
